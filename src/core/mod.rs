@@ -1,0 +1,12 @@
+//! The model: the plan as data and the projection engine. Std and serde only;
+//! nothing here knows about the browser.
+
+pub mod engine;
+pub mod plan;
+pub mod tolerance;
+
+pub use engine::{
+    assess, project, required_growth, run, Assessment, ModelError, Path, Progress, Run, Scenario,
+    Status, Verdict,
+};
+pub use plan::{Comparator, GrowthMode, Indicator, Kind, Plan, PlanError, Role};

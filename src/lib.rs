@@ -1,0 +1,9 @@
+//! plansim: a plan-target simulator that runs in the browser.
+//!
+//! `core` holds the plan data and the projection engine (std and serde only),
+//! `chart` draws paths on any plotters backend, and `ui` is the Yew app.
+
+pub mod chart;
+pub mod core;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
