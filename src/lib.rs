@@ -7,3 +7,5 @@ pub mod chart;
 pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod i18n;
+pub mod state;

@@ -1,0 +1,284 @@
+//! Interface strings in Chinese and English.
+
+use crate::core::plan::Text;
+use serde::{Deserialize, Serialize};
+
+/// A display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Lang {
+    /// 简体中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// The language of a BCP 47 tag such as `zh-CN` or `en-GB`; `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "zh" || t.starts_with("zh-") {
+            Some(Lang::Zh)
+        } else if t == "en" || t.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The short tag used in links and `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The text in this language.
+    pub fn pick(self, t: &Text) -> &str {
+        match self {
+            Lang::Zh => &t.zh,
+            Lang::En => &t.en,
+        }
+    }
+
+    /// The interface strings.
+    pub fn s(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+#[derive(Debug)]
+pub struct Strings {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub hit: &'static str,
+    pub miss: &'static str,
+    pub needs_baseline: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub projected: &'static str,
+    pub margin: &'static str,
+    pub required: &'static str,
+    pub set_required: &'static str,
+    pub reset: &'static str,
+    pub reset_all: &'static str,
+    pub growth: &'static str,
+    pub per_year: &'static str,
+    pub pp_per_year: &'static str,
+    pub first_hit: &'static str,
+    pub never_within: &'static str,
+    pub progress: &'static str,
+    pub on_track: &'static str,
+    pub moderate: &'static str,
+    pub marginal: &'static str,
+    pub stagnation: &'static str,
+    pub regression: &'static str,
+    pub summary_hit: &'static str,
+    pub missed: &'static str,
+    pub all_hit: &'static str,
+    pub presets: &'static str,
+    pub preset_plan: &'static str,
+    pub preset_trend: &'static str,
+    pub preset_custom: &'static str,
+    pub no_trend: &'static str,
+    pub horizon: &'static str,
+    pub language: &'static str,
+    pub enter_baseline: &'static str,
+    pub plan_prints_slash: &'static str,
+    pub derived_from: &'static str,
+    pub saturated_at: &'static str,
+    pub data_table: &'static str,
+    pub year: &'static str,
+    pub value: &'static str,
+    pub path_label: &'static str,
+    pub target_label: &'static str,
+    pub reported_label: &'static str,
+    pub drivers_title: &'static str,
+    pub per_year_editor: &'static str,
+    pub per_year_hint: &'static str,
+    pub headline_title: &'static str,
+    pub notice_title: &'static str,
+    pub dismiss: &'static str,
+    pub baseline_2019: &'static str,
+    pub source: &'static str,
+    pub other_targets: &'static str,
+    pub error_prefix: &'static str,
+    pub out_of_range: &'static str,
+    pub not_a_number: &'static str,
+    pub no_target: &'static str,
+    pub numerator_growth: &'static str,
+}
+
+/// 简体中文.
+pub static ZH: Strings = Strings {
+    app_title: "plansim · 规划目标模拟器",
+    tagline: "拖动每个指标的年增速，即时查看2025年目标能否实现。",
+    hit: "达成",
+    miss: "未达成",
+    needs_baseline: "缺少基期值",
+    baseline: "基期",
+    target: "目标",
+    projected: "预测",
+    margin: "差距",
+    required: "所需增速",
+    set_required: "设为所需增速",
+    reset: "重置",
+    reset_all: "全部重置",
+    growth: "年增速",
+    per_year: "%/年",
+    pp_per_year: "个百分点/年",
+    first_hit: "首次达成",
+    never_within: "预测期内未达成",
+    progress: "进展",
+    on_track: "按计划推进",
+    moderate: "进展一般",
+    marginal: "进展有限",
+    stagnation: "停滞",
+    regression: "倒退",
+    summary_hit: "项目标达成，共",
+    missed: "未达成：",
+    all_hit: "全部达成。",
+    presets: "情景",
+    preset_plan: "规划节奏",
+    preset_trend: "“十三五”趋势",
+    preset_custom: "自定义",
+    no_trend: "规划未给出“十三五”增速",
+    horizon: "预测至",
+    language: "语言",
+    enter_baseline: "输入2020年基期值",
+    plan_prints_slash: "规划表中为“/”（无基期值）",
+    derived_from: "由以下两项推算：",
+    saturated_at: "触及上下限（0–100%）于",
+    data_table: "数据表",
+    year: "年份",
+    value: "数值",
+    path_label: "预测路径",
+    target_label: "目标",
+    reported_label: "公布值",
+    drivers_title: "驱动量",
+    per_year_editor: "逐年增速",
+    per_year_hint: "留空则使用上方的年增速。",
+    headline_title: "数字经济增加值占GDP比重",
+    notice_title: "提示",
+    dismiss: "关闭",
+    baseline_2019: "2019年数据",
+    source: "出处",
+    other_targets: "正文中的其他目标",
+    error_prefix: "无法计算：",
+    out_of_range: "超出允许范围，已保留原值",
+    not_a_number: "不是有效数字，已保留原值",
+    no_target: "无目标",
+    numerator_growth: "分子增速",
+};
+
+/// English.
+pub static EN: Strings = Strings {
+    app_title: "plansim · plan-target simulator",
+    tagline: "Move any indicator's annual growth and see at once whether its 2025 target is hit.",
+    hit: "Hit",
+    miss: "Missed",
+    needs_baseline: "Needs a baseline",
+    baseline: "Baseline",
+    target: "Target",
+    projected: "Projected",
+    margin: "Margin",
+    required: "Growth needed",
+    set_required: "Set to needed",
+    reset: "Reset",
+    reset_all: "Reset all",
+    growth: "Annual growth",
+    per_year: "% a year",
+    pp_per_year: "pp a year",
+    first_hit: "First reached",
+    never_within: "not within the horizon",
+    progress: "Progress",
+    on_track: "On track",
+    moderate: "Moderate progress",
+    marginal: "Marginal progress",
+    stagnation: "Stagnation",
+    regression: "Regression",
+    summary_hit: "targets hit, of",
+    missed: "Missed:",
+    all_hit: "All hit.",
+    presets: "Scenario",
+    preset_plan: "Plan pace",
+    preset_trend: "13th-FYP trend",
+    preset_custom: "Custom",
+    no_trend: "no trend given in the plan",
+    horizon: "Project to",
+    language: "Language",
+    enter_baseline: "Enter a 2020 baseline",
+    plan_prints_slash: "The plan's table prints “/” (no baseline)",
+    derived_from: "Derived from:",
+    saturated_at: "held at the 0–100% bound from",
+    data_table: "Data table",
+    year: "Year",
+    value: "Value",
+    path_label: "Projection",
+    target_label: "Target",
+    reported_label: "Reported",
+    drivers_title: "Drivers",
+    per_year_editor: "Growth by year",
+    per_year_hint: "Leave a year empty to use the annual growth above.",
+    headline_title: "Digital economy, share of GDP",
+    notice_title: "Note",
+    dismiss: "Dismiss",
+    baseline_2019: "2019 value",
+    source: "Source",
+    other_targets: "Other targets in the text",
+    error_prefix: "Cannot compute: ",
+    out_of_range: "is out of range; the previous value is kept",
+    not_a_number: "is not a number; the previous value is kept",
+    no_target: "No target",
+    numerator_growth: "numerator growth",
+};
+
+/// A number for display: no decimals from 1000, one from 10, else two.
+pub fn fmt_num(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1000.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A signed number for margins and growth: `+1.23` or `-0.50`.
+pub fn fmt_signed(v: f64) -> String {
+    let s = fmt_num(v);
+    if v >= 0.0 && !s.starts_with('-') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::En.tag(), "en");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(fmt_num(12000.4), "12000");
+        assert_eq!(fmt_num(60.129), "60.1");
+        assert_eq!(fmt_num(6.3), "6.30");
+        assert_eq!(fmt_signed(0.5), "+0.50");
+        assert_eq!(fmt_signed(-0.5), "-0.50");
+        assert_eq!(fmt_signed(-0.0001), "-0.00");
+    }
+}

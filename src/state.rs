@@ -1,0 +1,460 @@
+//! The app's state, its actions and the pure reducer, plus the readable link
+//! format. No browser APIs here, so all of it is tested natively.
+
+use crate::core::engine::{check_growth, required_growth, Scenario};
+use crate::core::plan::{GrowthMode, Kind, Plan};
+use crate::i18n::Lang;
+use std::collections::BTreeMap;
+
+/// Highest growth a reader may type, in either unit; the engine would take
+/// more, but nothing in this plan needs it and charts stay readable.
+pub const MAX_TYPED_GROWTH: f64 = 1000.0;
+
+/// Everything the page shows follows from this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The reader's scenario.
+    pub scenario: Scenario,
+    /// The display language.
+    pub lang: Lang,
+    /// Messages for the reader: malformed link parts, rejected input.
+    pub notices: Vec<String>,
+}
+
+/// A named set of growth rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Every target at exactly its required growth, at the current GDP growth.
+    PlanPace,
+    /// The growth the plan reports for 2016-2020, where it gives one.
+    Trend,
+}
+
+/// Everything a reader can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Set an indicator's constant growth (already parsed).
+    SetGrowth(String, f64),
+    /// Typed text for an indicator's growth; rejected text becomes a notice.
+    TypeGrowth(String, String),
+    /// Back to the plan's defaults for one indicator (growth, path and baseline).
+    ResetOne(String),
+    /// Back to the plan's defaults for everything but the language.
+    ResetAll,
+    /// Typed text for a baseline; empty clears it.
+    TypeBaseline(String, String),
+    /// Typed text for one year's growth; empty clears that year.
+    TypePathYear(String, u16, String),
+    /// Set the projection horizon.
+    SetHorizon(u16),
+    /// Switch language.
+    SetLang(Lang),
+    /// Apply a preset.
+    Apply(Preset),
+    /// Replace the whole state (from a link or history navigation).
+    Replace(State),
+    /// Clear the notices.
+    Dismiss,
+}
+
+/// Applies `action` to `state` for `plan`. Bad input leaves the scenario as
+/// it was and adds a notice naming what was refused.
+pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
+    let mut next = state.clone();
+    let mut sc = next.scenario.clone();
+    match action {
+        Action::SetGrowth(id, g) => {
+            if let Err(msg) = set_growth(plan, &mut sc, &id, g) {
+                next.notices.push(msg);
+            }
+        }
+        Action::TypeGrowth(id, text) => match parse_num(&text) {
+            Some(g) => {
+                if let Err(msg) = set_growth(plan, &mut sc, &id, g) {
+                    next.notices.push(msg);
+                }
+            }
+            None => next.notices.push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+        },
+        Action::ResetOne(id) => {
+            sc.growth.remove(&id);
+            sc.paths.remove(&id);
+            sc.baselines.remove(&id);
+        }
+        Action::ResetAll => sc = Scenario::new(plan),
+        Action::TypeBaseline(id, text) => {
+            if text.trim().is_empty() {
+                sc.baselines.remove(&id);
+            } else {
+                match parse_num(&text) {
+                    Some(v) => {
+                        let mut trial = sc.clone();
+                        trial.baselines.insert(id.clone(), v);
+                        match plan
+                            .indicator(&id)
+                            .map(|ind| crate::core::engine::baseline_of(plan, &trial, ind))
+                        {
+                            Some(Ok(_)) => sc = trial,
+                            Some(Err(e)) => next.notices.push(e.to_string()),
+                            None => next.notices.push(format!("no indicator `{id}`")),
+                        }
+                    }
+                    None => next.notices.push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+                }
+            }
+        }
+        Action::TypePathYear(id, year, text) => {
+            if text.trim().is_empty() {
+                if let Some(p) = sc.paths.get_mut(&id) {
+                    p.remove(&year);
+                    if p.is_empty() {
+                        sc.paths.remove(&id);
+                    }
+                }
+            } else {
+                match parse_num(&text).map(|g| checked(plan, &id, g)) {
+                    Some(Ok(g)) if (plan.base_year + 1..=plan.vision_year).contains(&year) => {
+                        sc.paths.entry(id).or_default().insert(year, g);
+                    }
+                    Some(Ok(_)) => next.notices.push(format!("{id}: {year} is outside the plan's years")),
+                    Some(Err(msg)) => next.notices.push(msg),
+                    None => next.notices.push(format!("{id} {year}: “{text}” {}", state.lang.s().not_a_number)),
+                }
+            }
+        }
+        Action::SetHorizon(h) => {
+            if (plan.target_year..=plan.vision_year).contains(&h) {
+                sc.horizon = h;
+            } else {
+                next.notices.push(format!("horizon {h} is outside {}-{}", plan.target_year, plan.vision_year));
+            }
+        }
+        Action::SetLang(l) => next.lang = l,
+        Action::Apply(p) => apply_preset(plan, &mut sc, p),
+        Action::Replace(s) => return s,
+        Action::Dismiss => next.notices.clear(),
+    }
+    next.scenario = sc;
+    next
+}
+
+fn parse_num(text: &str) -> Option<f64> {
+    let t = text.trim().replace('，', ".").replace(',', ".").replace('＋', "+").replace('－', "-");
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Checks a typed growth for indicator `id`: known, has a slider, finite,
+/// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`].
+fn checked(plan: &Plan, id: &str, g: f64) -> Result<f64, String> {
+    let ind = plan.indicator(id).ok_or_else(|| format!("no indicator `{id}`"))?;
+    let slider = ind
+        .slider
+        .as_ref()
+        .ok_or_else(|| format!("`{id}` is derived and has no growth of its own"))?;
+    check_growth(id, None, g, slider.mode).map_err(|e| e.to_string())?;
+    if g.abs() > MAX_TYPED_GROWTH {
+        return Err(format!("`{id}`: growth {g} is beyond ±{MAX_TYPED_GROWTH}"));
+    }
+    Ok(g)
+}
+
+fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64) -> Result<(), String> {
+    let g = checked(plan, id, g)?;
+    sc.growth.insert(id.to_string(), g);
+    Ok(())
+}
+
+/// The growth the preset gives each slider it touches.
+pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    for ind in &plan.indicators {
+        match preset {
+            Preset::Trend => {
+                if let Some(t) = &ind.trend {
+                    out.insert(ind.id.clone(), t.growth);
+                }
+            }
+            Preset::PlanPace => {
+                let Ok(Some(req)) = required_growth(plan, sc, &ind.id) else {
+                    continue;
+                };
+                let slider_id = match &ind.kind {
+                    Kind::Ratio { numerator, .. } => numerator.clone(),
+                    _ => ind.id.clone(),
+                };
+                let Some(slider) = plan.indicator(&slider_id).and_then(|i| i.slider.as_ref()) else {
+                    continue;
+                };
+                // A strict target needs a hair more than its boundary.
+                let bump = match ind.target.as_ref().map(|t| t.comparator) {
+                    Some(crate::core::plan::Comparator::Gt) => match slider.mode {
+                        GrowthMode::Points => 1e-6,
+                        GrowthMode::Relative => 1e-6,
+                    },
+                    _ => 0.0,
+                };
+                out.insert(slider_id, req + bump);
+            }
+        }
+    }
+    out
+}
+
+fn apply_preset(plan: &Plan, sc: &mut Scenario, preset: Preset) {
+    for (id, g) in preset_growth(plan, sc, preset) {
+        sc.growth.insert(id.clone(), g);
+        sc.paths.remove(&id);
+    }
+}
+
+/// Encodes the scenario and language as a readable URL fragment, without
+/// the `#`: `g.<id>=<growth>` for each changed growth, `p.<id>.<year>=` for
+/// per-year growth, `b.<id>=` for supplied baselines, `h=` for a horizon
+/// other than the target year, and `lang=`.
+pub fn to_fragment(plan: &Plan, state: &State) -> String {
+    let sc = &state.scenario;
+    let mut parts = Vec::new();
+    for ind in &plan.indicators {
+        if let Some(g) = sc.growth.get(&ind.id) {
+            parts.push(format!("g.{}={}", ind.id, num(*g)));
+        }
+        if let Some(p) = sc.paths.get(&ind.id) {
+            for (y, g) in p {
+                parts.push(format!("p.{}.{y}={}", ind.id, num(*g)));
+            }
+        }
+        if let Some(b) = sc.baselines.get(&ind.id) {
+            parts.push(format!("b.{}={}", ind.id, num(*b)));
+        }
+    }
+    if sc.horizon != plan.target_year {
+        parts.push(format!("h={}", sc.horizon));
+    }
+    parts.push(format!("lang={}", state.lang.tag()));
+    parts.join("&")
+}
+
+/// Shortest decimal that reads back to the same growth, to 6 decimals.
+fn num(v: f64) -> String {
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Decodes a fragment (with or without `#`) onto the plan's defaults. What
+/// cannot be used is skipped and named in the returned state's notices;
+/// `lang` is `None` when the link names none.
+pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State, bool) {
+    let mut state = State {
+        scenario: Scenario::new(plan),
+        lang: fallback_lang,
+        notices: Vec::new(),
+    };
+    let mut named_lang = false;
+    let frag = fragment.trim_start_matches('#');
+    for part in frag.split('&').filter(|p| !p.is_empty()) {
+        let part = percent_decode(part);
+        let Some((key, value)) = part.split_once('=') else {
+            state.notices.push(format!("link: ignored “{part}” (expected key=value)"));
+            continue;
+        };
+        let before = state.notices.len();
+        let action = match key.split('.').collect::<Vec<_>>().as_slice() {
+            ["g", id] => Some(Action::TypeGrowth(id.to_string(), value.to_string())),
+            ["b", id] => Some(Action::TypeBaseline(id.to_string(), value.to_string())),
+            ["p", id, year] => match year.parse::<u16>() {
+                Ok(y) => Some(Action::TypePathYear(id.to_string(), y, value.to_string())),
+                Err(_) => {
+                    state.notices.push(format!("link: ignored “{part}” (bad year)"));
+                    None
+                }
+            },
+            ["h"] => match value.parse::<u16>() {
+                Ok(h) => Some(Action::SetHorizon(h)),
+                Err(_) => {
+                    state.notices.push(format!("link: ignored “{part}” (bad horizon)"));
+                    None
+                }
+            },
+            ["lang"] => match Lang::from_tag(value) {
+                Some(l) => {
+                    named_lang = true;
+                    Some(Action::SetLang(l))
+                }
+                None => {
+                    state.notices.push(format!("link: ignored “{part}” (language is zh or en)"));
+                    None
+                }
+            },
+            _ => {
+                state.notices.push(format!("link: ignored unknown part “{part}”"));
+                None
+            }
+        };
+        if let Some(a) = action {
+            state = reduce(plan, &state, a);
+            for n in state.notices.iter_mut().skip(before) {
+                *n = format!("link: ignored “{part}”: {n}");
+            }
+        }
+    }
+    (state, named_lang)
+}
+
+fn percent_decode(s: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push(h * 16 + l);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::engine::{assess, run, Status, Verdict};
+
+    fn zj() -> Plan {
+        Plan::zhejiang().unwrap()
+    }
+
+    fn fresh(plan: &Plan) -> State {
+        State {
+            scenario: Scenario::new(plan),
+            lang: Lang::En,
+            notices: vec![],
+        }
+    }
+
+    #[test]
+    fn link_round_trip() {
+        let plan = zj();
+        let mut s = fresh(&plan);
+        for a in [
+            Action::SetGrowth("gdp".into(), 6.5),
+            Action::SetGrowth("de_value_added".into(), 12.0),
+            Action::TypeBaseline("digital_trade".into(), "5000".into()),
+            Action::TypePathYear("gdp".into(), 2022, "-2.5".into()),
+            Action::SetHorizon(2035),
+        ] {
+            s = reduce(&plan, &s, a);
+        }
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        let frag = to_fragment(&plan, &s);
+        assert_eq!(
+            frag,
+            "g.gdp=6.5&p.gdp.2022=-2.5&g.de_value_added=12&b.digital_trade=5000&h=2035&lang=en"
+        );
+        let (back, named) = from_fragment(&plan, &format!("#{frag}"), Lang::Zh);
+        assert!(named);
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn the_issue_example_link_applies() {
+        let plan = zj();
+        let (s, named) = from_fragment(&plan, "#g.gdp=6.5&g.de_value_added=12", Lang::Zh);
+        assert!(!named);
+        assert_eq!(s.scenario.growth.get("gdp"), Some(&6.5));
+        assert_eq!(s.scenario.growth.get("de_value_added"), Some(&12.0));
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn malformed_link_applies_what_it_can_and_says_what_it_skipped() {
+        let plan = zj();
+        let (s, _) = from_fragment(
+            &plan,
+            "#g.gdp=abc&g.nope=3&g.de_share=4&g.base_stations_5g=30&garbage&h=2099&lang=fr&p.gdp.x=1&b.digital_trade=-5&g.dc_racks=-200&zz=1",
+            Lang::En,
+        );
+        assert_eq!(s.scenario.growth.get("base_stations_5g"), Some(&30.0));
+        assert_eq!(s.scenario.growth.len(), 1, "{:?}", s.scenario.growth);
+        assert_eq!(s.scenario.horizon, 2025);
+        assert!(s.scenario.baselines.is_empty());
+        assert_eq!(s.notices.len(), 10, "{:#?}", s.notices);
+        assert!(s.notices.iter().all(|n| n.starts_with("link: ignored")));
+        // Percent-encoding and a stray '#' are fine.
+        let (s, _) = from_fragment(&plan, "g.gdp=6%2E5", Lang::En);
+        assert_eq!(s.scenario.growth.get("gdp"), Some(&6.5));
+        let (s, _) = from_fragment(&plan, "%E4%B8%AD=1&%", Lang::En);
+        assert_eq!(s.notices.len(), 2);
+    }
+
+    #[test]
+    fn typed_input_is_checked() {
+        let plan = zj();
+        let s = fresh(&plan);
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "８".into()));
+        assert_eq!(t.scenario, s.scenario);
+        assert_eq!(t.notices.len(), 1);
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), " 6,5 ".into()));
+        assert_eq!(t.scenario.growth.get("gdp"), Some(&6.5));
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "-101".into()));
+        assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "1e9".into()));
+        assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
+        let t = reduce(&plan, &s, Action::SetGrowth("gdp".into(), f64::NAN));
+        assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
+        let t = reduce(&plan, &s, Action::TypeBaseline("mobile_office".into(), "120".into()));
+        assert!(t.scenario.baselines.is_empty() && t.notices.len() == 1);
+        let t = reduce(&plan, &t, Action::Dismiss);
+        assert!(t.notices.is_empty());
+    }
+
+    #[test]
+    fn resets() {
+        let plan = zj();
+        let mut s = fresh(&plan);
+        s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 3.0));
+        s = reduce(&plan, &s, Action::SetGrowth("dc_racks".into(), 3.0));
+        s = reduce(&plan, &s, Action::ResetOne("gdp".into()));
+        assert_eq!(s.scenario.growth.keys().collect::<Vec<_>>(), ["dc_racks"]);
+        s = reduce(&plan, &s, Action::SetLang(Lang::Zh));
+        s = reduce(&plan, &s, Action::ResetAll);
+        assert_eq!(s.scenario, Scenario::new(&plan));
+        assert_eq!(s.lang, Lang::Zh, "reset keeps the language");
+    }
+
+    #[test]
+    fn plan_pace_hits_every_projectable_target() {
+        let plan = zj();
+        let mut s = fresh(&plan);
+        s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 9.0));
+        for id in ["base_stations_5g", "de_value_added", "one_stop_service"] {
+            s = reduce(&plan, &s, Action::SetGrowth(id.into(), 0.0));
+        }
+        s = reduce(&plan, &s, Action::Apply(Preset::PlanPace));
+        let r = run(&plan, &s.scenario).unwrap();
+        let (hit, total) = r.tally();
+        assert_eq!(hit, total, "{:?}", r.assessments().filter(|a| a.1.verdict == Verdict::Miss).map(|a| a.0).collect::<Vec<_>>());
+        assert_eq!(s.scenario.growth.get("gdp"), Some(&9.0), "GDP has no target and stays");
+    }
+
+    #[test]
+    fn trend_preset_uses_the_plans_own_rates() {
+        let plan = zj();
+        let s = reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend));
+        assert_eq!(s.scenario.growth.get("core_value_added"), Some(&15.2));
+        assert_eq!(s.scenario.growth.len(), 1, "only rates the plan gives");
+        match assess(&plan, &s.scenario, "core_share").unwrap() {
+            Status::Assessed(a) => assert!(a.projected > 15.0),
+            other => panic!("{other:?}"),
+        }
+    }
+}
