@@ -112,6 +112,7 @@ pub struct Strings {
     pub not_a_number: &'static str,
     pub no_target: &'static str,
     pub numerator_growth: &'static str,
+    pub pp: &'static str,
 }
 
 /// 简体中文.
@@ -174,6 +175,7 @@ pub static ZH: Strings = Strings {
     not_a_number: "不是有效数字，已保留原值",
     no_target: "无目标",
     numerator_growth: "分子增速",
+    pp: "个百分点",
 };
 
 /// English.
@@ -236,6 +238,7 @@ pub static EN: Strings = Strings {
     not_a_number: "is not a number; the previous value is kept",
     no_target: "No target",
     numerator_growth: "numerator growth",
+    pp: "pp",
 };
 
 /// A number for display: no decimals from 1000, one from 10, else two.

@@ -5,7 +5,7 @@
 
 pub mod chart;
 pub mod core;
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
 pub mod i18n;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

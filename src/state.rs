@@ -74,7 +74,9 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                     next.notices.push(msg);
                 }
             }
-            None => next.notices.push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+            None => next
+                .notices
+                .push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
         },
         Action::ResetOne(id) => {
             sc.growth.remove(&id);
@@ -99,7 +101,9 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                             None => next.notices.push(format!("no indicator `{id}`")),
                         }
                     }
-                    None => next.notices.push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+                    None => next
+                        .notices
+                        .push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
                 }
             }
         }
@@ -116,9 +120,14 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                     Some(Ok(g)) if (plan.base_year + 1..=plan.vision_year).contains(&year) => {
                         sc.paths.entry(id).or_default().insert(year, g);
                     }
-                    Some(Ok(_)) => next.notices.push(format!("{id}: {year} is outside the plan's years")),
+                    Some(Ok(_)) => next
+                        .notices
+                        .push(format!("{id}: {year} is outside the plan's years")),
                     Some(Err(msg)) => next.notices.push(msg),
-                    None => next.notices.push(format!("{id} {year}: “{text}” {}", state.lang.s().not_a_number)),
+                    None => next.notices.push(format!(
+                        "{id} {year}: “{text}” {}",
+                        state.lang.s().not_a_number
+                    )),
                 }
             }
         }
@@ -126,7 +135,10 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
             if (plan.target_year..=plan.vision_year).contains(&h) {
                 sc.horizon = h;
             } else {
-                next.notices.push(format!("horizon {h} is outside {}-{}", plan.target_year, plan.vision_year));
+                next.notices.push(format!(
+                    "horizon {h} is outside {}-{}",
+                    plan.target_year, plan.vision_year
+                ));
             }
         }
         Action::SetLang(l) => next.lang = l,
@@ -139,14 +151,21 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
 }
 
 fn parse_num(text: &str) -> Option<f64> {
-    let t = text.trim().replace('，', ".").replace(',', ".").replace('＋', "+").replace('－', "-");
+    let t = text
+        .trim()
+        .replace('，', ".")
+        .replace(',', ".")
+        .replace('＋', "+")
+        .replace('－', "-");
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// Checks a typed growth for indicator `id`: known, has a slider, finite,
 /// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`].
 fn checked(plan: &Plan, id: &str, g: f64) -> Result<f64, String> {
-    let ind = plan.indicator(id).ok_or_else(|| format!("no indicator `{id}`"))?;
+    let ind = plan
+        .indicator(id)
+        .ok_or_else(|| format!("no indicator `{id}`"))?;
     let slider = ind
         .slider
         .as_ref()
@@ -182,7 +201,8 @@ pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<Str
                     Kind::Ratio { numerator, .. } => numerator.clone(),
                     _ => ind.id.clone(),
                 };
-                let Some(slider) = plan.indicator(&slider_id).and_then(|i| i.slider.as_ref()) else {
+                let Some(slider) = plan.indicator(&slider_id).and_then(|i| i.slider.as_ref())
+                else {
                     continue;
                 };
                 // A strict target needs a hair more than its boundary.
@@ -259,7 +279,9 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
     for part in frag.split('&').filter(|p| !p.is_empty()) {
         let part = percent_decode(part);
         let Some((key, value)) = part.split_once('=') else {
-            state.notices.push(format!("link: ignored “{part}” (expected key=value)"));
+            state
+                .notices
+                .push(format!("link: ignored “{part}” (expected key=value)"));
             continue;
         };
         let before = state.notices.len();
@@ -269,14 +291,18 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
             ["p", id, year] => match year.parse::<u16>() {
                 Ok(y) => Some(Action::TypePathYear(id.to_string(), y, value.to_string())),
                 Err(_) => {
-                    state.notices.push(format!("link: ignored “{part}” (bad year)"));
+                    state
+                        .notices
+                        .push(format!("link: ignored “{part}” (bad year)"));
                     None
                 }
             },
             ["h"] => match value.parse::<u16>() {
                 Ok(h) => Some(Action::SetHorizon(h)),
                 Err(_) => {
-                    state.notices.push(format!("link: ignored “{part}” (bad horizon)"));
+                    state
+                        .notices
+                        .push(format!("link: ignored “{part}” (bad horizon)"));
                     None
                 }
             },
@@ -286,12 +312,16 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
                     Some(Action::SetLang(l))
                 }
                 None => {
-                    state.notices.push(format!("link: ignored “{part}” (language is zh or en)"));
+                    state
+                        .notices
+                        .push(format!("link: ignored “{part}” (language is zh or en)"));
                     None
                 }
             },
             _ => {
-                state.notices.push(format!("link: ignored unknown part “{part}”"));
+                state
+                    .notices
+                    .push(format!("link: ignored unknown part “{part}”"));
                 None
             }
         };
@@ -411,7 +441,11 @@ mod tests {
         assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &s, Action::SetGrowth("gdp".into(), f64::NAN));
         assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
-        let t = reduce(&plan, &s, Action::TypeBaseline("mobile_office".into(), "120".into()));
+        let t = reduce(
+            &plan,
+            &s,
+            Action::TypeBaseline("mobile_office".into(), "120".into()),
+        );
         assert!(t.scenario.baselines.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &t, Action::Dismiss);
         assert!(t.notices.is_empty());
@@ -442,8 +476,20 @@ mod tests {
         s = reduce(&plan, &s, Action::Apply(Preset::PlanPace));
         let r = run(&plan, &s.scenario).unwrap();
         let (hit, total) = r.tally();
-        assert_eq!(hit, total, "{:?}", r.assessments().filter(|a| a.1.verdict == Verdict::Miss).map(|a| a.0).collect::<Vec<_>>());
-        assert_eq!(s.scenario.growth.get("gdp"), Some(&9.0), "GDP has no target and stays");
+        assert_eq!(
+            hit,
+            total,
+            "{:?}",
+            r.assessments()
+                .filter(|a| a.1.verdict == Verdict::Miss)
+                .map(|a| a.0)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            s.scenario.growth.get("gdp"),
+            Some(&9.0),
+            "GDP has no target and stays"
+        );
     }
 
     #[test]

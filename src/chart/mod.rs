@@ -20,7 +20,7 @@ pub mod palette {
 /// What a chart shows; all text comes in already translated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
-    /// Axis caption for values, e.g. the unit.
+    /// Caption naming the values' unit.
     pub y_label: String,
     /// `(year, value)` of the projected path.
     pub path: Vec<(u16, f64)>,
@@ -54,7 +54,11 @@ fn y_range(spec: &ChartSpec) -> (f64, f64) {
         return (0.0, 1.0);
     }
     let pad = ((hi - lo) * 0.08).max(hi.abs() * 0.02).max(1e-9);
-    let lo = if lo >= 0.0 && lo - pad < 0.0 { 0.0 } else { lo - pad };
+    let lo = if lo >= 0.0 && lo - pad < 0.0 {
+        0.0
+    } else {
+        lo - pad
+    };
     (lo, hi + pad)
 }
 
@@ -75,19 +79,20 @@ pub fn draw<DB: DrawingBackend>(
     let font = ("sans-serif", 12.0 * s);
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
-        .x_label_area_size(px(26.0))
-        .y_label_area_size(px(52.0))
+        .margin_right(px(18.0))
+        .caption(spec.y_label.as_str(), ("sans-serif", 11.0 * s))
+        .x_label_area_size(px(24.0))
+        .y_label_area_size(px(46.0))
         .build_cartesian_2d(f64::from(first)..f64::from(last), lo..hi)?;
     chart
         .configure_mesh()
-        .light_line_style(palette::GRID)
+        .light_line_style(WHITE)
         .bold_line_style(palette::GRID)
         .axis_style(BLACK.mix(0.6))
         .x_labels(usize::from(last - first + 1).min(8))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .y_labels(6)
         .y_label_formatter(&|y| format_tick(*y))
-        .y_desc(spec.y_label.as_str())
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
@@ -121,13 +126,13 @@ pub fn draw<DB: DrawingBackend>(
         });
     if !spec.reported.is_empty() {
         chart
-            .draw_series(
-                spec.reported
-                    .iter()
-                    .map(|&(y, v)| Circle::new((f64::from(y), v), px(3.5), palette::REPORTED.filled())),
-            )?
+            .draw_series(spec.reported.iter().map(|&(y, v)| {
+                Circle::new((f64::from(y), v), px(3.5), palette::REPORTED.filled())
+            }))?
             .label(spec.reported_label.as_str())
-            .legend(move |(x, y)| Circle::new((x + px(8.0) as i32, y), px(3.5), palette::REPORTED.filled()));
+            .legend(move |(x, y)| {
+                Circle::new((x + px(8.0) as i32, y), px(3.5), palette::REPORTED.filled())
+            });
     }
     chart
         .configure_series_labels()
@@ -172,7 +177,14 @@ mod tests {
     fn spec() -> ChartSpec {
         ChartSpec {
             y_label: "万个".into(),
-            path: vec![(2020, 6.3), (2021, 8.0), (2022, 10.0), (2023, 13.0), (2024, 16.0), (2025, 20.0)],
+            path: vec![
+                (2020, 6.3),
+                (2021, 8.0),
+                (2022, 10.0),
+                (2023, 13.0),
+                (2024, 16.0),
+                (2025, 20.0),
+            ],
             target: Some((2025, 20.0)),
             path_label: "projection".into(),
             target_label: "target 2025".into(),
@@ -187,9 +199,14 @@ mod tests {
         let svg = to_svg(&spec(), 480, 260).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
         assert!(svg.contains("万个"), "the unit is on the axis");
-        assert!(svg.contains("target 2025") && svg.contains("projection") && svg.contains("reported"));
+        assert!(
+            svg.contains("target 2025") && svg.contains("projection") && svg.contains("reported")
+        );
         assert!(svg.contains("2020") && svg.contains("2025"), "year ticks");
-        assert!(svg.contains("rgb(0,114,178)") || svg.contains("#0072B2"), "path colour");
+        assert!(
+            svg.contains("rgb(0,114,178)") || svg.contains("#0072B2"),
+            "path colour"
+        );
         assert!(svg.contains("<circle"), "reported dot");
     }
 

@@ -108,7 +108,10 @@ impl fmt::Display for ModelError {
                 write!(f, "horizon {horizon} must lie within {min}-{max}")
             }
             ModelError::Overflow { id, year } => {
-                write!(f, "`{id}`: the projection overflows in {year}; lower the growth")
+                write!(
+                    f,
+                    "`{id}`: the projection overflows in {year}; lower the growth"
+                )
             }
             ModelError::ZeroDenominator { id, year } => {
                 write!(f, "`{id}`: the denominator reaches zero in {year}")
@@ -302,7 +305,12 @@ impl Run {
 ///
 /// # Errors
 /// [`ModelError::InvalidGrowth`] for NaN, infinity, or relative growth below -100%.
-pub fn check_growth(id: &str, year: Option<u16>, g: f64, mode: GrowthMode) -> Result<f64, ModelError> {
+pub fn check_growth(
+    id: &str,
+    year: Option<u16>,
+    g: f64,
+    mode: GrowthMode,
+) -> Result<f64, ModelError> {
     if g.is_finite() && (mode == GrowthMode::Points || g >= -100.0) {
         Ok(g)
     } else {
@@ -350,7 +358,11 @@ fn check_horizon(plan: &Plan, scenario: &Scenario) -> Result<u16, ModelError> {
 /// # Errors
 /// [`ModelError::InvalidBaseline`] for a reader's baseline that is not finite,
 /// is negative, exceeds 100 for a percentage, or is zero where growth is relative.
-pub fn baseline_of(plan: &Plan, scenario: &Scenario, ind: &Indicator) -> Result<Option<(u16, f64)>, ModelError> {
+pub fn baseline_of(
+    plan: &Plan,
+    scenario: &Scenario,
+    ind: &Indicator,
+) -> Result<Option<(u16, f64)>, ModelError> {
     if let Some(b) = &ind.baseline {
         return Ok(Some((b.year, b.value)));
     }
@@ -369,13 +381,20 @@ pub fn baseline_of(plan: &Plan, scenario: &Scenario, ind: &Indicator) -> Result<
         return Err(bad("a percentage cannot exceed 100"));
     }
     if v == 0.0 && ind.slider.as_ref().map(|s| s.mode) == Some(GrowthMode::Relative) {
-        return Err(bad("zero cannot grow by a percentage; enter a positive value"));
+        return Err(bad(
+            "zero cannot grow by a percentage; enter a positive value",
+        ));
     }
     Ok(Some((plan.base_year, v)))
 }
 
 /// Projects a level or percentage from `(year, value)` to `end`.
-fn grow(ind: &Indicator, scenario: &Scenario, start: (u16, f64), end: u16) -> Result<Path, ModelError> {
+fn grow(
+    ind: &Indicator,
+    scenario: &Scenario,
+    start: (u16, f64),
+    end: u16,
+) -> Result<Path, ModelError> {
     let slider = ind.slider.as_ref().expect("only ratios lack a slider");
     let constant = scenario.growth_of(ind).unwrap_or(slider.default);
     let constant = check_growth(&ind.id, None, constant, slider.mode)?;
@@ -483,7 +502,11 @@ pub fn project(plan: &Plan, scenario: &Scenario, id: &str) -> Result<Option<Path
 ///
 /// # Errors
 /// As [`project`], for the baseline and (for a ratio) the denominator's path.
-pub fn required_growth(plan: &Plan, scenario: &Scenario, id: &str) -> Result<Option<f64>, ModelError> {
+pub fn required_growth(
+    plan: &Plan,
+    scenario: &Scenario,
+    id: &str,
+) -> Result<Option<f64>, ModelError> {
     let ind = lookup(plan, id)?;
     let Some(target) = &ind.target else {
         return Ok(None);
@@ -530,7 +553,9 @@ pub fn assess(plan: &Plan, scenario: &Scenario, id: &str) -> Result<Status, Mode
         return Ok(Status::Projected(path));
     };
     let baseline = (path.start, path.values[0]);
-    let projected = path.at(target.year).expect("the path runs to the target year");
+    let projected = path
+        .at(target.year)
+        .expect("the path runs to the target year");
     let verdict = if meets(projected, target) {
         Verdict::Hit
     } else {

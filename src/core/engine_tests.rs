@@ -28,22 +28,22 @@ fn required_growth_matches_hand_calculation() {
     let plan = zj();
     let s = Scenario::new(&plan);
     let hand = [
-        ("rd_intensity", 0.1333),          // (7.5 - 6.7) / 6, 2019 baseline
-        ("invention_patents", 4.2402),     // (8 / 6.5)^(1/5) - 1
-        ("hightech_firms", 7.9235),        // (12000 / 8196)^(1/5) - 1
-        ("core_revenue", 9.7309),          // (3.5 / 2.2)^(1/5) - 1
-        ("software_revenue", 11.2714),     // (12000 / 7035)^(1/5) - 1
-        ("labour_productivity", 5.7945),   // (22 / 16.6)^(1/5) - 1
-        ("smart_factories", 30.6198),      // (1000 / 263)^(1/5) - 1
-        ("digitized_firms", 2.34),         // (80 - 68.3) / 5
-        ("online_retail", 6.8278),         // (3.2 / 2.3)^(1/5) - 1
-        ("one_stop_service", 1.68),        // (90 - 81.6) / 5, the boundary of ">90"
-        ("open_data", 2.8333),             // (30 - 13) / 6, 2019 baseline
-        ("internet_penetration", 0.6833),  // (85 - 80.9) / 6, 2019 baseline
-        ("base_stations_5g", 25.9905),     // (20 / 6.3)^(1/5) - 1
-        ("dc_racks", 21.0691),             // (45 / 17.3)^(1/5) - 1
+        ("rd_intensity", 0.1333),                  // (7.5 - 6.7) / 6, 2019 baseline
+        ("invention_patents", 4.2402),             // (8 / 6.5)^(1/5) - 1
+        ("hightech_firms", 7.9235),                // (12000 / 8196)^(1/5) - 1
+        ("core_revenue", 9.7309),                  // (3.5 / 2.2)^(1/5) - 1
+        ("software_revenue", 11.2714),             // (12000 / 7035)^(1/5) - 1
+        ("labour_productivity", 5.7945),           // (22 / 16.6)^(1/5) - 1
+        ("smart_factories", 30.6198),              // (1000 / 263)^(1/5) - 1
+        ("digitized_firms", 2.34),                 // (80 - 68.3) / 5
+        ("online_retail", 6.8278),                 // (3.2 / 2.3)^(1/5) - 1
+        ("one_stop_service", 1.68),                // (90 - 81.6) / 5, the boundary of ">90"
+        ("open_data", 2.8333),                     // (30 - 13) / 6, 2019 baseline
+        ("internet_penetration", 0.6833),          // (85 - 80.9) / 6, 2019 baseline
+        ("base_stations_5g", 25.9905),             // (20 / 6.3)^(1/5) - 1
+        ("dc_racks", 21.0691),                     // (45 / 17.3)^(1/5) - 1
         ("industrial_internet_platforms", 7.3941), // (300 / 210)^(1/5) - 1
-        ("firms_over_10bn", 9.8561),       // (40 / 25)^(1/5) - 1
+        ("firms_over_10bn", 9.8561),               // (40 / 25)^(1/5) - 1
         // Shares: numerator growth at GDP +7%/yr, GDP_2020 = 30218 / 0.468.
         ("de_share", 12.4514),   // (0.60 × GDP_2020 × 1.07^5 / 30218)^(1/5) - 1
         ("core_share", 14.1139), // (0.15 × GDP_2020 × 1.07^5 / 7020)^(1/5) - 1
@@ -52,8 +52,17 @@ fn required_growth_matches_hand_calculation() {
         let got = required_growth(&plan, &s, id).unwrap().unwrap();
         assert!((got - want).abs() < 0.01, "{id}: engine {got}, hand {want}");
     }
-    for id in ["digital_trade", "mobile_office", "security_compliance", "eagle_firms"] {
-        assert_eq!(required_growth(&plan, &s, id).unwrap(), None, "{id} needs a baseline");
+    for id in [
+        "digital_trade",
+        "mobile_office",
+        "security_compliance",
+        "eagle_firms",
+    ] {
+        assert_eq!(
+            required_growth(&plan, &s, id).unwrap(),
+            None,
+            "{id} needs a baseline"
+        );
     }
 }
 
@@ -120,10 +129,18 @@ fn baselines_from_2019_project_over_six_years() {
 #[test]
 fn strict_target_needs_more_than_the_boundary() {
     let plan = zj();
-    let at = assessed(&plan, &with_growth(&plan, &[("one_stop_service", 1.68)]), "one_stop_service");
+    let at = assessed(
+        &plan,
+        &with_growth(&plan, &[("one_stop_service", 1.68)]),
+        "one_stop_service",
+    );
     assert!((at.projected - 90.0).abs() < 1e-9);
     assert_eq!(at.verdict, Verdict::Miss, "90 is not > 90");
-    let above = assessed(&plan, &with_growth(&plan, &[("one_stop_service", 1.69)]), "one_stop_service");
+    let above = assessed(
+        &plan,
+        &with_growth(&plan, &[("one_stop_service", 1.69)]),
+        "one_stop_service",
+    );
     assert_eq!(above.verdict, Verdict::Hit);
 }
 
@@ -148,12 +165,32 @@ fn about_target_counts_within_tolerance() {
 #[test]
 fn percentages_saturate_and_say_so() {
     let plan = zj();
-    let up = assessed(&plan, &with_growth(&plan, &[("open_data", 20.0)]), "open_data");
+    let up = assessed(
+        &plan,
+        &with_growth(&plan, &[("open_data", 20.0)]),
+        "open_data",
+    );
     assert_eq!(up.path.values.last().copied(), Some(100.0));
-    assert_eq!(up.path.saturated, Some(Saturation { year: 2024, bound: Bound::Ceiling }));
-    let down = assessed(&plan, &with_growth(&plan, &[("open_data", -5.0)]), "open_data");
+    assert_eq!(
+        up.path.saturated,
+        Some(Saturation {
+            year: 2024,
+            bound: Bound::Ceiling
+        })
+    );
+    let down = assessed(
+        &plan,
+        &with_growth(&plan, &[("open_data", -5.0)]),
+        "open_data",
+    );
     assert_eq!(down.projected, 0.0);
-    assert_eq!(down.path.saturated, Some(Saturation { year: 2022, bound: Bound::Floor }));
+    assert_eq!(
+        down.path.saturated,
+        Some(Saturation {
+            year: 2022,
+            bound: Bound::Floor
+        })
+    );
     let none = assessed(&plan, &Scenario::new(&plan), "open_data");
     assert_eq!(none.path.saturated, None);
 }
@@ -172,10 +209,16 @@ fn percentages_can_grow_relatively_too() {
     let mut plan = zj();
     let i = plan.index_of("open_data").unwrap();
     plan.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
-    let a = assessed(&plan, &with_growth(&plan, &[("open_data", 10.0)]), "open_data");
+    let a = assessed(
+        &plan,
+        &with_growth(&plan, &[("open_data", 10.0)]),
+        "open_data",
+    );
     assert!((a.projected - 13.0 * 1.1f64.powi(6)).abs() < 1e-9);
     // ((30/13)^(1/6) - 1) × 100 = 14.9555
-    let r = required_growth(&plan, &Scenario::new(&plan), "open_data").unwrap().unwrap();
+    let r = required_growth(&plan, &Scenario::new(&plan), "open_data")
+        .unwrap()
+        .unwrap();
     assert!((r - 14.9555).abs() < 0.01, "{r}");
 }
 
@@ -183,8 +226,17 @@ fn percentages_can_grow_relatively_too() {
 fn missing_baseline_needs_one_and_a_supplied_one_projects() {
     let plan = zj();
     let mut s = Scenario::new(&plan);
-    for id in ["digital_trade", "mobile_office", "security_compliance", "eagle_firms"] {
-        assert_eq!(assess(&plan, &s, id).unwrap(), Status::NeedsBaseline, "{id}");
+    for id in [
+        "digital_trade",
+        "mobile_office",
+        "security_compliance",
+        "eagle_firms",
+    ] {
+        assert_eq!(
+            assess(&plan, &s, id).unwrap(),
+            Status::NeedsBaseline,
+            "{id}"
+        );
     }
     s.baselines.insert("digital_trade".into(), 5000.0);
     s.growth.insert("digital_trade".into(), 15.0);
@@ -208,7 +260,10 @@ fn unusable_supplied_baselines_are_typed_errors() {
         let mut s = Scenario::new(&plan);
         s.baselines.insert(id.into(), v);
         assert!(
-            matches!(assess(&plan, &s, id), Err(ModelError::InvalidBaseline { .. })),
+            matches!(
+                assess(&plan, &s, id),
+                Err(ModelError::InvalidBaseline { .. })
+            ),
             "{id} {v}"
         );
     }
@@ -224,28 +279,47 @@ fn bad_growth_is_a_typed_error() {
     for g in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -100.01, -1e9] {
         let s = with_growth(&plan, &[("base_stations_5g", g)]);
         let e = assess(&plan, &s, "base_stations_5g").unwrap_err();
-        assert!(matches!(e, ModelError::InvalidGrowth { year: None, .. }), "{g}: {e}");
+        assert!(
+            matches!(e, ModelError::InvalidGrowth { year: None, .. }),
+            "{g}: {e}"
+        );
         assert!(!e.to_string().is_empty());
     }
     let s = with_growth(&plan, &[("open_data", f64::NAN)]);
     assert!(assess(&plan, &s, "open_data").is_err());
     // A driver's bad growth shows on the ratios built on it, not as a panic.
     let s = with_growth(&plan, &[("gdp", f64::NAN)]);
-    assert!(matches!(assess(&plan, &s, "de_share"), Err(ModelError::InvalidGrowth { .. })));
+    assert!(matches!(
+        assess(&plan, &s, "de_share"),
+        Err(ModelError::InvalidGrowth { .. })
+    ));
     let run = run(&plan, &s).unwrap();
-    assert!(run.get("base_stations_5g").unwrap().status.is_ok(), "others still run");
+    assert!(
+        run.get("base_stations_5g").unwrap().status.is_ok(),
+        "others still run"
+    );
     let mut s = Scenario::new(&plan);
-    s.paths.entry("gdp".into()).or_default().insert(2022, -150.0);
+    s.paths
+        .entry("gdp".into())
+        .or_default()
+        .insert(2022, -150.0);
     assert!(matches!(
         assess(&plan, &s, "gdp"),
-        Err(ModelError::InvalidGrowth { year: Some(2022), .. })
+        Err(ModelError::InvalidGrowth {
+            year: Some(2022),
+            ..
+        })
     ));
 }
 
 #[test]
 fn minus_100_percent_empties_a_level() {
     let plan = zj();
-    let a = assessed(&plan, &with_growth(&plan, &[("base_stations_5g", -100.0)]), "base_stations_5g");
+    let a = assessed(
+        &plan,
+        &with_growth(&plan, &[("base_stations_5g", -100.0)]),
+        "base_stations_5g",
+    );
     assert_eq!(a.projected, 0.0);
     assert_eq!(a.progress, Progress::Regression);
     let s = with_growth(&plan, &[("gdp", -100.0)]);
@@ -276,7 +350,10 @@ fn horizon_runs_to_2035_and_no_further() {
     s.horizon = 2036;
     assert!(matches!(run(&plan, &s), Err(ModelError::Horizon { .. })));
     s.horizon = 2024;
-    assert!(matches!(project(&plan, &s, "gdp"), Err(ModelError::Horizon { .. })));
+    assert!(matches!(
+        project(&plan, &s, "gdp"),
+        Err(ModelError::Horizon { .. })
+    ));
 }
 
 #[test]
@@ -304,15 +381,27 @@ fn per_year_path_overrides_single_years() {
 #[test]
 fn first_hit_year() {
     let plan = zj();
-    let fast = assessed(&plan, &with_growth(&plan, &[("base_stations_5g", 50.0)]), "base_stations_5g");
+    let fast = assessed(
+        &plan,
+        &with_growth(&plan, &[("base_stations_5g", 50.0)]),
+        "base_stations_5g",
+    );
     assert_eq!(fast.first_hit, Some(2023), "6.3 × 1.5^3 = 21.3");
-    let slow = assessed(&plan, &with_growth(&plan, &[("base_stations_5g", 10.0)]), "base_stations_5g");
+    let slow = assessed(
+        &plan,
+        &with_growth(&plan, &[("base_stations_5g", 10.0)]),
+        "base_stations_5g",
+    );
     assert_eq!(slow.first_hit, None);
     let mut s = with_growth(&plan, &[("base_stations_5g", 10.0)]);
     s.horizon = 2035;
     let later = assessed(&plan, &s, "base_stations_5g");
     assert_eq!(later.verdict, Verdict::Miss);
-    assert_eq!(later.first_hit, Some(2033), "6.3 × 1.1^13 = 21.9; 1.1^12 gives 19.8");
+    assert_eq!(
+        later.first_hit,
+        Some(2033),
+        "6.3 × 1.1^13 = 21.9; 1.1^12 gives 19.8"
+    );
 }
 
 #[test]
@@ -328,10 +417,22 @@ fn progress_classes_follow_the_un_thresholds() {
     assert_eq!(Progress::of(-0.01), Progress::Regression);
     let plan = zj();
     // 5G at 15%/yr: 6.3 × 1.15^5 = 12.672; (12.672 - 6.3) / (20 - 6.3) = 0.465
-    let a = assessed(&plan, &with_growth(&plan, &[("base_stations_5g", 15.0)]), "base_stations_5g");
-    assert!((a.progress_ratio - 0.4651).abs() < 1e-3, "{}", a.progress_ratio);
+    let a = assessed(
+        &plan,
+        &with_growth(&plan, &[("base_stations_5g", 15.0)]),
+        "base_stations_5g",
+    );
+    assert!(
+        (a.progress_ratio - 0.4651).abs() < 1e-3,
+        "{}",
+        a.progress_ratio
+    );
     assert_eq!(a.progress, Progress::Marginal);
-    let z = assessed(&plan, &with_growth(&plan, &[("base_stations_5g", 0.0)]), "base_stations_5g");
+    let z = assessed(
+        &plan,
+        &with_growth(&plan, &[("base_stations_5g", 0.0)]),
+        "base_stations_5g",
+    );
     assert_eq!(z.progress, Progress::Stagnation);
 }
 
@@ -346,7 +447,11 @@ fn tally_counts_hits_of_assessed_targets() {
         .iter()
         .filter(|o| o.status == Ok(Status::NeedsBaseline))
         .count();
-    let drivers = plan.indicators.iter().filter(|i| i.target.is_none()).count();
+    let drivers = plan
+        .indicators
+        .iter()
+        .filter(|i| i.target.is_none())
+        .count();
     assert_eq!(total + needs + drivers, plan.indicators.len());
     assert_eq!(hit, total, "every default is the plan pace rounded up");
     let slow = with_growth(&plan, &[("base_stations_5g", 0.0)]);
@@ -370,13 +475,20 @@ fn input_matrix_is_finite_and_in_bounds() {
         }
     }
     for pick in [0, 1] {
-        let all: Vec<(&str, f64)> = sliders.iter().map(|&(id, lo, hi)| (id, [lo, hi][pick])).collect();
+        let all: Vec<(&str, f64)> = sliders
+            .iter()
+            .map(|&(id, lo, hi)| (id, [lo, hi][pick]))
+            .collect();
         scenarios.push(with_growth(&plan, &all));
     }
     for mut s in scenarios {
         for ind in &plan.indicators {
             if ind.baseline.is_none() && ind.slider.is_some() {
-                let v = if ind.kind == Kind::Percent { 50.0 } else { 100.0 };
+                let v = if ind.kind == Kind::Percent {
+                    50.0
+                } else {
+                    100.0
+                };
                 s.baselines.insert(ind.id.clone(), v);
             }
         }
@@ -387,7 +499,11 @@ fn input_matrix_is_finite_and_in_bounds() {
                 let path = match status {
                     Status::Projected(p) => p,
                     Status::Assessed(a) => {
-                        assert!(a.progress_ratio.is_finite() && a.margin.is_finite(), "{}", o.id);
+                        assert!(
+                            a.progress_ratio.is_finite() && a.margin.is_finite(),
+                            "{}",
+                            o.id
+                        );
                         if let Some(r) = a.required {
                             assert!(r.is_finite(), "{}", o.id);
                         }

@@ -340,7 +340,10 @@ impl Plan {
             }
             match (&b.implied, b.value.is_nan()) {
                 (Some(_), false) => {
-                    return Err(err(at("baseline"), "give either value or implied, not both"))
+                    return Err(err(
+                        at("baseline"),
+                        "give either value or implied, not both",
+                    ))
                 }
                 (None, true) => return Err(err(at("baseline.value"), "missing")),
                 (None, false) if !in_range(b.value) => {
@@ -388,7 +391,13 @@ impl Plan {
             (Kind::Ratio { .. }, Some(_)) => {
                 return Err(err(at("slider"), "a ratio is derived and takes no slider"))
             }
-            (Kind::Ratio { numerator, denominator }, None) => {
+            (
+                Kind::Ratio {
+                    numerator,
+                    denominator,
+                },
+                None,
+            ) => {
                 for (field, id) in [("numerator", numerator), ("denominator", denominator)] {
                     let Some(&j) = ids.get(id.as_str()) else {
                         return Err(err(
@@ -423,7 +432,10 @@ impl Plan {
                     return Err(err(at("slider.default"), "must lie within [min, max]"));
                 }
                 if s.mode == GrowthMode::Relative && s.min < -100.0 {
-                    return Err(err(at("slider.min"), "relative growth cannot be below -100%"));
+                    return Err(err(
+                        at("slider.min"),
+                        "relative growth cannot be below -100%",
+                    ));
                 }
                 if s.mode == GrowthMode::Points && *kind == Kind::Level {
                     return Err(err(at("slider.mode"), "a level grows relatively"));
@@ -460,7 +472,10 @@ impl Plan {
         };
         let share = &self.indicators[j];
         let ok = match &share.kind {
-            Kind::Ratio { numerator, denominator } => {
+            Kind::Ratio {
+                numerator,
+                denominator,
+            } => {
                 *denominator == self.indicators[i].id
                     && share.baseline.as_ref().is_some_and(|b| !b.value.is_nan())
                     && ids
@@ -571,12 +586,32 @@ mod tests {
         let rows: &[(&str, Option<(u16, f64)>, f64, Comparator)] = &[
             ("rd_intensity", Some((2019, 6.7)), 7.5, Comparator::Gte),
             ("invention_patents", Some((2020, 6.5)), 8.0, Comparator::Gte),
-            ("hightech_firms", Some((2020, 8196.0)), 12000.0, Comparator::Gte),
+            (
+                "hightech_firms",
+                Some((2020, 8196.0)),
+                12000.0,
+                Comparator::Gte,
+            ),
             ("core_share", Some((2020, 10.9)), 15.0, Comparator::Gte),
             ("core_revenue", Some((2020, 2.2)), 3.5, Comparator::Gte),
-            ("software_revenue", Some((2020, 7035.0)), 12000.0, Comparator::Gte),
-            ("labour_productivity", Some((2020, 16.6)), 22.0, Comparator::Gte),
-            ("smart_factories", Some((2020, 263.0)), 1000.0, Comparator::Gte),
+            (
+                "software_revenue",
+                Some((2020, 7035.0)),
+                12000.0,
+                Comparator::Gte,
+            ),
+            (
+                "labour_productivity",
+                Some((2020, 16.6)),
+                22.0,
+                Comparator::Gte,
+            ),
+            (
+                "smart_factories",
+                Some((2020, 263.0)),
+                1000.0,
+                Comparator::Gte,
+            ),
             ("digitized_firms", Some((2020, 68.3)), 80.0, Comparator::Gte),
             ("online_retail", Some((2020, 2.3)), 3.2, Comparator::Gte),
             ("digital_trade", None, 10000.0, Comparator::Gte),
@@ -584,7 +619,12 @@ mod tests {
             ("one_stop_service", Some((2020, 81.6)), 90.0, Comparator::Gt),
             ("security_compliance", None, 90.0, Comparator::Gte),
             ("open_data", Some((2019, 13.0)), 30.0, Comparator::Gte),
-            ("internet_penetration", Some((2019, 80.9)), 85.0, Comparator::Gte),
+            (
+                "internet_penetration",
+                Some((2019, 80.9)),
+                85.0,
+                Comparator::Gte,
+            ),
             ("base_stations_5g", Some((2020, 6.3)), 20.0, Comparator::Gte),
             ("dc_racks", Some((2020, 17.3)), 45.0, Comparator::Gte),
         ];
@@ -596,15 +636,32 @@ mod tests {
                 "{id} baseline"
             );
             let t = ind.target.as_ref().unwrap();
-            assert_eq!((t.year, t.value, t.comparator), (2025, *target, *cmp), "{id}");
+            assert_eq!(
+                (t.year, t.value, t.comparator),
+                (2025, *target, *cmp),
+                "{id}"
+            );
         }
-        let units: Vec<&str> = ["invention_patents", "core_revenue", "labour_productivity", "smart_factories", "base_stations_5g"]
-            .iter()
-            .map(|id| plan.indicator(id).unwrap().unit.zh.as_str())
-            .collect();
+        let units: Vec<&str> = [
+            "invention_patents",
+            "core_revenue",
+            "labour_productivity",
+            "smart_factories",
+            "base_stations_5g",
+        ]
+        .iter()
+        .map(|id| plan.indicator(id).unwrap().unit.zh.as_str())
+        .collect();
         assert_eq!(units, ["万件", "万亿元", "万元/人", "家(个)", "万个"]);
         for id in ["rd_intensity", "open_data", "internet_penetration"] {
-            let printed = plan.indicator(id).unwrap().baseline.as_ref().unwrap().printed.clone();
+            let printed = plan
+                .indicator(id)
+                .unwrap()
+                .baseline
+                .as_ref()
+                .unwrap()
+                .printed
+                .clone();
             assert!(printed.unwrap().ends_with('*'), "{id} keeps the 2019 mark");
         }
     }
@@ -614,13 +671,43 @@ mod tests {
         let plan = zj();
         let de = plan.indicator("de_share").unwrap();
         let t = de.target.as_ref().unwrap();
-        assert_eq!((t.value, t.comparator, t.tolerance), (60.0, Comparator::About, Some(1.0)));
+        assert_eq!(
+            (t.value, t.comparator, t.tolerance),
+            (60.0, Comparator::About, Some(1.0))
+        );
         assert_eq!(de.baseline.as_ref().unwrap().value, 46.8);
-        assert_eq!(plan.indicator("de_value_added").unwrap().baseline.as_ref().unwrap().value, 30218.0);
-        assert_eq!(plan.indicator("core_value_added").unwrap().baseline.as_ref().unwrap().value, 7020.0);
-        let gdp = plan.indicator("gdp").unwrap().baseline.as_ref().unwrap().value;
+        assert_eq!(
+            plan.indicator("de_value_added")
+                .unwrap()
+                .baseline
+                .as_ref()
+                .unwrap()
+                .value,
+            30218.0
+        );
+        assert_eq!(
+            plan.indicator("core_value_added")
+                .unwrap()
+                .baseline
+                .as_ref()
+                .unwrap()
+                .value,
+            7020.0
+        );
+        let gdp = plan
+            .indicator("gdp")
+            .unwrap()
+            .baseline
+            .as_ref()
+            .unwrap()
+            .value;
         assert!((gdp - 30218.0 / 0.468).abs() < 1e-6, "implied GDP {gdp}");
-        let trend = plan.indicator("core_value_added").unwrap().trend.as_ref().unwrap();
+        let trend = plan
+            .indicator("core_value_added")
+            .unwrap()
+            .trend
+            .as_ref()
+            .unwrap();
         assert_eq!((trend.growth, trend.period.as_str()), (15.2, "2016-2020"));
         assert_eq!(plan.document_number, "浙政办发〔2021〕35号");
     }
@@ -649,8 +736,16 @@ mod tests {
     fn every_indicator_cites_a_section_and_is_bilingual() {
         for ind in zj().indicators {
             assert!(!ind.section.is_empty(), "{}", ind.id);
-            assert!(!ind.name.zh.is_empty() && !ind.name.en.is_empty(), "{}", ind.id);
-            assert!(!ind.unit.zh.is_empty() && !ind.unit.en.is_empty(), "{}", ind.id);
+            assert!(
+                !ind.name.zh.is_empty() && !ind.name.en.is_empty(),
+                "{}",
+                ind.id
+            );
+            assert!(
+                !ind.unit.zh.is_empty() && !ind.unit.en.is_empty(),
+                "{}",
+                ind.id
+            );
         }
     }
 
@@ -667,18 +762,25 @@ mod tests {
         let e = with(|v| v["indicators"][4]["target"]["value"] = (-1.0).into());
         assert_eq!(e.path, "indicators[4].target.value");
         let e = with(|v| v["indicators"][4]["target"]["value"] = 101.0.into());
-        assert_eq!(e.path, "indicators[4].target.value", "rd_intensity is a percent");
+        assert_eq!(
+            e.path, "indicators[4].target.value",
+            "rd_intensity is a percent"
+        );
         let e = with(|v| v["indicators"][5]["category"] = "nowhere".into());
         assert_eq!(e.path, "indicators[5].category");
         let e = with(|v| v["indicators"][5]["id"] = "gdp".into());
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("indicators[5].id", "duplicate id"));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("indicators[5].id", "duplicate id")
+        );
         let e = with(|v| v["indicators"][5]["slider"]["default"] = 99.0.into());
         assert_eq!(e.path, "indicators[5].slider.default");
         let e = with(|v| v["indicators"][0]["target"]["tolerance"] = serde_json::Value::Null);
         assert_eq!(e.path, "indicators[0].target.tolerance");
         let e = with(|v| v["indicators"][7]["kind"]["ratio"]["numerator"] = "nope".into());
         assert_eq!(e.path, "indicators[7].kind.ratio.numerator");
-        let e = with(|v| v["indicators"][1]["baseline"]["implied"]["share"] = "rd_intensity".into());
+        let e =
+            with(|v| v["indicators"][1]["baseline"]["implied"]["share"] = "rd_intensity".into());
         assert_eq!(e.path, "indicators[1].baseline.implied.share");
         let e = with(|v| v["format"] = 2.into());
         assert_eq!(e.path, "format");
@@ -690,7 +792,10 @@ mod tests {
         assert!(Plan::from_json("").is_err());
         assert!(Plan::from_json("{").is_err());
         assert!(Plan::from_json("[]").is_err());
-        let half: String = ZHEJIANG_JSON.chars().take(ZHEJIANG_JSON.chars().count() / 2).collect();
+        let half: String = ZHEJIANG_JSON
+            .chars()
+            .take(ZHEJIANG_JSON.chars().count() / 2)
+            .collect();
         assert!(Plan::from_json(&half).is_err());
     }
 }
