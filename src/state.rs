@@ -150,13 +150,20 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
     next
 }
 
+/// Parses typed text as a number; full-width digits and signs count, and a
+/// comma does not (it could be a decimal or a thousands separator).
 fn parse_num(text: &str) -> Option<f64> {
-    let t = text
+    let t: String = text
         .trim()
-        .replace('，', ".")
-        .replace(',', ".")
-        .replace('＋', "+")
-        .replace('－', "-");
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '＋' => '+',
+            '－' | '−' => '-',
+            c => c,
+        })
+        .collect();
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -430,11 +437,20 @@ mod tests {
     fn typed_input_is_checked() {
         let plan = zj();
         let s = fresh(&plan);
-        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "８".into()));
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "abc".into()));
         assert_eq!(t.scenario, s.scenario);
         assert_eq!(t.notices.len(), 1);
-        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), " 6,5 ".into()));
+        let t = reduce(
+            &plan,
+            &s,
+            Action::TypeGrowth("gdp".into(), " ６．５ ".into()),
+        );
         assert_eq!(t.scenario.growth.get("gdp"), Some(&6.5));
+        let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "6,5".into()));
+        assert!(
+            t.scenario.growth.is_empty() && t.notices.len() == 1,
+            "a comma is ambiguous"
+        );
         let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "-101".into()));
         assert!(t.scenario.growth.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &s, Action::TypeGrowth("gdp".into(), "1e9".into()));

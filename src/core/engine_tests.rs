@@ -1,6 +1,4 @@
 use super::*;
-use crate::core::tolerance::REQUIRED_HIT_REL;
-use proptest::prelude::*;
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
@@ -522,49 +520,57 @@ fn input_matrix_is_finite_and_in_bounds() {
     }
 }
 
-fn target_ids(plan: &Plan) -> Vec<String> {
-    plan.indicators
-        .iter()
-        .filter(|i| i.target.is_some() && i.baseline.is_some())
-        .map(|i| i.id.clone())
-        .collect()
-}
+/// Property tests; native only (proptest needs an OS random source).
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use crate::core::tolerance::REQUIRED_HIT_REL;
+    use proptest::prelude::*;
 
-proptest! {
-    /// Projecting at the required growth lands on the target value within
-    /// REQUIRED_HIT_REL, whatever the GDP growth.
-    #[test]
-    fn projecting_at_required_growth_hits(gdp in -10.0f64..20.0, idx in 0usize..100) {
-        let plan = zj();
-        let ids = target_ids(&plan);
-        let id = &ids[idx % ids.len()];
-        let mut s = with_growth(&plan, &[("gdp", gdp)]);
-        let ind = plan.indicator(id).unwrap();
-        let req = required_growth(&plan, &s, id).unwrap().unwrap();
-        let slider_id = match &ind.kind {
-            Kind::Ratio { numerator, .. } => numerator.clone(),
-            _ => id.clone(),
-        };
-        s.growth.insert(slider_id, req);
-        let a = assessed(&plan, &s, id);
-        let t = ind.target.as_ref().unwrap().value;
-        prop_assert!((a.projected - t).abs() <= REQUIRED_HIT_REL * t.max(1.0), "{} {} vs {}", id, a.projected, t);
-        if ind.target.as_ref().unwrap().comparator != Comparator::Gt {
-            prop_assert_eq!(a.verdict, Verdict::Hit);
-        }
+    fn target_ids(plan: &Plan) -> Vec<String> {
+        plan.indicators
+            .iter()
+            .filter(|i| i.target.is_some() && i.baseline.is_some())
+            .map(|i| i.id.clone())
+            .collect()
     }
 
-    /// Any finite growth above -100% gives finite, bounded paths or a typed error.
-    #[test]
-    fn any_growth_is_finite_or_an_error(g in -100.0f64..1e4, idx in 0usize..100) {
-        let plan = zj();
-        let sliders: Vec<&Indicator> = plan.indicators.iter().filter(|i| i.slider.is_some()).collect();
-        let ind = sliders[idx % sliders.len()];
-        let mut s = with_growth(&plan, &[(ind.id.as_str(), g)]);
-        s.horizon = 2035;
-        for o in run(&plan, &s).unwrap().outcomes {
-            if let Ok(Status::Assessed(a)) = &o.status {
-                prop_assert!(a.path.values.iter().all(|v| v.is_finite() && *v >= 0.0));
+    proptest! {
+        /// Projecting at the required growth lands on the target value within
+        /// REQUIRED_HIT_REL, whatever the GDP growth.
+        #[test]
+        fn projecting_at_required_growth_hits(gdp in -10.0f64..20.0, idx in 0usize..100) {
+            let plan = zj();
+            let ids = target_ids(&plan);
+            let id = &ids[idx % ids.len()];
+            let mut s = with_growth(&plan, &[("gdp", gdp)]);
+            let ind = plan.indicator(id).unwrap();
+            let req = required_growth(&plan, &s, id).unwrap().unwrap();
+            let slider_id = match &ind.kind {
+                Kind::Ratio { numerator, .. } => numerator.clone(),
+                _ => id.clone(),
+            };
+            s.growth.insert(slider_id, req);
+            let a = assessed(&plan, &s, id);
+            let t = ind.target.as_ref().unwrap().value;
+            prop_assert!((a.projected - t).abs() <= REQUIRED_HIT_REL * t.max(1.0), "{} {} vs {}", id, a.projected, t);
+            if ind.target.as_ref().unwrap().comparator != Comparator::Gt {
+                prop_assert_eq!(a.verdict, Verdict::Hit);
+            }
+        }
+
+        /// Any finite growth above -100% gives finite, bounded paths or a typed error.
+        #[test]
+        fn any_growth_is_finite_or_an_error(g in -100.0f64..1e4, idx in 0usize..100) {
+            let plan = zj();
+            let sliders: Vec<&Indicator> = plan.indicators.iter().filter(|i| i.slider.is_some()).collect();
+            let ind = sliders[idx % sliders.len()];
+            let mut s = with_growth(&plan, &[(ind.id.as_str(), g)]);
+            s.horizon = 2035;
+            for o in run(&plan, &s).unwrap().outcomes {
+                if let Ok(Status::Assessed(a)) = &o.status {
+                    prop_assert!(a.path.values.iter().all(|v| v.is_finite() && *v >= 0.0));
+                }
             }
         }
     }

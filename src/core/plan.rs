@@ -583,7 +583,8 @@ mod tests {
     #[test]
     fn golden_table_values() {
         let plan = zj();
-        let rows: &[(&str, Option<(u16, f64)>, f64, Comparator)] = &[
+        type Row = (&'static str, Option<(u16, f64)>, f64, Comparator);
+        let rows: &[Row] = &[
             ("rd_intensity", Some((2019, 6.7)), 7.5, Comparator::Gte),
             ("invention_patents", Some((2020, 6.5)), 8.0, Comparator::Gte),
             (
