@@ -1,0 +1,127 @@
+// End-to-end: the release build of plansim in headless Chromium, driven as a reader would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, value, ready, until } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(hash = '', opts = {}) {
+  const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', viewport: opts.viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + hash);
+  await ready(page);
+  return { context, page, errors };
+}
+
+test('opens with every indicator and the headline hit', async () => {
+  const { context, page, errors } = await open();
+  const ids = await page.$$eval('[data-indicator]', (els) => els.map((e) => e.dataset.indicator));
+  for (const id of ['de_share', 'gdp', 'de_value_added', 'core_value_added', 'rd_intensity', 'base_stations_5g', 'dc_racks', 'digital_trade']) {
+    assert.ok(ids.includes(id), id);
+  }
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  assert.equal(await until(page, 'digital_trade', 'verdict', 'needs-baseline'), 'needs-baseline');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'a Chinese browser gets Chinese');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('moving the GDP and digital-economy sliders flips de_share', async () => {
+  const { context, page } = await open();
+  const gdp = page.locator('#g-gdp');
+  await gdp.focus();
+  await page.keyboard.press('End'); // GDP +20% a year
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  const summary = page.locator('[data-role="summary"]');
+  assert.ok(Number(await summary.getAttribute('data-hit')) < Number(await summary.getAttribute('data-total')));
+  const de = page.locator('#g-de_value_added');
+  await de.focus();
+  await page.keyboard.press('End'); // digital economy +30% a year
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  // Exact entry in the number field, then "set to needed".
+  await page.fill('#n-gdp', '5');
+  await page.press('#n-gdp', 'Enter');
+  await page.locator('#n-gdp').blur();
+  assert.equal(await page.inputValue('#g-gdp'), '5');
+  await page.fill('#n-de_value_added', '0');
+  await page.locator('#n-de_value_added').blur();
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  await page.locator('[data-indicator="de_share"] button.secondary').click();
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  await context.close();
+});
+
+test('a share link restores its scenario; a malformed one is applied as far as it can be', async () => {
+  const { context, page } = await open('#g.gdp=6.5&g.de_value_added=3&lang=en');
+  assert.equal(await page.inputValue('#n-gdp'), '6.5');
+  assert.equal(await page.inputValue('#n-de_value_added'), '3');
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+
+  const bad = await open('#g.gdp=oops&g.nope=1&g.base_stations_5g=5&lang=en');
+  assert.equal(await bad.page.inputValue('#n-base_stations_5g'), '5');
+  assert.equal(await until(bad.page, 'base_stations_5g', 'verdict', 'miss'), 'miss');
+  const notice = await bad.page.textContent('[data-role="notices"]');
+  assert.match(notice, /g\.gdp=oops/);
+  assert.match(notice, /g\.nope=1/);
+  assert.deepEqual(bad.errors, []);
+  await bad.context.close();
+});
+
+test('the language switches and is remembered', async () => {
+  const { context, page } = await open('', { locale: 'en-US' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.locator('button.lang').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await page.textContent('h1'), /规划目标模拟器/);
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'kept across a visit without a link');
+  await context.close();
+});
+
+test('a reload keeps the scenario, and back and forward step through it', async () => {
+  const { context, page } = await open();
+  await page.fill('#n-dc_racks', '2');
+  await page.locator('#n-dc_racks').blur();
+  assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  // Without the fragment, localStorage restores it.
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
+  await page.fill('#n-dc_racks', '30');
+  await page.locator('#n-dc_racks').blur();
+  assert.equal(await until(page, 'dc_racks', 'verdict', 'hit'), 'hit');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '30');
+  await context.close();
+});
+
+test('a corrupt saved state gets a message, not a blank page', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => localStorage.setItem('plansim:scenario', 'g.gdp=%%%&h=abc&lang=xx'));
+  await page.goto(server.url);
+  await ready(page);
+  assert.match(await page.textContent('[data-role="notices"]'), /saved scenario/);
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  await context.close();
+});
+
+test('a 360 px phone shows no horizontal scroll', async () => {
+  const { context, page } = await open('', { viewport: { width: 360, height: 740 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await context.close();
+});
