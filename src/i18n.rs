@@ -113,6 +113,8 @@ pub struct Strings {
     pub no_target: &'static str,
     pub numerator_growth: &'static str,
     pub pp: &'static str,
+    pub trend: &'static str,
+    pub need_baseline_count: &'static str,
 }
 
 /// 简体中文.
@@ -164,7 +166,7 @@ pub static ZH: Strings = Strings {
     drivers_title: "驱动量",
     per_year_editor: "逐年增速",
     per_year_hint: "留空则使用上方的年增速。",
-    headline_title: "数字经济增加值占GDP比重",
+    headline_title: "总体目标：数字经济增加值占GDP比重达到60%左右",
     notice_title: "提示",
     dismiss: "关闭",
     baseline_2019: "2019年数据",
@@ -176,6 +178,8 @@ pub static ZH: Strings = Strings {
     no_target: "无目标",
     numerator_growth: "分子增速",
     pp: "个百分点",
+    trend: "“十三五”年均增速",
+    need_baseline_count: "项目标缺少基期值，可在卡片中输入：",
 };
 
 /// English.
@@ -227,7 +231,7 @@ pub static EN: Strings = Strings {
     drivers_title: "Drivers",
     per_year_editor: "Growth by year",
     per_year_hint: "Leave a year empty to use the annual growth above.",
-    headline_title: "Digital economy, share of GDP",
+    headline_title: "Headline goal: the digital economy at about 60% of GDP",
     notice_title: "Note",
     dismiss: "Dismiss",
     baseline_2019: "2019 value",
@@ -239,6 +243,8 @@ pub static EN: Strings = Strings {
     no_target: "No target",
     numerator_growth: "numerator growth",
     pp: "pp",
+    trend: "13th-FYP trend",
+    need_baseline_count: "targets need a baseline you can enter on their card:",
 };
 
 /// A number for display: no decimals from 1000, one from 10, else two.

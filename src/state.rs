@@ -51,8 +51,11 @@ pub enum Action {
     SetLang(Lang),
     /// Apply a preset.
     Apply(Preset),
-    /// Replace the whole state (from a link or history navigation).
+    /// Replace the whole state.
     Replace(State),
+    /// Apply a link fragment (history navigation, a hand-edited URL); the
+    /// language stays unless the link names one.
+    Load(String),
     /// Clear the notices.
     Dismiss,
 }
@@ -144,6 +147,7 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
         Action::SetLang(l) => next.lang = l,
         Action::Apply(p) => apply_preset(plan, &mut sc, p),
         Action::Replace(s) => return s,
+        Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
         Action::Dismiss => next.notices.clear(),
     }
     next.scenario = sc;
@@ -465,6 +469,21 @@ mod tests {
         assert!(t.scenario.baselines.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &t, Action::Dismiss);
         assert!(t.notices.is_empty());
+    }
+
+    #[test]
+    fn load_keeps_the_language_unless_the_link_names_one() {
+        let plan = zj();
+        let s = reduce(&plan, &fresh(&plan), Action::SetGrowth("gdp".into(), 3.0));
+        let t = reduce(&plan, &s, Action::Load("g.dc_racks=2".into()));
+        assert_eq!(t.lang, Lang::En);
+        assert_eq!(
+            t.scenario.growth.keys().collect::<Vec<_>>(),
+            ["dc_racks"],
+            "a link replaces the scenario"
+        );
+        let t = reduce(&plan, &s, Action::Load("#lang=zh".into()));
+        assert_eq!((t.lang, t.scenario.growth.len()), (Lang::Zh, 0));
     }
 
     #[test]

@@ -99,3 +99,45 @@ async fn moving_a_slider_flips_the_verdict() {
     assert!((p - 6.3 * 1.1f64.powi(5)).abs() < 1e-9);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn entering_a_baseline_makes_a_target_projectable() {
+    let root = mount().await;
+    assert_eq!(
+        role(&root, "digital_trade", "verdict").as_deref(),
+        Some("needs-baseline")
+    );
+    let input: HtmlInputElement = root
+        .query_selector("#b-digital_trade")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("5000");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    TimeoutFuture::new(100).await;
+    let v = role(&root, "digital_trade", "verdict").unwrap();
+    assert!(v == "hit" || v == "miss", "{v}");
+    // ((10000 / 5000)^(1/5) - 1) × 100
+    let req: f64 = role(&root, "digital_trade", "required")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((req - 14.8698).abs() < 0.01, "{req}");
+    let summary = root.query_selector("[data-role=summary]").unwrap().unwrap();
+    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("19"));
+    // A bad baseline is refused with a notice, and the good one stays.
+    input.set_value("-3");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    TimeoutFuture::new(100).await;
+    assert!(root
+        .query_selector("[data-role=notices]")
+        .unwrap()
+        .is_some());
+    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("19"));
+    root.remove();
+}

@@ -16,19 +16,32 @@ use yew::prelude::*;
 struct Model {
     plan: Rc<Plan>,
     state: State,
-    /// True when the last action was a slider drag, so history is not flooded.
-    dragging: bool,
+    /// How the next URL write treats history.
+    url: UrlWrite,
+}
+
+/// A drag coalesces into one history entry a second; a link that was just
+/// navigated to is only normalised in place, so forward history survives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum UrlWrite {
+    Push,
+    Coalesce,
+    Replace,
 }
 
 impl Reducible for Model {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let dragging = matches!(action, Action::SetGrowth(..));
+        let url = match action {
+            Action::SetGrowth(..) => UrlWrite::Coalesce,
+            Action::Load(_) => UrlWrite::Replace,
+            _ => UrlWrite::Push,
+        };
         Rc::new(Model {
             plan: self.plan.clone(),
             state: state::reduce(&self.plan, &self.state, action),
-            dragging,
+            url,
         })
     }
 }
@@ -52,7 +65,7 @@ fn initial(plan: Rc<Plan>) -> Model {
     Model {
         plan,
         state,
-        dragging: false,
+        url: UrlWrite::Replace,
     }
 }
 
@@ -90,7 +103,11 @@ fn Simulator(props: &SimProps) -> Html {
             let frag = state::to_fragment(&m.plan, &m.state);
             if browser::fragment() != frag {
                 let now = browser::now_ms();
-                let new_entry = !m.dragging || now - *last_push.borrow() > 1000.0;
+                let new_entry = match m.url {
+                    UrlWrite::Push => true,
+                    UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
+                    UrlWrite::Replace => false,
+                };
                 if new_entry {
                     *last_push.borrow_mut() = now;
                 }
@@ -105,24 +122,7 @@ fn Simulator(props: &SimProps) -> Html {
         let model = model.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let handler = move |_: &Event| {
-                let frag = browser::fragment();
-                let (s, named) = state::from_fragment(&model.plan, &frag, model.state.lang);
-                let s = if named {
-                    s
-                } else {
-                    State {
-                        lang: model.state.lang,
-                        ..s
-                    }
-                };
-                if s.scenario != model.state.scenario
-                    || s.lang != model.state.lang
-                    || !s.notices.is_empty()
-                {
-                    model.dispatch(Action::Replace(s));
-                }
-            };
+            let handler = move |_: &Event| model.dispatch(Action::Load(browser::fragment()));
             let handler = Rc::new(handler);
             let h1 = handler.clone();
             let pop = EventListener::new(&window, "popstate", move |e| h1(e));
@@ -255,7 +255,7 @@ fn Toolbar(p: &ToolbarProps) -> Html {
                         <option value={y.to_string()} selected={p.state.scenario.horizon == y}>{ y }</option>
                     }) }
                 </select>
-                <button type="button" class="lang" onclick={on_lang} lang={other.tag()} aria-label={s.language}>
+                <button type="button" class="lang" onclick={on_lang} lang={other.tag()} title={s.language}>
                     { if other == Lang::En { "English" } else { "中文" } }
                 </button>
             </div>
@@ -307,9 +307,28 @@ fn Summary(p: &SummaryProps) -> Html {
                 .map(|i| (id.to_string(), p.lang.pick(&i.name).to_string()))
         })
         .collect();
+    let needs: Vec<(String, String)> = p
+        .run
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o.status, Ok(Status::NeedsBaseline)))
+        .filter_map(|o| {
+            p.plan
+                .indicator(&o.id)
+                .map(|i| (o.id.clone(), p.lang.pick(&i.name).to_string()))
+        })
+        .collect();
     html! {
         <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()} aria-live="polite">
             <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
+            if !needs.is_empty() {
+                <details class="needs-list">
+                    <summary>{ format!("{} {}", needs.len(), s.need_baseline_count.trim_end_matches([':', '：'])) }</summary>
+                    <p>{ for needs.iter().enumerate().map(|(k, (id, name))| html! {
+                        <>{ if k > 0 { "、" } else { "" } }<a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ name }</a></>
+                    }) }</p>
+                </details>
+            }
             if missed.is_empty() {
                 <p>{ s.all_hit }</p>
             } else {

@@ -165,7 +165,7 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
                 <span data-role="required" data-value="" hidden=true></span>
             </>
         },
-        Ok(Status::NeedsBaseline) => needs_baseline(p, s),
+        Ok(Status::NeedsBaseline) => needs_baseline(s),
         Ok(Status::Projected(_)) => html! {},
         Ok(Status::Assessed(a)) => assessed(p, s, a, &unit, gunit),
     };
@@ -178,6 +178,21 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
         },
         (None, _) => html! {},
     };
+    let trend = p
+        .driver
+        .as_ref()
+        .filter(|_| !matches!(p.status, Ok(Status::NeedsBaseline)))
+        .map(|d| match &d.trend {
+            Some(t) => format!(
+                "{} ({}): {} {} · {}",
+                s.trend,
+                t.period,
+                fmt_signed(t.growth),
+                gunit,
+                t.section
+            ),
+            None => format!("{}: {}", s.trend, s.no_trend),
+        });
     let derived = match &ind.kind {
         Kind::Ratio { .. } => {
             html! { <p class="derived">{ s.derived_from }{" "}{ p.driver.as_ref().map(|d| p.lang.pick(&d.name).to_string()).unwrap_or_default() }{" ÷ GDP"}</p> }
@@ -193,7 +208,9 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             </p>
             { derived }
             { body }
+            if ind.baseline.is_none() && ind.slider.is_some() { { baseline_field(p, s) } }
             { control }
+            if let Some(t) = trend { <p class="trend">{ t }</p> }
             <p class="source">{ format!("{}: {}", s.source, ind.section) }
                 if let Some(n) = &ind.note { <span class="note" title={n.clone()}>{ " ⓘ" }</span> }
             </p>
@@ -201,7 +218,20 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
     }
 }
 
-fn needs_baseline(p: &CardProps, s: &Strings) -> Html {
+fn needs_baseline(s: &Strings) -> Html {
+    html! {
+        <div class="needs">
+            <span class="badge needs-baseline" data-role="verdict" data-value="needs-baseline" aria-live="polite">
+                <span aria-hidden="true">{ "？ " }</span>{ s.needs_baseline }
+            </span>
+            <span data-role="projected" data-value="" hidden=true></span>
+            <span data-role="required" data-value="" hidden=true></span>
+        </div>
+    }
+}
+
+/// The reader's baseline, for an indicator the plan gives none ("/").
+fn baseline_field(p: &CardProps, s: &Strings) -> Html {
     let id = p.ind.id.clone();
     let onchange = {
         let (id, cb) = (id.clone(), p.on_action.clone());
@@ -211,14 +241,9 @@ fn needs_baseline(p: &CardProps, s: &Strings) -> Html {
         })
     };
     html! {
-        <div class="needs">
-            <span class="badge needs-baseline" data-role="verdict" data-value="needs-baseline" aria-live="polite">
-                <span aria-hidden="true">{ "？ " }</span>{ s.needs_baseline }
-            </span>
-            <span data-role="projected" data-value="" hidden=true></span>
-            <span data-role="required" data-value="" hidden=true></span>
+        <div class="baseline-field">
             <p class="hint">{ s.plan_prints_slash }</p>
-            <label for={format!("b-{id}")}>{ s.enter_baseline }</label>
+            <label for={format!("b-{id}")}>{ s.enter_baseline }{ format!(" ({})", p.lang.pick(&p.ind.unit)) }</label>
             <input type="number" id={format!("b-{id}")} class="num wide" min="0" step="any"
                 value={p.baseline_input.map(|v| v.to_string()).unwrap_or_default()} {onchange} />
         </div>

@@ -106,6 +106,26 @@ test('a reload keeps the scenario, and back and forward step through it', async 
   assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '30');
+
+  await context.close();
+});
+
+test('back returns to the first state of a visit, and forward leaves it again', async () => {
+  const { context, page } = await open();
+  const first = await page.inputValue('#n-dc_racks');
+  for (const v of ['2', '30']) {
+    await page.fill('#n-dc_racks', v);
+    await page.locator('#n-dc_racks').blur();
+  }
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  await page.goBack();
+  await page.waitForFunction((f) => document.querySelector('#n-dc_racks').value === f, first);
+  assert.equal(await until(page, 'dc_racks', 'verdict', 'hit'), 'hit');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '30');
   await context.close();
 });
 
