@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod export;

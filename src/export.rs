@@ -1,0 +1,277 @@
+//! Exports and imports: CSV of every path, the scenario as JSON, the
+//! citation and the embed snippet. Pure, so all of it is tested natively.
+
+use crate::core::engine::{run, Scenario, Status, Verdict};
+use crate::core::plan::{GrowthMode, Kind, Plan};
+use crate::i18n::Lang;
+use crate::state::{self, Action, State};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The byte-order mark that makes Excel read a CSV as UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Every indicator's yearly path under `scenario`, one row per indicator and
+/// year, with its verdict; UTF-8 with a BOM. Indicators that need a baseline
+/// or could not be computed get one row saying so.
+pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("id,name_zh,name_en,unit_zh,unit_en,year,value,target_year,target,verdict,required_growth,growth_unit,section\n");
+    let Ok(r) = run(plan, scenario) else {
+        return out;
+    };
+    for (ind, o) in plan.indicators.iter().zip(&r.outcomes) {
+        let mode = match &ind.kind {
+            Kind::Ratio { numerator, .. } => plan.indicator(numerator).and_then(|n| n.slider.as_ref()),
+            _ => ind.slider.as_ref(),
+        }
+        .map(|s| match s.mode {
+            GrowthMode::Relative => "% a year",
+            GrowthMode::Points => "pp a year",
+        })
+        .unwrap_or("");
+        let (ty, tv) = ind
+            .target
+            .as_ref()
+            .map_or((String::new(), String::new()), |t| (t.year.to_string(), t.value.to_string()));
+        let head = [&ind.id, &ind.name.zh, &ind.name.en, &ind.unit.zh, &ind.unit.en]
+            .map(|s| csv_field(s))
+            .join(",");
+        let mut row = |year: String, value: String, verdict: &str, req: String| {
+            let _ = writeln!(
+                out,
+                "{head},{year},{value},{ty},{tv},{verdict},{req},{mode},{}",
+                csv_field(&ind.section)
+            );
+        };
+        match &o.status {
+            Ok(Status::Assessed(a)) => {
+                let verdict = if a.verdict == Verdict::Hit { "hit" } else { "miss" };
+                let req = a.required.map(|g| g.to_string()).unwrap_or_default();
+                for (y, v) in a.path.points() {
+                    row(y.to_string(), v.to_string(), verdict, req.clone());
+                }
+            }
+            Ok(Status::Projected(p)) => {
+                for (y, v) in p.points() {
+                    row(y.to_string(), v.to_string(), "", String::new());
+                }
+            }
+            Ok(Status::NeedsBaseline) => row(String::new(), String::new(), "needs-baseline", String::new()),
+            Err(e) => row(String::new(), String::new(), &csv_field(&format!("error: {e}")), String::new()),
+        }
+    }
+    out
+}
+
+/// A scenario file: what the reader chose, for one plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    /// Version of this format; only 1 exists.
+    pub plansim: u32,
+    /// Id of the plan the scenario is for.
+    pub plan: String,
+    /// `zh` or `en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Last year projected.
+    pub horizon: u16,
+    /// Constant growth per indicator.
+    #[serde(default)]
+    pub growth: BTreeMap<String, f64>,
+    /// Per-year growth per indicator.
+    #[serde(default)]
+    pub paths: BTreeMap<String, BTreeMap<u16, f64>>,
+    /// Baselines the reader supplied.
+    #[serde(default)]
+    pub baselines: BTreeMap<String, f64>,
+}
+
+/// The scenario as pretty JSON.
+pub fn scenario_json(plan: &Plan, st: &State) -> String {
+    let f = ScenarioFile {
+        plansim: 1,
+        plan: plan.id.clone(),
+        lang: Some(st.lang.tag().to_string()),
+        horizon: st.scenario.horizon,
+        growth: st.scenario.growth.clone(),
+        paths: st.scenario.paths.clone(),
+        baselines: st.scenario.baselines.clone(),
+    };
+    serde_json::to_string_pretty(&f).unwrap_or_default()
+}
+
+/// Reads a scenario file into a new state, all or nothing.
+///
+/// # Errors
+/// Every problem found, one per line: not JSON, another plan or version, an
+/// unknown indicator, a value the engine cannot use.
+pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, String> {
+    let text = text.trim_start_matches(BOM);
+    let f: ScenarioFile = serde_json::from_str(text).map_err(|e| format!("not a plansim scenario file: {e}"))?;
+    if f.plansim != 1 {
+        return Err(format!("unknown scenario format version {}", f.plansim));
+    }
+    if f.plan != plan.id {
+        return Err(format!("this scenario is for plan `{}`, not `{}`", f.plan, plan.id));
+    }
+    let mut s = State {
+        scenario: Scenario::new(plan),
+        lang: f.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang),
+        notices: vec![],
+    };
+    let mut actions = vec![Action::SetHorizon(f.horizon)];
+    actions.extend(f.growth.iter().map(|(id, g)| Action::SetGrowth(id.clone(), *g)));
+    actions.extend(f.baselines.iter().map(|(id, b)| Action::TypeBaseline(id.clone(), b.to_string())));
+    for (id, years) in &f.paths {
+        actions.extend(years.iter().map(|(y, g)| Action::TypePathYear(id.clone(), *y, g.to_string())));
+    }
+    for a in actions {
+        s = state::reduce(plan, &s, a);
+    }
+    if s.notices.is_empty() {
+        Ok(s)
+    } else {
+        Err(s.notices.join("\n"))
+    }
+}
+
+/// "How to cite": the plan, its number and date, and the permalink.
+pub fn citation(plan: &Plan, lang: Lang, permalink: &str, accessed: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：《{}》（{}），{}。情景由 plansim 计算：{}（访问于 {}）。",
+            plan.issuer.zh, plan.title.zh, plan.document_number, plan.issued, permalink, accessed
+        ),
+        Lang::En => format!(
+            "{} ({}). {} [{}], issued {}. Scenario computed with plansim: {} (accessed {}).",
+            plan.issuer.en,
+            &plan.issued[..4.min(plan.issued.len())],
+            plan.title.en,
+            plan.document_number,
+            plan.issued,
+            permalink,
+            accessed
+        ),
+    }
+}
+
+/// The page URL of an embed of `view` (an indicator id, or `headline`) with
+/// the scenario fragment.
+pub fn embed_url(base: &str, view: &str, fragment: &str) -> String {
+    format!("{base}?embed={view}#{fragment}")
+}
+
+/// An `<iframe>` snippet for an embed URL.
+pub fn embed_snippet(url: &str, title: &str, height: u32) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:720px\" loading=\"lazy\"></iframe>",
+        esc(url),
+        esc(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zj() -> Plan {
+        Plan::zhejiang().unwrap()
+    }
+
+    #[test]
+    fn csv_has_bom_header_and_every_path() {
+        let plan = zj();
+        let out = csv(&plan, &Scenario::new(&plan));
+        assert!(out.starts_with(BOM));
+        let lines: Vec<&str> = out.trim_start_matches(BOM).lines().collect();
+        assert!(lines[0].starts_with("id,name_zh,"));
+        let g5: Vec<&&str> = lines.iter().filter(|l| l.starts_with("base_stations_5g,")).collect();
+        assert_eq!(g5.len(), 6, "2020-2025");
+        assert!(g5[0].contains(",2020,6.3,2025,20,hit,"), "{}", g5[0]);
+        assert!(g5[0].contains("5G基站数量"));
+        let rd: Vec<&&str> = lines.iter().filter(|l| l.starts_with("rd_intensity,")).collect();
+        assert_eq!(rd.len(), 7, "2019-2025");
+        assert!(lines.iter().any(|l| l.starts_with("digital_trade,") && l.contains("needs-baseline")));
+        // Names with commas or quotes are quoted.
+        assert!(lines.iter().any(|l| l.contains("\"R&D spending of core digital-economy industries above designated size, share of their value added\"")));
+        for id in plan.indicators.iter().map(|i| &i.id) {
+            assert!(lines.iter().any(|l| l.starts_with(&format!("{id},"))), "{id}");
+        }
+    }
+
+    #[test]
+    fn scenario_json_round_trips() {
+        let plan = zj();
+        let mut s = State {
+            scenario: Scenario::new(&plan),
+            lang: Lang::En,
+            notices: vec![],
+        };
+        for a in [
+            Action::SetGrowth("gdp".into(), 6.5),
+            Action::TypeBaseline("digital_trade".into(), "5000".into()),
+            Action::TypePathYear("gdp".into(), 2022, "-2".into()),
+            Action::SetHorizon(2035),
+        ] {
+            s = state::reduce(&plan, &s, a);
+        }
+        let json = scenario_json(&plan, &s);
+        assert!(json.contains("\"2022\": -2.0"), "{json}");
+        let back = import_scenario(&plan, &json, Lang::Zh).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_bad_scenario_file_is_refused_whole() {
+        let plan = zj();
+        for (text, want) in [
+            ("", "not a plansim scenario file"),
+            ("{", "not a plansim scenario file"),
+            ("[1,2]", "not a plansim scenario file"),
+            (r#"{"plansim":1,"plan":"other","horizon":2025}"#, "for plan `other`"),
+            (r#"{"plansim":2,"plan":"zhejiang-digital-economy-14fyp","horizon":2025}"#, "version 2"),
+            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"extra":1}"#, "unknown field"),
+            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":"x"}}"#, "not a plansim"),
+            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":5,"nope":1}}"#, "nope"),
+            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2050}"#, "horizon 2050"),
+            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"baselines":{"mobile_office":400}}"#, "100"),
+        ] {
+            let e = import_scenario(&plan, text, Lang::En).unwrap_err();
+            assert!(e.contains(want), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn citation_names_plan_number_date_and_link() {
+        let plan = zj();
+        for lang in [Lang::Zh, Lang::En] {
+            let c = citation(&plan, lang, "https://example.org/#g.gdp=6", "2026-11-29");
+            for part in ["浙政办发〔2021〕35号", "2021-06-16", "https://example.org/#g.gdp=6", "2026-11-29"] {
+                assert!(c.contains(part), "{c}");
+            }
+        }
+        assert!(citation(&plan, Lang::Zh, "x", "y").contains("浙江省数字经济发展“十四五”规划"));
+    }
+
+    #[test]
+    fn embed_snippet_escapes_its_attributes() {
+        let url = embed_url("https://x.org/plansim/", "de_share", "g.gdp=6&lang=en");
+        assert_eq!(url, "https://x.org/plansim/?embed=de_share#g.gdp=6&lang=en");
+        let s = embed_snippet(&url, "plansim: \"share\"", 420);
+        assert!(s.contains("src=\"https://x.org/plansim/?embed=de_share#g.gdp=6&amp;lang=en\""));
+        assert!(s.contains("title=\"plansim: &quot;share&quot;\""));
+        assert!(s.contains("height=\"420\""));
+    }
+}
