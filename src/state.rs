@@ -56,6 +56,8 @@ pub enum Action {
     /// Apply a link fragment (history navigation, a hand-edited URL); the
     /// language stays unless the link names one.
     Load(String),
+    /// Show a message (a refused import, say).
+    Notice(String),
     /// Clear the notices.
     Dismiss,
 }
@@ -148,6 +150,7 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
         Action::Apply(p) => apply_preset(plan, &mut sc, p),
         Action::Replace(s) => return s,
         Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
+        Action::Notice(n) => next.notices.push(n),
         Action::Dismiss => next.notices.clear(),
     }
     next.scenario = sc;

@@ -1,7 +1,8 @@
 //! The page: one reducer holds the state; URL and storage are side effects.
 
 use super::browser;
-use super::card::{GrowthControl, IndicatorCard};
+use super::card::{growth_unit, GrowthControl, IndicatorCard};
+use super::share::SharePanel;
 use crate::core::engine::{growth_by_year, run, Run, Status, Verdict};
 use crate::core::plan::{Indicator, Kind, Plan, Role};
 use crate::i18n::Lang;
@@ -75,8 +76,9 @@ pub struct AppProps {}
 #[component]
 pub fn App(_props: &AppProps) -> Html {
     let plan = use_memo((), |_| Plan::zhejiang());
+    let embed = use_memo((), |_| browser::embed_param());
     match plan.as_ref() {
-        Ok(p) => html! { <Simulator plan={Rc::new(p.clone())} /> },
+        Ok(p) => html! { <Simulator plan={Rc::new(p.clone())} embed={(*embed).clone()} /> },
         Err(e) => {
             html! { <p class="error" role="alert">{ format!("The built-in plan failed to load: {e}") }</p> }
         }
@@ -86,6 +88,8 @@ pub fn App(_props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SimProps {
     plan: Rc<Plan>,
+    /// `Some(view)` for the compact embed view (`?embed=<id>` or `headline`).
+    embed: Option<String>,
 }
 
 #[component]
@@ -96,14 +100,16 @@ fn Simulator(props: &SimProps) -> Html {
     };
     let last_push = use_mut_ref(|| 0.0f64);
 
-    // URL, storage and <html lang> follow the state.
+    let embedded = props.embed.is_some();
+    // URL, storage and <html lang> follow the state. An embed never adds
+    // history entries to its host page and leaves the reader's storage alone.
     {
         let m = (*model).clone();
         use_effect_with(m, move |m| {
             let frag = state::to_fragment(&m.plan, &m.state);
             if browser::fragment() != frag {
                 let now = browser::now_ms();
-                let new_entry = match m.url {
+                let new_entry = !embedded && match m.url {
                     UrlWrite::Push => true,
                     UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
                     UrlWrite::Replace => false,
@@ -113,10 +119,17 @@ fn Simulator(props: &SimProps) -> Html {
                 }
                 browser::write_fragment(&frag, new_entry);
             }
-            browser::save(&frag, m.state.lang);
+            if !embedded {
+                browser::save(&frag, m.state.lang);
+            }
             browser::set_document_lang(m.state.lang, m.state.lang.s().app_title);
         });
     }
+    use_effect_with(embedded, |&embedded| {
+        if embedded {
+            browser::watch_height();
+        }
+    });
     // Back, forward and hand-edited links.
     {
         let model = model.clone();
@@ -167,6 +180,34 @@ fn Simulator(props: &SimProps) -> Html {
         }
     };
 
+    if let Some(view) = &props.embed {
+        let open = format!("{}#{}", browser::base_url(), state::to_fragment(plan, st));
+        let content = match plan.indicator(view) {
+            _ if view == "headline" => {
+                let gdp = plan.indicator("gdp");
+                html! {
+                    <>
+                        { for plan.indicators.iter().filter(|i| i.role == Role::Headline).map(|i| card(i)) }
+                        if let Some(g) = gdp {
+                            <GrowthControl ind={Rc::new(g.clone())} value={st.scenario.growth_of(g).unwrap_or(0.0)}
+                                changed={st.scenario.growth.contains_key("gdp")} {lang} on_action={on_action.clone()} />
+                        }
+                    </>
+                }
+            }
+            Some(ind) if ind.target.is_some() => card(ind),
+            _ => html! { <p class="error" role="alert">{ format!("{}{view}", s.unknown_view) }</p> },
+        };
+        return html! {
+            <div class="embed" data-embed={view.clone()}>
+                <Notices notices={st.notices.clone()} {lang} on_action={on_action.clone()} />
+                { content }
+                <p class="open-full"><a href={open} target="_blank" rel="noopener">{ s.open_full }{ " ↗" }</a>
+                    { format!(" · {}", plan.document_number) }</p>
+            </div>
+        };
+    }
+
     let groups = plan.categories.iter().filter(|c| c.id != "headline" && c.id != "driver").map(|c| {
         let table: Vec<&Indicator> = plan.indicators.iter().filter(|i| i.category == c.id && i.role == Role::Table).collect();
         let text: Vec<&Indicator> = plan.indicators.iter().filter(|i| i.category == c.id && i.role == Role::Text).collect();
@@ -190,6 +231,8 @@ fn Simulator(props: &SimProps) -> Html {
             <main>
                 <Notices notices={st.notices.clone()} {lang} on_action={on_action.clone()} />
                 <Summary run={Rc::new(result.clone())} plan={plan.clone()} {lang} />
+                <SharePanel plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
+                <PrintSheet plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} />
                 <Headline plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} on_action={on_action.clone()} />
                 { for groups }
             </main>
@@ -454,5 +497,65 @@ fn driver_row(d: &Indicator, p: &HeadlineProps, lang: Lang) -> Html {
                 }) }
             </div>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PrintProps {
+    plan: Rc<Plan>,
+    state: State,
+    run: Rc<Run>,
+}
+
+/// The one-page classroom handout; only visible when printed.
+#[component]
+fn PrintSheet(p: &PrintProps) -> Html {
+    let lang = p.state.lang;
+    let s = lang.s();
+    let (hit, total) = p.run.tally();
+    let permalink = format!("{}#{}", browser::base_url(), state::to_fragment(&p.plan, &p.state));
+    let rows = p.plan.indicators.iter().filter(|i| i.target.is_some()).filter_map(|ind| {
+        let o = p.run.get(&ind.id)?;
+        let t = ind.target.as_ref()?;
+        let driver = match &ind.kind {
+            Kind::Ratio { numerator, .. } => p.plan.indicator(numerator),
+            _ => Some(ind),
+        }?;
+        let g = p.state.scenario.growth_of(driver).unwrap_or(0.0);
+        let gunit = driver.slider.as_ref().map_or("", |sl| growth_unit(s, sl.mode));
+        let (proj, verdict) = match &o.status {
+            Ok(Status::Assessed(a)) => (
+                crate::i18n::fmt_num(a.projected),
+                if a.verdict == Verdict::Hit { format!("✔ {}", s.hit) } else { format!("✘ {}", s.miss) },
+            ),
+            Ok(_) => ("/".to_string(), format!("？ {}", s.needs_baseline)),
+            Err(_) => ("—".to_string(), "—".to_string()),
+        };
+        let base = ind.baseline.as_ref().map_or("/".to_string(), |b| format!("{} ({})", b.value, b.year));
+        Some(html! {
+            <tr>
+                <td class="name">{ lang.pick(&ind.name) }</td>
+                <td>{ lang.pick(&ind.unit) }</td>
+                <td>{ base }</td>
+                <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
+                <td>{ format!("{} {gunit}", crate::i18n::fmt_signed(g)) }</td>
+                <td>{ proj }</td>
+                <td>{ verdict }</td>
+            </tr>
+        })
+    });
+    html! {
+        <section class="print-only" aria-hidden="true">
+            <h2>{ format!("{} · {}", s.handout_title, lang.pick(&p.plan.title)) }</h2>
+            <p>{ format!("{hit} {} {total} · {} {}", s.summary_hit, s.horizon, p.state.scenario.horizon) }</p>
+            <table class="handout">
+                <thead><tr>
+                    <th>{ "" }</th><th>{ "" }</th><th>{ s.baseline }</th><th>{ format!("{} {}", s.target, p.plan.target_year) }</th>
+                    <th>{ s.your_growth }</th><th>{ format!("{} {}", s.projected, p.plan.target_year) }</th><th>{ s.verdict }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="cite">{ crate::export::citation(&p.plan, lang, &permalink, &browser::today()) }</p>
+        </section>
     }
 }

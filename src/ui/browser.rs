@@ -83,3 +83,120 @@ pub fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
+
+/// Offers `data` as a file download.
+pub fn download(name: &str, mime: &str, data: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(data));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
+        download_url(name, &url);
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+/// Follows `url` as a download named `name`.
+pub fn download_url(name: &str, url: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = gloo::utils::document();
+    let Ok(a) = doc.create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").ok();
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        a.remove();
+    }
+}
+
+/// Copies `text`; `false` where the clipboard is refused (then select and copy by hand).
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let nav = w.navigator();
+    // Reading the property can throw in a sandboxed frame.
+    let has = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).is_ok_and(|v| !v.is_undefined());
+    if !has {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(nav.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// The page's address without query or fragment.
+pub fn base_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().ok().filter(|o| o != "null").unwrap_or_else(|| {
+                    l.protocol().map(|p| format!("{p}//")).unwrap_or_default()
+                }),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// `embed=<view>` from the query string.
+pub fn embed_param() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("embed="))
+        .map(|v| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Today as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// Tells the host page our height: `{type: "plansim:height", height}`.
+pub fn post_height() {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let doc = gloo::utils::document();
+    let height = doc
+        .document_element()
+        .map_or(0, |e| e.scroll_height())
+        .max(doc.body().map_or(0, |b| b.scroll_height()));
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"plansim:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Posts the height now and whenever the page's size changes.
+pub fn watch_height() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    post_height();
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(|_| post_height());
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        if let Some(body) = gloo::utils::document().body() {
+            obs.observe(&body);
+        }
+    }
+    // Lives as long as the page.
+    cb.forget();
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

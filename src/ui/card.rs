@@ -308,6 +308,14 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
         .path
         .saturated
         .map(|sat| format!("{} {}", s.saturated_at, sat.year));
+    let file = format!("plansim-{}", ind.id);
+    let (png, svg) = {
+        let (a1, b1, a2, b2) = (spec.clone(), file.clone(), spec.clone(), file);
+        (
+            Callback::from(move |_: MouseEvent| super::canvas::export_png(&a1, &b1)),
+            Callback::from(move |_: MouseEvent| super::canvas::export_svg(&a2, &b2)),
+        )
+    };
     html! {
         <>
             <div class="verdict-row">
@@ -330,6 +338,10 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
             }
             if let Some(txt) = saturated { <p class="warn">{ txt }</p> }
             <Chart spec={spec} label={format!("{}: {} → {}", p.lang.pick(&ind.name), fmt_num(a.baseline.1), fmt_num(a.projected))} />
+            <div class="chart-export" role="group" aria-label={s.export_chart}>
+                <button type="button" class="link" onclick={png} data-export="png">{ "PNG" }</button>
+                <button type="button" class="link" onclick={svg} data-export="svg">{ "SVG" }</button>
+            </div>
             <details class="table">
                 <summary>{ s.data_table }</summary>
                 <table>

@@ -4,6 +4,7 @@ mod app;
 mod browser;
 mod canvas;
 mod card;
+mod share;
 
 pub use app::{App, AppProps};
 
