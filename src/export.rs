@@ -31,7 +31,9 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
     };
     for (ind, o) in plan.indicators.iter().zip(&r.outcomes) {
         let mode = match &ind.kind {
-            Kind::Ratio { numerator, .. } => plan.indicator(numerator).and_then(|n| n.slider.as_ref()),
+            Kind::Ratio { numerator, .. } => {
+                plan.indicator(numerator).and_then(|n| n.slider.as_ref())
+            }
             _ => ind.slider.as_ref(),
         }
         .map(|s| match s.mode {
@@ -42,10 +44,18 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
         let (ty, tv) = ind
             .target
             .as_ref()
-            .map_or((String::new(), String::new()), |t| (t.year.to_string(), t.value.to_string()));
-        let head = [&ind.id, &ind.name.zh, &ind.name.en, &ind.unit.zh, &ind.unit.en]
-            .map(|s| csv_field(s))
-            .join(",");
+            .map_or((String::new(), String::new()), |t| {
+                (t.year.to_string(), t.value.to_string())
+            });
+        let head = [
+            &ind.id,
+            &ind.name.zh,
+            &ind.name.en,
+            &ind.unit.zh,
+            &ind.unit.en,
+        ]
+        .map(|s| csv_field(s))
+        .join(",");
         let mut row = |year: String, value: String, verdict: &str, req: String| {
             let _ = writeln!(
                 out,
@@ -55,7 +65,11 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
         };
         match &o.status {
             Ok(Status::Assessed(a)) => {
-                let verdict = if a.verdict == Verdict::Hit { "hit" } else { "miss" };
+                let verdict = if a.verdict == Verdict::Hit {
+                    "hit"
+                } else {
+                    "miss"
+                };
                 let req = a.required.map(|g| g.to_string()).unwrap_or_default();
                 for (y, v) in a.path.points() {
                     row(y.to_string(), v.to_string(), verdict, req.clone());
@@ -66,8 +80,18 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
                     row(y.to_string(), v.to_string(), "", String::new());
                 }
             }
-            Ok(Status::NeedsBaseline) => row(String::new(), String::new(), "needs-baseline", String::new()),
-            Err(e) => row(String::new(), String::new(), &csv_field(&format!("error: {e}")), String::new()),
+            Ok(Status::NeedsBaseline) => row(
+                String::new(),
+                String::new(),
+                "needs-baseline",
+                String::new(),
+            ),
+            Err(e) => row(
+                String::new(),
+                String::new(),
+                &csv_field(&format!("error: {e}")),
+                String::new(),
+            ),
         }
     }
     out
@@ -118,12 +142,16 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
 /// unknown indicator, a value the engine cannot use.
 pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, String> {
     let text = text.trim_start_matches(BOM);
-    let f: ScenarioFile = serde_json::from_str(text).map_err(|e| format!("not a plansim scenario file: {e}"))?;
+    let f: ScenarioFile =
+        serde_json::from_str(text).map_err(|e| format!("not a plansim scenario file: {e}"))?;
     if f.plansim != 1 {
         return Err(format!("unknown scenario format version {}", f.plansim));
     }
     if f.plan != plan.id {
-        return Err(format!("this scenario is for plan `{}`, not `{}`", f.plan, plan.id));
+        return Err(format!(
+            "this scenario is for plan `{}`, not `{}`",
+            f.plan, plan.id
+        ));
     }
     let mut s = State {
         scenario: Scenario::new(plan),
@@ -131,10 +159,22 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Str
         notices: vec![],
     };
     let mut actions = vec![Action::SetHorizon(f.horizon)];
-    actions.extend(f.growth.iter().map(|(id, g)| Action::SetGrowth(id.clone(), *g)));
-    actions.extend(f.baselines.iter().map(|(id, b)| Action::TypeBaseline(id.clone(), b.to_string())));
+    actions.extend(
+        f.growth
+            .iter()
+            .map(|(id, g)| Action::SetGrowth(id.clone(), *g)),
+    );
+    actions.extend(
+        f.baselines
+            .iter()
+            .map(|(id, b)| Action::TypeBaseline(id.clone(), b.to_string())),
+    );
     for (id, years) in &f.paths {
-        actions.extend(years.iter().map(|(y, g)| Action::TypePathYear(id.clone(), *y, g.to_string())));
+        actions.extend(
+            years
+                .iter()
+                .map(|(y, g)| Action::TypePathYear(id.clone(), *y, g.to_string())),
+        );
     }
     for a in actions {
         s = state::reduce(plan, &s, a);
@@ -174,7 +214,11 @@ pub fn embed_url(base: &str, view: &str, fragment: &str) -> String {
 
 /// An `<iframe>` snippet for an embed URL.
 pub fn embed_snippet(url: &str, title: &str, height: u32) -> String {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:720px\" loading=\"lazy\"></iframe>",
         esc(url),
@@ -197,17 +241,28 @@ mod tests {
         assert!(out.starts_with(BOM));
         let lines: Vec<&str> = out.trim_start_matches(BOM).lines().collect();
         assert!(lines[0].starts_with("id,name_zh,"));
-        let g5: Vec<&&str> = lines.iter().filter(|l| l.starts_with("base_stations_5g,")).collect();
+        let g5: Vec<&&str> = lines
+            .iter()
+            .filter(|l| l.starts_with("base_stations_5g,"))
+            .collect();
         assert_eq!(g5.len(), 6, "2020-2025");
         assert!(g5[0].contains(",2020,6.3,2025,20,hit,"), "{}", g5[0]);
         assert!(g5[0].contains("5G基站数量"));
-        let rd: Vec<&&str> = lines.iter().filter(|l| l.starts_with("rd_intensity,")).collect();
+        let rd: Vec<&&str> = lines
+            .iter()
+            .filter(|l| l.starts_with("rd_intensity,"))
+            .collect();
         assert_eq!(rd.len(), 7, "2019-2025");
-        assert!(lines.iter().any(|l| l.starts_with("digital_trade,") && l.contains("needs-baseline")));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("digital_trade,") && l.contains("needs-baseline")));
         // Names with commas or quotes are quoted.
         assert!(lines.iter().any(|l| l.contains("\"R&D spending of core digital-economy industries above designated size, share of their value added\"")));
         for id in plan.indicators.iter().map(|i| &i.id) {
-            assert!(lines.iter().any(|l| l.starts_with(&format!("{id},"))), "{id}");
+            assert!(
+                lines.iter().any(|l| l.starts_with(&format!("{id},"))),
+                "{id}"
+            );
         }
     }
 
@@ -240,13 +295,34 @@ mod tests {
             ("", "not a plansim scenario file"),
             ("{", "not a plansim scenario file"),
             ("[1,2]", "not a plansim scenario file"),
-            (r#"{"plansim":1,"plan":"other","horizon":2025}"#, "for plan `other`"),
-            (r#"{"plansim":2,"plan":"zhejiang-digital-economy-14fyp","horizon":2025}"#, "version 2"),
-            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"extra":1}"#, "unknown field"),
-            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":"x"}}"#, "not a plansim"),
-            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":5,"nope":1}}"#, "nope"),
-            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2050}"#, "horizon 2050"),
-            (r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"baselines":{"mobile_office":400}}"#, "100"),
+            (
+                r#"{"plansim":1,"plan":"other","horizon":2025}"#,
+                "for plan `other`",
+            ),
+            (
+                r#"{"plansim":2,"plan":"zhejiang-digital-economy-14fyp","horizon":2025}"#,
+                "version 2",
+            ),
+            (
+                r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"extra":1}"#,
+                "unknown field",
+            ),
+            (
+                r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":"x"}}"#,
+                "not a plansim",
+            ),
+            (
+                r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":5,"nope":1}}"#,
+                "nope",
+            ),
+            (
+                r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2050}"#,
+                "horizon 2050",
+            ),
+            (
+                r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"baselines":{"mobile_office":400}}"#,
+                "100",
+            ),
         ] {
             let e = import_scenario(&plan, text, Lang::En).unwrap_err();
             assert!(e.contains(want), "{text}: {e}");
@@ -258,7 +334,12 @@ mod tests {
         let plan = zj();
         for lang in [Lang::Zh, Lang::En] {
             let c = citation(&plan, lang, "https://example.org/#g.gdp=6", "2026-11-29");
-            for part in ["浙政办发〔2021〕35号", "2021-06-16", "https://example.org/#g.gdp=6", "2026-11-29"] {
+            for part in [
+                "浙政办发〔2021〕35号",
+                "2021-06-16",
+                "https://example.org/#g.gdp=6",
+                "2026-11-29",
+            ] {
                 assert!(c.contains(part), "{c}");
             }
         }

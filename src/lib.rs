@@ -5,8 +5,8 @@
 
 pub mod chart;
 pub mod core;
+pub mod export;
 pub mod i18n;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-pub mod export;

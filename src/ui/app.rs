@@ -109,11 +109,12 @@ fn Simulator(props: &SimProps) -> Html {
             let frag = state::to_fragment(&m.plan, &m.state);
             if browser::fragment() != frag {
                 let now = browser::now_ms();
-                let new_entry = !embedded && match m.url {
-                    UrlWrite::Push => true,
-                    UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
-                    UrlWrite::Replace => false,
-                };
+                let new_entry = !embedded
+                    && match m.url {
+                        UrlWrite::Push => true,
+                        UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
+                        UrlWrite::Replace => false,
+                    };
                 if new_entry {
                     *last_push.borrow_mut() = now;
                 }
@@ -187,7 +188,7 @@ fn Simulator(props: &SimProps) -> Html {
                 let gdp = plan.indicator("gdp");
                 html! {
                     <>
-                        { for plan.indicators.iter().filter(|i| i.role == Role::Headline).map(|i| card(i)) }
+                        { for plan.indicators.iter().filter(|i| i.role == Role::Headline).map(&card) }
                         if let Some(g) = gdp {
                             <GrowthControl ind={Rc::new(g.clone())} value={st.scenario.growth_of(g).unwrap_or(0.0)}
                                 changed={st.scenario.growth.contains_key("gdp")} {lang} on_action={on_action.clone()} />
@@ -196,7 +197,9 @@ fn Simulator(props: &SimProps) -> Html {
                 }
             }
             Some(ind) if ind.target.is_some() => card(ind),
-            _ => html! { <p class="error" role="alert">{ format!("{}{view}", s.unknown_view) }</p> },
+            _ => {
+                html! { <p class="error" role="alert">{ format!("{}{view}", s.unknown_view) }</p> }
+            }
         };
         return html! {
             <div class="embed" data-embed={view.clone()}>
@@ -513,37 +516,66 @@ fn PrintSheet(p: &PrintProps) -> Html {
     let lang = p.state.lang;
     let s = lang.s();
     let (hit, total) = p.run.tally();
-    let permalink = format!("{}#{}", browser::base_url(), state::to_fragment(&p.plan, &p.state));
-    let rows = p.plan.indicators.iter().filter(|i| i.target.is_some()).filter_map(|ind| {
-        let o = p.run.get(&ind.id)?;
-        let t = ind.target.as_ref()?;
-        let driver = match &ind.kind {
-            Kind::Ratio { numerator, .. } => p.plan.indicator(numerator),
-            _ => Some(ind),
-        }?;
-        let g = p.state.scenario.growth_of(driver).unwrap_or(0.0);
-        let gunit = driver.slider.as_ref().map_or("", |sl| growth_unit(s, sl.mode));
-        let (proj, verdict) = match &o.status {
-            Ok(Status::Assessed(a)) => (
-                crate::i18n::fmt_num(a.projected),
-                if a.verdict == Verdict::Hit { format!("✔ {}", s.hit) } else { format!("✘ {}", s.miss) },
-            ),
-            Ok(_) => ("/".to_string(), format!("？ {}", s.needs_baseline)),
-            Err(_) => ("—".to_string(), "—".to_string()),
-        };
-        let base = ind.baseline.as_ref().map_or("/".to_string(), |b| format!("{} ({})", b.value, b.year));
-        Some(html! {
-            <tr>
-                <td class="name">{ lang.pick(&ind.name) }</td>
-                <td>{ lang.pick(&ind.unit) }</td>
-                <td>{ base }</td>
-                <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
-                <td>{ format!("{} {gunit}", crate::i18n::fmt_signed(g)) }</td>
-                <td>{ proj }</td>
-                <td>{ verdict }</td>
-            </tr>
-        })
-    });
+    let permalink = format!(
+        "{}#{}",
+        browser::base_url(),
+        state::to_fragment(&p.plan, &p.state)
+    );
+    let needs: Vec<&str> = p
+        .run
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o.status, Ok(Status::NeedsBaseline)))
+        .filter_map(|o| p.plan.indicator(&o.id).map(|i| lang.pick(&i.name)))
+        .collect();
+    let rows = p
+        .plan
+        .indicators
+        .iter()
+        .filter(|i| i.target.is_some())
+        .filter_map(|ind| {
+            let o = p.run.get(&ind.id)?;
+            if matches!(o.status, Ok(Status::NeedsBaseline)) {
+                return None;
+            }
+            let t = ind.target.as_ref()?;
+            let driver = match &ind.kind {
+                Kind::Ratio { numerator, .. } => p.plan.indicator(numerator),
+                _ => Some(ind),
+            }?;
+            let g = p.state.scenario.growth_of(driver).unwrap_or(0.0);
+            let gunit = driver
+                .slider
+                .as_ref()
+                .map_or("", |sl| growth_unit(s, sl.mode));
+            let (proj, verdict) = match &o.status {
+                Ok(Status::Assessed(a)) => (
+                    crate::i18n::fmt_num(a.projected),
+                    if a.verdict == Verdict::Hit {
+                        format!("✔ {}", s.hit)
+                    } else {
+                        format!("✘ {}", s.miss)
+                    },
+                ),
+                Ok(_) => ("/".to_string(), format!("？ {}", s.needs_baseline)),
+                Err(_) => ("—".to_string(), "—".to_string()),
+            };
+            let base = ind
+                .baseline
+                .as_ref()
+                .map_or("/".to_string(), |b| format!("{} ({})", b.value, b.year));
+            Some(html! {
+                <tr>
+                    <td class="name">{ lang.pick(&ind.name) }</td>
+                    <td>{ lang.pick(&ind.unit) }</td>
+                    <td>{ base }</td>
+                    <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
+                    <td>{ format!("{} {gunit}", crate::i18n::fmt_signed(g)) }</td>
+                    <td>{ proj }</td>
+                    <td>{ verdict }</td>
+                </tr>
+            })
+        });
     html! {
         <section class="print-only" aria-hidden="true">
             <h2>{ format!("{} · {}", s.handout_title, lang.pick(&p.plan.title)) }</h2>
@@ -555,6 +587,9 @@ fn PrintSheet(p: &PrintProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if !needs.is_empty() {
+                <p class="needs-print">{ format!("{} {} {}", needs.len(), s.need_baseline_count, needs.join("; ")) }</p>
+            }
             <p class="cite">{ crate::export::citation(&p.plan, lang, &permalink, &browser::today()) }</p>
         </section>
     }

@@ -102,7 +102,9 @@ pub fn download(name: &str, mime: &str, data: &str) {
 pub fn download_url(name: &str, url: &str) {
     use wasm_bindgen::JsCast;
     let doc = gloo::utils::document();
-    let Ok(a) = doc.create_element("a") else { return };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(url);
     a.set_download(name);
@@ -116,10 +118,13 @@ pub fn download_url(name: &str, url: &str) {
 
 /// Copies `text`; `false` where the clipboard is refused (then select and copy by hand).
 pub async fn copy(text: &str) -> bool {
-    let Some(w) = web_sys::window() else { return false };
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
     let nav = w.navigator();
     // Reading the property can throw in a sandboxed frame.
-    let has = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).is_ok_and(|v| !v.is_undefined());
+    let has = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .is_ok_and(|v| !v.is_undefined());
     if !has {
         return false;
     }

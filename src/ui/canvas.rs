@@ -42,7 +42,14 @@ pub fn Chart(props: &ChartProps) -> Html {
 
 /// Downloads the chart as SVG, drawn by the same code as the page.
 pub fn export_svg(spec: &ChartSpec, name: &str) {
-    if let Ok(svg) = crate::chart::to_svg(&ChartSpec { scale: 1.0, ..spec.clone() }, 720, 360) {
+    if let Ok(svg) = crate::chart::to_svg(
+        &ChartSpec {
+            scale: 1.0,
+            ..spec.clone()
+        },
+        720,
+        360,
+    ) {
         super::browser::download(&format!("{name}.svg"), "image/svg+xml", &svg);
     }
 }
@@ -57,7 +64,10 @@ pub fn export_png(spec: &ChartSpec, name: &str) {
     let canvas: HtmlCanvasElement = el.unchecked_into();
     canvas.set_width((720.0 * scale) as u32);
     canvas.set_height((360.0 * scale) as u32);
-    let spec = ChartSpec { scale, ..spec.clone() };
+    let spec = ChartSpec {
+        scale,
+        ..spec.clone()
+    };
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         if draw(&backend.into_drawing_area(), &spec).is_ok() {
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {

@@ -41,7 +41,11 @@ fn CopyButton(p: &CopyProps) -> Html {
                 if !ok {
                     select(&target);
                 }
-                status.set(if ok { done.to_string() } else { failed.to_string() });
+                status.set(if ok {
+                    done.to_string()
+                } else {
+                    failed.to_string()
+                });
             });
         })
     };
@@ -100,30 +104,50 @@ pub fn SharePanel(p: &ShareProps) -> Html {
     };
     let csv = {
         let (plan, sc) = (plan.clone(), p.state.scenario.clone());
-        Callback::from(move |_| browser::download("plansim-scenario.csv", "text/csv;charset=utf-8", &export::csv(&plan, &sc)))
+        Callback::from(move |_| {
+            browser::download(
+                "plansim-scenario.csv",
+                "text/csv;charset=utf-8",
+                &export::csv(&plan, &sc),
+            )
+        })
     };
     let json = {
         let (plan, st) = (plan.clone(), p.state.clone());
-        Callback::from(move |_| browser::download("plansim-scenario.json", "application/json", &export::scenario_json(&plan, &st)))
+        Callback::from(move |_| {
+            browser::download(
+                "plansim-scenario.json",
+                "application/json",
+                &export::scenario_json(&plan, &st),
+            )
+        })
     };
     let on_import = {
-        let (plan, lang, cb, reader) = (plan.clone(), p.state.lang, p.on_action.clone(), reader.clone());
+        let (plan, lang, cb, reader) = (
+            plan.clone(),
+            p.state.lang,
+            p.on_action.clone(),
+            reader.clone(),
+        );
         let failed = s.import_failed;
         Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = el.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = el.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             el.set_value("");
             let (plan, cb) = (plan.clone(), cb.clone());
-            let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |res| {
-                let action = match res {
-                    Ok(text) => match export::import_scenario(&plan, &text, lang) {
-                        Ok(st) => Action::Replace(st),
-                        Err(msg) => Action::Notice(format!("{failed}{msg}")),
-                    },
-                    Err(e) => Action::Notice(format!("{failed}{e}")),
-                };
-                cb.emit(action);
-            });
+            let task =
+                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |res| {
+                    let action = match res {
+                        Ok(text) => match export::import_scenario(&plan, &text, lang) {
+                            Ok(st) => Action::Replace(st),
+                            Err(msg) => Action::Notice(format!("{failed}{msg}")),
+                        },
+                        Err(e) => Action::Notice(format!("{failed}{e}")),
+                    };
+                    cb.emit(action);
+                });
             *reader.borrow_mut() = Some(task);
         })
     };

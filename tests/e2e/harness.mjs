@@ -22,7 +22,11 @@ export async function serve(dir = join(root, 'dist')) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      // CORS lets a sandboxed (opaque-origin) iframe load the module and the wasm.
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
