@@ -138,6 +138,12 @@ pub struct Strings {
     pub handout_title: &'static str,
     pub verdict: &'static str,
     pub your_growth: &'static str,
+    pub reported_title: &'static str,
+    pub above_path: &'static str,
+    pub below_path: &'static str,
+    pub at_least: &'static str,
+    pub first_release: &'static str,
+    pub revised: &'static str,
 }
 
 /// 简体中文.
@@ -226,6 +232,12 @@ pub static ZH: Strings = Strings {
     handout_title: "情景讲义",
     verdict: "判断",
     your_growth: "所设增速",
+    reported_title: "已公布数值（2021年后）",
+    above_path: "高于本路径",
+    below_path: "低于本路径",
+    at_least: "至少",
+    first_release: "初次公布",
+    revised: "修订",
 };
 
 /// English.
@@ -314,6 +326,12 @@ pub static EN: Strings = Strings {
     handout_title: "Scenario handout",
     verdict: "Verdict",
     your_growth: "Growth set",
+    reported_title: "Reported since 2021",
+    above_path: "above this path",
+    below_path: "below this path",
+    at_least: "at least",
+    first_release: "first release",
+    revised: "revised",
 };
 
 /// A number for display: no decimals from 1000, one from 10, else two.

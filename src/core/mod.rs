@@ -3,6 +3,7 @@
 
 pub mod engine;
 pub mod plan;
+pub mod reported;
 pub mod tolerance;
 
 pub use engine::{

@@ -5,6 +5,7 @@ use super::card::{growth_unit, GrowthControl, IndicatorCard};
 use super::share::SharePanel;
 use crate::core::engine::{growth_by_year, run, Run, Status, Verdict};
 use crate::core::plan::{Indicator, Kind, Plan, Role};
+use crate::core::reported;
 use crate::i18n::Lang;
 use crate::state::{self, Action, Preset, State};
 use gloo::events::EventListener;
@@ -145,8 +146,20 @@ fn Simulator(props: &SimProps) -> Html {
         });
     }
 
+    let reported = {
+        let plan = props.plan.clone();
+        use_memo((), move |_| {
+            reported::parse(&plan, reported::ZHEJIANG_REPORTED_CSV)
+        })
+    };
     let plan = &model.plan;
     let st = &model.state;
+    let reported_for = |id: &str| -> Vec<reported::Reported> {
+        match reported.as_ref() {
+            Ok(all) => reported::for_chart(all, id).into_iter().cloned().collect(),
+            Err(_) => vec![],
+        }
+    };
     let lang = st.lang;
     let s = lang.s();
     let on_action = {
@@ -177,6 +190,7 @@ fn Simulator(props: &SimProps) -> Html {
             <IndicatorCard key={ind.id.clone()} ind={Rc::new(ind.clone())} {status} {driver} {driver_growth}
                 driver_changed={st.scenario.growth.contains_key(&driver_id)}
                 baseline_input={st.scenario.baselines.get(&ind.id).copied()}
+                reported={reported_for(&ind.id)}
                 target_year={plan.target_year} {lang} on_action={on_action.clone()} />
         }
     };
@@ -236,7 +250,8 @@ fn Simulator(props: &SimProps) -> Html {
                 <Summary run={Rc::new(result.clone())} plan={plan.clone()} {lang} />
                 <SharePanel plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
                 <PrintSheet plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} />
-                <Headline plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} on_action={on_action.clone()} />
+                <Headline plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} on_action={on_action.clone()}
+                    reported={Rc::new(reported.as_ref().clone().unwrap_or_default())} />
                 { for groups }
             </main>
             <footer>
@@ -402,6 +417,7 @@ fn scroll_to(id: &str) -> Callback<MouseEvent> {
 #[derive(Properties, PartialEq)]
 struct HeadlineProps {
     plan: Rc<Plan>,
+    reported: Rc<Vec<reported::Reported>>,
     state: State,
     run: Rc<Run>,
     on_action: Callback<Action>,
@@ -441,6 +457,7 @@ fn Headline(p: &HeadlineProps) -> Html {
             <h2 id="h-headline">{ s.headline_title }</h2>
             <div class="headline-grid">
                 <IndicatorCard ind={Rc::new(de.clone())} {status} driver={numerator.clone()} driver_growth={growth(&numerator)}
+                    reported={reported::for_chart(&p.reported, &de.id).into_iter().cloned().collect::<Vec<_>>()}
                     driver_changed={changed(&numerator)} baseline_input={None::<f64>} target_year={p.plan.target_year}
                     {lang} on_action={p.on_action.clone()} />
                 <div class="drivers">
@@ -481,6 +498,7 @@ fn driver_row(d: &Indicator, p: &HeadlineProps, lang: Lang) -> Html {
                     { format!("{end} {} {unit}", value.map(crate::i18n::fmt_num).unwrap_or_default()) }
                 </span>
             </summary>
+            { super::card::reported_list(&reported::for_chart(&p.reported, &d.id).into_iter().cloned().collect::<Vec<_>>(), path.as_ref(), &unit, s) }
             <p class="hint">{ s.per_year_editor }{ " — " }{ s.per_year_hint }</p>
             <div class="years">
                 { for years.iter().map(|(&y, &g)| {

@@ -16,9 +16,23 @@ pub struct ChartProps {
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let node = use_node_ref();
+    // Redraw when the canvas changes width (a rotated phone, a resized window).
+    let width = use_state(|| 0);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    if let Some(c) = node.cast::<HtmlCanvasElement>() {
+                        width.set(c.client_width());
+                    }
+                });
+            move || drop(listener)
+        });
+    }
     {
         let node = node.clone();
-        use_effect_with(props.spec.clone(), move |spec| {
+        use_effect_with((props.spec.clone(), *width), move |(spec, _)| {
             if let Some(canvas) = node.cast::<HtmlCanvasElement>() {
                 let dpr = super::browser::dpr();
                 let w = f64::from(canvas.client_width().max(200));

@@ -5,6 +5,7 @@ use super::canvas::Chart;
 use crate::chart::ChartSpec;
 use crate::core::engine::{Assessment, ModelError, Progress, Status, Verdict};
 use crate::core::plan::{Comparator, GrowthMode, Indicator, Kind};
+use crate::core::reported::{ReportStatus, Reported};
 use crate::i18n::{fmt_num, fmt_signed, Lang, Strings};
 use crate::state::Action;
 use std::rc::Rc;
@@ -89,6 +90,8 @@ pub struct CardProps {
     pub driver_changed: bool,
     pub baseline_input: Option<f64>,
     pub target_year: u16,
+    /// Values published since the plan started, one a year, with sources.
+    pub reported: Vec<Reported>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
@@ -300,7 +303,7 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
         target: Some((t.year, t.value)),
         path_label: s.path_label.to_string(),
         target_label: format!("{} {}", s.target_label, t.year),
-        reported: vec![],
+        reported: p.reported.iter().map(|r| (r.year, r.value)).collect(),
         reported_label: s.reported_label.to_string(),
         scale: 1.0,
     };
@@ -342,15 +345,70 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
                 <button type="button" class="link" onclick={png} data-export="png">{ "PNG" }</button>
                 <button type="button" class="link" onclick={svg} data-export="svg">{ "SVG" }</button>
             </div>
+            { reported_list(&p.reported, Some(&a.path), unit, s) }
             <details class="table">
                 <summary>{ s.data_table }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ s.year }</th><th scope="col">{ format!("{} ({unit})", s.value) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ s.year }</th><th scope="col">{ format!("{} ({unit})", s.projected) }</th><th scope="col">{ s.reported_label }</th></tr></thead>
                     <tbody>
-                        { for a.path.points().map(|(y, v)| html! { <tr><td>{ y }</td><td>{ fmt_num(v) }</td></tr> }) }
+                        { for a.path.points().map(|(y, v)| {
+                            let rep = p.reported.iter().find(|r| r.year == y).map(|r| reported_value(r)).unwrap_or_default();
+                            html! { <tr><td>{ y }</td><td>{ fmt_num(v) }</td><td>{ rep }</td></tr> }
+                        }) }
                     </tbody>
                 </table>
             </details>
         </>
+    }
+}
+
+/// A reported value as text: `≥ 17.1` for a lower bound.
+fn reported_value(r: &Reported) -> String {
+    let v = fmt_num(r.value);
+    if r.status == ReportStatus::LowerBound {
+        format!("≥ {v}")
+    } else {
+        v
+    }
+}
+
+/// Values published since 2021, each with its source and how it compares
+/// with the projected path in its year.
+pub fn reported_list(
+    reported: &[Reported],
+    path: Option<&crate::core::engine::Path>,
+    unit: &str,
+    s: &Strings,
+) -> Html {
+    if reported.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="reported">
+            <span class="label">{ s.reported_title }</span>
+            <ul>
+                { for reported.iter().map(|r| {
+                    let cmp = path.and_then(|p| p.at(r.year)).map(|pv| {
+                        let word = if r.value >= pv { s.above_path } else { s.below_path };
+                        format!(" ({word}: {})", fmt_num(pv))
+                    }).unwrap_or_default();
+                    let status = match r.status {
+                        ReportStatus::Revised => format!(", {}", s.revised),
+                        ReportStatus::FirstRelease => format!(", {}", s.first_release),
+                        _ => String::new(),
+                    };
+                    html! {
+                        <li data-reported={r.year.to_string()} title={r.note.clone()}>
+                            { format!("{}: {} {unit}{cmp} — ", r.year, reported_value(r)) }
+                            if r.url.is_empty() {
+                                { format!("{}{status}", r.source) }
+                            } else {
+                                <a href={r.url.clone()} target="_blank" rel="noopener noreferrer">{ format!("{}{status}", r.source) }</a>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }

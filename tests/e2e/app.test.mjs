@@ -26,6 +26,9 @@ test('opens with every indicator and the headline hit', async () => {
   assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
   assert.equal(await until(page, 'digital_trade', 'verdict', 'needs-baseline'), 'needs-baseline');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'a Chinese browser gets Chinese');
+  const rep = await page.textContent('[data-indicator="base_stations_5g"] [data-reported="2022"]');
+  assert.match(rep, /≥ 17\.1/);
+  assert.match(rep, /浙江省通信管理局/, 'a reported value carries its source');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -139,9 +142,19 @@ test('a corrupt saved state gets a message, not a blank page', async () => {
   await context.close();
 });
 
-test('a 360 px phone shows no horizontal scroll', async () => {
+test('a 360 px phone shows no horizontal scroll, and charts redraw at a new width', async () => {
   const { context, page } = await open('', { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  const bitmap = () => page.evaluate(() => {
+    const c = document.querySelector('[data-indicator="de_share"] canvas');
+    return c.width / (c.clientWidth * devicePixelRatio);
+  });
+  assert.ok(Math.abs(await bitmap() - 1) < 0.02, 'the bitmap matches the canvas');
+  await page.setViewportSize({ width: 1000, height: 740 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-indicator="de_share"] canvas');
+    return Math.abs(c.width / (c.clientWidth * devicePixelRatio) - 1) < 0.02;
+  }, null, { timeout: 5000 });
   await context.close();
 });
