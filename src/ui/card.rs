@@ -352,7 +352,7 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
                     <thead><tr><th scope="col">{ s.year }</th><th scope="col">{ format!("{} ({unit})", s.projected) }</th><th scope="col">{ s.reported_label }</th></tr></thead>
                     <tbody>
                         { for a.path.points().map(|(y, v)| {
-                            let rep = p.reported.iter().find(|r| r.year == y).map(|r| reported_value(r)).unwrap_or_default();
+                            let rep = p.reported.iter().find(|r| r.year == y).map(reported_value).unwrap_or_default();
                             html! { <tr><td>{ y }</td><td>{ fmt_num(v) }</td><td>{ rep }</td></tr> }
                         }) }
                     </tbody>
