@@ -1,0 +1,57 @@
+//! Figures, not assertions: how long the model takes for what a slider move
+//! costs (a full run of every indicator), and ratios within this one run.
+use plansim::core::engine::{project, run, Scenario};
+use plansim::core::plan::Plan;
+use plansim::export;
+use plansim::i18n::Lang;
+use plansim::state::{self, Action, State};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn time<F: FnMut()>(name: &str, iters: u32, mut f: F) -> f64 {
+    for _ in 0..iters / 10 {
+        f();
+    }
+    let start = Instant::now();
+    for _ in 0..iters {
+        f();
+    }
+    let ns = start.elapsed().as_nanos() as f64 / f64::from(iters);
+    println!("{name:<44} {:>12.0} ns/op  ({iters} iterations)", ns);
+    ns
+}
+
+fn main() {
+    let plan = Plan::zhejiang().expect("seed");
+    let mut sc = Scenario::new(&plan);
+    let load = time("Plan::zhejiang (parse + validate)", 200, || {
+        black_box(Plan::zhejiang().unwrap());
+    });
+    let one = time("project(base_stations_5g), 2025", 20_000, || {
+        black_box(project(&plan, &sc, "base_stations_5g").unwrap());
+    });
+    let all = time("run(every indicator), 2025", 2_000, || {
+        black_box(run(&plan, &sc).unwrap());
+    });
+    sc.horizon = 2035;
+    let all35 = time("run(every indicator), 2035", 2_000, || {
+        black_box(run(&plan, &sc).unwrap());
+    });
+    let st = State { scenario: sc.clone(), lang: Lang::Zh, notices: vec![] };
+    let mut g = 0.0;
+    let slider = time("slider move: reduce + run + link", 2_000, || {
+        g = (g + 0.1) % 20.0;
+        let next = state::reduce(&plan, &st, Action::SetGrowth("gdp".into(), g));
+        black_box(run(&plan, &next.scenario).unwrap());
+        black_box(state::to_fragment(&plan, &next));
+    });
+    let csv = time("CSV export of every path", 500, || {
+        black_box(export::csv(&plan, &sc));
+    });
+    println!();
+    println!("run(2025) / project(one)  = {:.1}x  ({} indicators)", all / one, plan.indicators.len());
+    println!("run(2035) / run(2025)     = {:.2}x", all35 / all);
+    println!("slider move / run(2035)   = {:.2}x", slider / all35);
+    println!("plan load / run(2025)     = {:.1}x", load / all);
+    println!("CSV / run(2035)           = {:.1}x", csv / all35);
+}
