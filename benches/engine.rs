@@ -37,7 +37,11 @@ fn main() {
     let all35 = time("run(every indicator), 2035", 2_000, || {
         black_box(run(&plan, &sc).unwrap());
     });
-    let st = State { scenario: sc.clone(), lang: Lang::Zh, notices: vec![] };
+    let st = State {
+        scenario: sc.clone(),
+        lang: Lang::Zh,
+        notices: vec![],
+    };
     let mut g = 0.0;
     let slider = time("slider move: reduce + run + link", 2_000, || {
         g = (g + 0.1) % 20.0;
@@ -49,7 +53,11 @@ fn main() {
         black_box(export::csv(&plan, &sc));
     });
     println!();
-    println!("run(2025) / project(one)  = {:.1}x  ({} indicators)", all / one, plan.indicators.len());
+    println!(
+        "run(2025) / project(one)  = {:.1}x  ({} indicators)",
+        all / one,
+        plan.indicators.len()
+    );
     println!("run(2035) / run(2025)     = {:.2}x", all35 / all);
     println!("slider move / run(2035)   = {:.2}x", slider / all35);
     println!("plan load / run(2025)     = {:.1}x", load / all);

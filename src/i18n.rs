@@ -144,6 +144,7 @@ pub struct Strings {
     pub at_least: &'static str,
     pub first_release: &'static str,
     pub revised: &'static str,
+    pub defaults_hint: &'static str,
 }
 
 /// 简体中文.
@@ -238,6 +239,7 @@ pub static ZH: Strings = Strings {
     at_least: "至少",
     first_release: "初次公布",
     revised: "修订",
+    defaults_hint: "默认情景：各滑块取规划隐含的年增速（向上取整），因此起初全部达成；图中黑点为2021年以来的公布值，可与预测路径对照。",
 };
 
 /// English.
@@ -332,6 +334,7 @@ pub static EN: Strings = Strings {
     at_least: "at least",
     first_release: "first release",
     revised: "revised",
+    defaults_hint: "Default scenario: each slider starts at the pace the plan implies (rounded up), so every target starts as hit. Black dots on the charts are values reported since 2021, to hold against the path.",
 };
 
 /// A number for display: no decimals from 1000, one from 10, else two.

@@ -165,7 +165,7 @@ pub struct Indicator {
     pub trend: Option<Trend>,
     /// How plansim reads something the plan leaves open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A group of indicators, as the plan's table groups them.

@@ -247,7 +247,8 @@ fn Simulator(props: &SimProps) -> Html {
             <Toolbar plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
             <main>
                 <Notices notices={st.notices.clone()} {lang} on_action={on_action.clone()} />
-                <Summary run={Rc::new(result.clone())} plan={plan.clone()} {lang} />
+                <Summary run={Rc::new(result.clone())} plan={plan.clone()} {lang}
+                    is_default={st.scenario == crate::core::engine::Scenario::new(plan)} />
                 <SharePanel plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
                 <PrintSheet plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} />
                 <Headline plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} on_action={on_action.clone()}
@@ -350,6 +351,8 @@ fn Notices(p: &NoticeProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SummaryProps {
     run: Rc<Run>,
+    /// True while the scenario is the plan's default one.
+    is_default: bool,
     plan: Rc<Plan>,
     lang: Lang,
 }
@@ -382,6 +385,7 @@ fn Summary(p: &SummaryProps) -> Html {
     html! {
         <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()} aria-live="polite">
             <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
+            if p.is_default { <p class="hint">{ s.defaults_hint }</p> }
             if !needs.is_empty() {
                 <details class="needs-list">
                     <summary>{ format!("{} {}", needs.len(), s.need_baseline_count.trim_end_matches([':', '：'])) }</summary>
@@ -499,6 +503,7 @@ fn driver_row(d: &Indicator, p: &HeadlineProps, lang: Lang) -> Html {
                 </span>
             </summary>
             { super::card::reported_list(&reported::for_chart(&p.reported, &d.id).into_iter().cloned().collect::<Vec<_>>(), path.as_ref(), &unit, s) }
+            if let Some(n) = &d.note { <p class="note">{ lang.pick(n) }</p> }
             <p class="hint">{ s.per_year_editor }{ " — " }{ s.per_year_hint }</p>
             <div class="years">
                 { for years.iter().map(|(&y, &g)| {

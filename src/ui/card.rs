@@ -214,9 +214,8 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             if ind.baseline.is_none() && ind.slider.is_some() { { baseline_field(p, s) } }
             { control }
             if let Some(t) = trend { <p class="trend">{ t }</p> }
-            <p class="source">{ format!("{}: {}", s.source, ind.section) }
-                if let Some(n) = &ind.note { <span class="note" title={n.clone()}>{ " ⓘ" }</span> }
-            </p>
+            <p class="source">{ format!("{}: {}", s.source, ind.section) }</p>
+            if let Some(n) = &ind.note { <p class="note">{ p.lang.pick(n) }</p> }
         </article>
     }
 }
