@@ -30,8 +30,9 @@ pub struct ChartSpec {
     pub path_label: String,
     /// Legend text for the target.
     pub target_label: String,
-    /// Reported values, drawn as dots.
-    pub reported: Vec<(u16, f64)>,
+    /// Reported values `(year, value, lower_bound)`: dots, or up-triangles
+    /// for values published as "more than".
+    pub reported: Vec<(u16, f64, bool)>,
     /// Legend text for reported values.
     pub reported_label: String,
     /// Device pixels per CSS pixel; fonts and lines scale with it.
@@ -43,8 +44,8 @@ fn y_range(spec: &ChartSpec) -> (f64, f64) {
     let vals = spec
         .path
         .iter()
-        .chain(spec.reported.iter())
         .map(|p| p.1)
+        .chain(spec.reported.iter().map(|r| r.1))
         .chain(spec.target.map(|t| t.1))
         .filter(|v| v.is_finite());
     let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
@@ -126,8 +127,13 @@ pub fn draw<DB: DrawingBackend>(
         });
     if !spec.reported.is_empty() {
         chart
-            .draw_series(spec.reported.iter().map(|&(y, v)| {
-                Circle::new((f64::from(y), v), px(3.5), palette::REPORTED.filled())
+            .draw_series(spec.reported.iter().map(|&(y, v, lower)| {
+                let at = (f64::from(y), v);
+                if lower {
+                    TriangleMarker::new(at, px(5.0), palette::REPORTED.filled()).into_dyn()
+                } else {
+                    Circle::new(at, px(3.5), palette::REPORTED.filled()).into_dyn()
+                }
             }))?
             .label(spec.reported_label.as_str())
             .legend(move |(x, y)| {
@@ -188,7 +194,7 @@ mod tests {
             target: Some((2025, 20.0)),
             path_label: "projection".into(),
             target_label: "target 2025".into(),
-            reported: vec![(2022, 17.1)],
+            reported: vec![(2022, 17.1, true), (2023, 18.0, false)],
             reported_label: "reported".into(),
             scale: 1.0,
         }
@@ -208,6 +214,7 @@ mod tests {
             "path colour"
         );
         assert!(svg.contains("<circle"), "reported dot");
+        assert!(svg.contains("<polygon"), "lower bound as a triangle");
     }
 
     #[test]

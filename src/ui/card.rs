@@ -302,7 +302,11 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
         target: Some((t.year, t.value)),
         path_label: s.path_label.to_string(),
         target_label: format!("{} {}", s.target_label, t.year),
-        reported: p.reported.iter().map(|r| (r.year, r.value)).collect(),
+        reported: p
+            .reported
+            .iter()
+            .map(|r| (r.year, r.value, r.status == ReportStatus::LowerBound))
+            .collect(),
         reported_label: s.reported_label.to_string(),
         scale: 1.0,
     };
