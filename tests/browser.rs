@@ -14,8 +14,23 @@ async fn mount() -> Element {
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<plansim::ui::App>::with_root(root.clone()).render();
-    TimeoutFuture::new(100).await;
+    wait_for(|| {
+        root.query_selector("[data-role=summary]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     root
+}
+
+/// Polls until `f` holds (rendering is asynchronous), for up to 5 s.
+async fn wait_for(mut f: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if f() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
 }
 
 fn role(root: &Element, id: &str, role: &str) -> Option<String> {
@@ -87,7 +102,7 @@ async fn moving_a_slider_flips_the_verdict() {
     input.set_value("10");
     let ev = web_sys::Event::new("input").unwrap();
     input.dispatch_event(&ev).unwrap();
-    TimeoutFuture::new(100).await;
+    wait_for(|| role(&root, "base_stations_5g", "verdict").as_deref() == Some("miss")).await;
     assert_eq!(
         role(&root, "base_stations_5g", "verdict").as_deref(),
         Some("miss")
@@ -117,7 +132,7 @@ async fn entering_a_baseline_makes_a_target_projectable() {
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    TimeoutFuture::new(100).await;
+    wait_for(|| role(&root, "digital_trade", "verdict").as_deref() != Some("needs-baseline")).await;
     let v = role(&root, "digital_trade", "verdict").unwrap();
     assert!(v == "hit" || v == "miss", "{v}");
     // ((10000 / 5000)^(1/5) - 1) × 100
@@ -133,7 +148,12 @@ async fn entering_a_baseline_makes_a_target_projectable() {
     input
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    TimeoutFuture::new(100).await;
+    wait_for(|| {
+        root.query_selector("[data-role=notices]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     assert!(root
         .query_selector("[data-role=notices]")
         .unwrap()
