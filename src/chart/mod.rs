@@ -93,7 +93,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_labels(usize::from(last - first + 1).min(8))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .y_labels(6)
-        .y_label_formatter(&|y| format_tick(*y))
+        .y_label_formatter(&|y| crate::i18n::fmt_num(*y))
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
@@ -149,18 +149,6 @@ pub fn draw<DB: DrawingBackend>(
         .draw()?;
     area.present()?;
     Ok(())
-}
-
-/// A tick label: thousands without decimals, small values with up to two.
-pub fn format_tick(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1000.0 {
-        format!("{v:.0}")
-    } else if a >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    }
 }
 
 /// Renders `spec` as an SVG document of `width × height` pixels.
@@ -239,8 +227,5 @@ mod tests {
         let mut z = spec();
         z.path = vec![(2020, 0.5), (2025, 20.0)];
         assert_eq!(y_range(&z).0, 0.0, "no negative axis for positive values");
-        assert_eq!(format_tick(12000.0), "12000");
-        assert_eq!(format_tick(46.84), "46.8");
-        assert_eq!(format_tick(0.5), "0.50");
     }
 }

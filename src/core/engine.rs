@@ -295,6 +295,14 @@ impl Run {
         })
     }
 
+    /// Ids of the targets that wait for a baseline from the reader.
+    pub fn needing_baseline(&self) -> impl Iterator<Item = &str> {
+        self.outcomes
+            .iter()
+            .filter(|o| matches!(o.status, Ok(Status::NeedsBaseline)))
+            .map(|o| o.id.as_str())
+    }
+
     /// The outcome for `id`.
     pub fn get(&self, id: &str) -> Option<&Outcome> {
         self.outcomes.iter().find(|o| o.id == id)

@@ -373,13 +373,11 @@ fn Summary(p: &SummaryProps) -> Html {
         .collect();
     let needs: Vec<(String, String)> = p
         .run
-        .outcomes
-        .iter()
-        .filter(|o| matches!(o.status, Ok(Status::NeedsBaseline)))
-        .filter_map(|o| {
+        .needing_baseline()
+        .filter_map(|id| {
             p.plan
-                .indicator(&o.id)
-                .map(|i| (o.id.clone(), p.lang.pick(&i.name).to_string()))
+                .indicator(id)
+                .map(|i| (id.to_string(), p.lang.pick(&i.name).to_string()))
         })
         .collect();
     html! {
@@ -546,10 +544,8 @@ fn PrintSheet(p: &PrintProps) -> Html {
     );
     let needs: Vec<&str> = p
         .run
-        .outcomes
-        .iter()
-        .filter(|o| matches!(o.status, Ok(Status::NeedsBaseline)))
-        .filter_map(|o| p.plan.indicator(&o.id).map(|i| lang.pick(&i.name)))
+        .needing_baseline()
+        .filter_map(|id| p.plan.indicator(id).map(|i| lang.pick(&i.name)))
         .collect();
     let rows = p
         .plan
