@@ -180,7 +180,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                         <label for="embed-height">{ s.embed_height }</label>
                         <input id="embed-height" class="num" type="number" min="200" max="4000" step="10" value={height.to_string()} onchange={on_height} />
                     </div>
-                    <textarea id="embed-snippet" readonly=true rows="3" value={snippet.clone()} />
+                    <textarea id="embed-snippet" readonly=true rows="3" value={snippet.clone()} aria-label={format!("{} (HTML)", s.embed_title)} />
                     <CopyButton text={snippet} target="embed-snippet" label={s.copy} done={s.copied} failed={s.copy_failed} />
                     <a href={embed_url} target="_blank" rel="noopener">{ s.preview }</a>
                 </div>

@@ -1,0 +1,29 @@
+// Accessibility: axe-core's WCAG 2 A/AA rules on the full page and the embed view, in both languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { serve, launch } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function audit(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  await page.waitForSelector('[data-role="summary"], [data-embed]', { timeout: 30000 });
+  // Open every disclosure so that its contents are checked too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  await context.close();
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')})`);
+}
+
+for (const path of ['#lang=zh', '#lang=en', '#g.gdp=20&b.digital_trade=5000&lang=en', '?embed=headline#lang=en', '?embed=dc_racks#lang=zh']) {
+  test(`no WCAG 2.1 A/AA violations: ${path}`, async () => {
+    assert.deepEqual(await audit(path), []);
+  });
+}
