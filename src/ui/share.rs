@@ -164,7 +164,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                 </div>
                 <div class="field">
                     <label for="citation">{ s.cite_title }</label>
-                    <textarea id="citation" readonly=true rows="3" value={cite.clone()} />
+                    <textarea id="citation" readonly=true rows="5" value={cite.clone()} />
                     <CopyButton text={cite} target="citation" label={s.copy} done={s.copied} failed={s.copy_failed} />
                 </div>
                 <div class="field">
