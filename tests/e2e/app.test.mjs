@@ -151,6 +151,18 @@ test('a 360 px phone shows no horizontal scroll, and charts redraw at a new widt
     return c.width / (c.clientWidth * devicePixelRatio);
   });
   assert.ok(Math.abs(await bitmap() - 1) < 0.02, 'the bitmap matches the canvas');
+  // A chart far below the fold is drawn once it is scrolled to.
+  const drawn = (id) => page.evaluate((id) => {
+    const c = document.querySelector(`[data-indicator="${id}"] canvas`);
+    return Math.abs(c.width / (c.clientWidth * devicePixelRatio) - 1) < 0.02;
+  }, id);
+  assert.equal(await drawn('dc_racks'), false, 'not drawn while far away');
+  await page.locator('[data-indicator="dc_racks"] canvas').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-indicator="dc_racks"] canvas');
+    return Math.abs(c.width / (c.clientWidth * devicePixelRatio) - 1) < 0.02;
+  }, null, { timeout: 5000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.setViewportSize({ width: 1000, height: 740 });
   await page.waitForFunction(() => {
     const c = document.querySelector('[data-indicator="de_share"] canvas');

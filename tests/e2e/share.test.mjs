@@ -157,3 +157,33 @@ test('after one visit the page works with the network off', async () => {
   await context.setOffline(false);
   await context.close();
 });
+
+test('a new version of the service worker takes over and drops the old cache', async () => {
+  const { cp, readFile: read, writeFile: write, rm } = await import('node:fs/promises');
+  const dir = join(root, 'target', 'e2e-sw-dist');
+  await rm(dir, { recursive: true, force: true });
+  await cp(join(root, 'dist'), dir, { recursive: true });
+  const own = await serve(dir);
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(own.url + '#lang=en');
+  await ready(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1, `one cache: ${before}`);
+
+  // "Deploy" a new version: same files, a new precache version.
+  const sw = await read(join(dir, 'sw.js'), 'utf8');
+  await write(join(dir, 'sw.js'), sw.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1ff"'));
+  await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    return keys.length === 1 && keys[0].endsWith('ff');
+  }, null, { timeout: 15000, polling: 200 });
+  await page.reload();
+  await ready(page);
+  assert.equal(await value(page, 'de_share', 'verdict'), 'hit');
+  await context.close();
+  await own.close();
+  await rm(dir, { recursive: true, force: true });
+});
