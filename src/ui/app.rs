@@ -152,6 +152,13 @@ fn Simulator(props: &SimProps) -> Html {
             reported::parse(&plan, reported::ZHEJIANG_REPORTED_CSV)
         })
     };
+    // Indicators shared by pointer with the cards, not cloned on every render.
+    let shared = use_memo(props.plan.clone(), |p| {
+        p.indicators
+            .iter()
+            .map(|i| Rc::new(i.clone()))
+            .collect::<Vec<_>>()
+    });
     let plan = &model.plan;
     let st = &model.state;
     let reported_for = |id: &str| -> Vec<reported::Reported> {
@@ -166,16 +173,16 @@ fn Simulator(props: &SimProps) -> Html {
         let model = model.clone();
         Callback::from(move |a: Action| model.dispatch(a))
     };
-    let result = run(plan, &st.scenario);
+    let result = run(plan, &st.scenario).map(Rc::new);
     let Ok(result) = result else {
         return html! { <p class="error" role="alert">{ "invalid horizon" }</p> };
     };
 
-    let indicator = |id: &str| plan.indicator(id).map(|i| Rc::new(i.clone()));
+    let indicator = |id: &str| plan.index_of(id).map(|k| shared[k].clone());
     let card = |ind: &Indicator| {
         let driver = match &ind.kind {
             Kind::Ratio { numerator, .. } => indicator(numerator),
-            _ => Some(Rc::new(ind.clone())),
+            _ => indicator(&ind.id),
         };
         let driver_id = driver.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         let driver_growth = driver
@@ -187,7 +194,7 @@ fn Simulator(props: &SimProps) -> Html {
             .map(|o| o.status.clone())
             .unwrap_or(Ok(Status::NeedsBaseline));
         html! {
-            <IndicatorCard key={ind.id.clone()} ind={Rc::new(ind.clone())} {status} {driver} {driver_growth}
+            <IndicatorCard key={ind.id.clone()} ind={indicator(&ind.id).expect("from the plan")} {status} {driver} {driver_growth}
                 driver_changed={st.scenario.growth.contains_key(&driver_id)}
                 baseline_input={st.scenario.baselines.get(&ind.id).copied()}
                 reported={reported_for(&ind.id)}
@@ -247,11 +254,11 @@ fn Simulator(props: &SimProps) -> Html {
             <Toolbar plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
             <main>
                 <Notices notices={st.notices.clone()} {lang} on_action={on_action.clone()} />
-                <Summary run={Rc::new(result.clone())} plan={plan.clone()} {lang}
+                <Summary run={result.clone()} plan={plan.clone()} {lang}
                     is_default={st.scenario == crate::core::engine::Scenario::new(plan)} />
                 <SharePanel plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
-                <PrintSheet plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} />
-                <Headline plan={plan.clone()} state={st.clone()} run={Rc::new(result.clone())} on_action={on_action.clone()}
+                <PrintSheet plan={plan.clone()} state={st.clone()} run={result.clone()} />
+                <Headline plan={plan.clone()} state={st.clone()} run={result.clone()} on_action={on_action.clone()}
                     reported={Rc::new(reported.as_ref().clone().unwrap_or_default())} />
                 { for groups }
             </main>
