@@ -141,21 +141,20 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
 /// Every problem found, one per line: not JSON, another plan or version, an
 /// unknown indicator, a value the engine cannot use.
 pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, String> {
+    let t = lang.s();
     let text = text.trim_start_matches(BOM);
     let f: ScenarioFile =
-        serde_json::from_str(text).map_err(|e| format!("not a plansim scenario file: {e}"))?;
+        serde_json::from_str(text).map_err(|e| format!("{}: {e}", t.not_scenario_file))?;
     if f.plansim != 1 {
-        return Err(format!("unknown scenario format version {}", f.plansim));
+        return Err(format!("{} {}", t.unknown_format, f.plansim));
     }
     if f.plan != plan.id {
-        return Err(format!(
-            "this scenario is for plan `{}`, not `{}`",
-            f.plan, plan.id
-        ));
+        return Err(format!("{}: `{}` ≠ `{}`", t.other_plan, f.plan, plan.id));
     }
+    // Refusals are worded in the reader's language; the file's applies after.
     let mut s = State {
         scenario: Scenario::new(plan),
-        lang: f.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang),
+        lang,
         notices: vec![],
     };
     let mut actions = vec![Action::SetHorizon(f.horizon)];
@@ -180,6 +179,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Str
         s = state::reduce(plan, &s, a);
     }
     if s.notices.is_empty() {
+        s.lang = f.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang);
         Ok(s)
     } else {
         Err(s.notices.join("\n"))
@@ -297,7 +297,7 @@ mod tests {
             ("[1,2]", "not a plansim scenario file"),
             (
                 r#"{"plansim":1,"plan":"other","horizon":2025}"#,
-                "for plan `other`",
+                "another plan: `other`",
             ),
             (
                 r#"{"plansim":2,"plan":"zhejiang-digital-economy-14fyp","horizon":2025}"#,

@@ -145,6 +145,20 @@ pub struct Strings {
     pub first_release: &'static str,
     pub revised: &'static str,
     pub defaults_hint: &'static str,
+    pub link_ignored: &'static str,
+    pub saved_ignored: &'static str,
+    pub expected_kv: &'static str,
+    pub bad_year: &'static str,
+    pub bad_horizon: &'static str,
+    pub bad_lang: &'static str,
+    pub unknown_part: &'static str,
+    pub no_indicator: &'static str,
+    pub derived_no_growth: &'static str,
+    pub beyond_max: &'static str,
+    pub outside_years: &'static str,
+    pub not_scenario_file: &'static str,
+    pub unknown_format: &'static str,
+    pub other_plan: &'static str,
 }
 
 /// 简体中文.
@@ -240,6 +254,20 @@ pub static ZH: Strings = Strings {
     first_release: "初次公布",
     revised: "修订",
     defaults_hint: "默认情景：各滑块取规划隐含的年增速（向上取整），因此起初全部达成；图中黑点为2021年以来的公布值，可与预测路径对照。",
+    link_ignored: "链接中已忽略",
+    saved_ignored: "已保存的情景中已忽略",
+    expected_kv: "应为“键=值”",
+    bad_year: "年份无效",
+    bad_horizon: "预测年份无效",
+    bad_lang: "语言只能是 zh 或 en",
+    unknown_part: "未知参数",
+    no_indicator: "没有这个指标",
+    derived_no_growth: "是推算值，没有自己的增速",
+    beyond_max: "超出允许范围（±1000）",
+    outside_years: "不在规划年份内",
+    not_scenario_file: "不是 plansim 情景文件",
+    unknown_format: "未知的情景文件版本",
+    other_plan: "该情景属于另一份规划",
 };
 
 /// English.
@@ -335,7 +363,48 @@ pub static EN: Strings = Strings {
     first_release: "first release",
     revised: "revised",
     defaults_hint: "Default scenario: each slider starts at the pace the plan implies (rounded up), so every target starts as hit. Black dots on the charts are values reported since 2021, to hold against the path.",
+    link_ignored: "link: ignored",
+    saved_ignored: "saved scenario: ignored",
+    expected_kv: "expected key=value",
+    bad_year: "bad year",
+    bad_horizon: "bad horizon",
+    bad_lang: "language is zh or en",
+    unknown_part: "unknown part",
+    no_indicator: "no such indicator",
+    derived_no_growth: "is derived and has no growth of its own",
+    beyond_max: "is beyond ±1000",
+    outside_years: "is outside the plan's years",
+    not_scenario_file: "not a plansim scenario file",
+    unknown_format: "unknown scenario format version",
+    other_plan: "this scenario is for another plan",
 };
+
+/// A model error in words, in `lang`.
+pub fn model_error(lang: Lang, e: &crate::core::engine::ModelError) -> String {
+    use crate::core::engine::ModelError as E;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Zh, E::UnknownIndicator(id)) => format!("没有指标“{id}”"),
+        (Lang::Zh, E::InvalidGrowth { id, year, value }) => {
+            let when = year.map_or(String::new(), |y| format!("{y}年"));
+            format!("“{id}”：{when}增速 {value} 不可用（须为有限数值，相对增速不能低于 -100%）")
+        }
+        (Lang::Zh, E::InvalidBaseline { id, value, reason }) => {
+            use crate::core::engine::BaselineProblem as B;
+            let why = match reason {
+                B::NotFiniteOrNegative => "须为非负的有限数值",
+                B::OverHundred => "百分比不能超过100",
+                B::ZeroRelative => "0 无法按百分比增长，请输入正数",
+            };
+            format!("“{id}”：基期值 {value} 不可用：{why}")
+        }
+        (Lang::Zh, E::Horizon { horizon, min, max }) => {
+            format!("预测年份 {horizon} 须在 {min}–{max} 之间")
+        }
+        (Lang::Zh, E::Overflow { id, year }) => format!("“{id}”：预测值在{year}年溢出，请降低增速"),
+        (Lang::Zh, E::ZeroDenominator { id, year }) => format!("“{id}”：分母在{year}年降为零"),
+    }
+}
 
 /// A number for display: no decimals from 1000, one from 10, else two.
 pub fn fmt_num(v: f64) -> String {

@@ -3,7 +3,7 @@
 
 use crate::core::engine::{check_growth, required_growth, Scenario};
 use crate::core::plan::{GrowthMode, Kind, Plan};
-use crate::i18n::Lang;
+use crate::i18n::{model_error, Lang};
 use std::collections::BTreeMap;
 
 /// Highest growth a reader may type, in either unit; the engine would take
@@ -65,23 +65,25 @@ pub enum Action {
 /// Applies `action` to `state` for `plan`. Bad input leaves the scenario as
 /// it was and adds a notice naming what was refused.
 pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
+    let lang = state.lang;
+    let t = lang.s();
     let mut next = state.clone();
     let mut sc = next.scenario.clone();
     match action {
         Action::SetGrowth(id, g) => {
-            if let Err(msg) = set_growth(plan, &mut sc, &id, g) {
+            if let Err(msg) = set_growth(plan, &mut sc, &id, g, lang) {
                 next.notices.push(msg);
             }
         }
         Action::TypeGrowth(id, text) => match parse_num(&text) {
             Some(g) => {
-                if let Err(msg) = set_growth(plan, &mut sc, &id, g) {
+                if let Err(msg) = set_growth(plan, &mut sc, &id, g, lang) {
                     next.notices.push(msg);
                 }
             }
             None => next
                 .notices
-                .push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+                .push(format!("{id}: “{text}” {}", t.not_a_number)),
         },
         Action::ResetOne(id) => {
             sc.growth.remove(&id);
@@ -102,13 +104,13 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                             .map(|ind| crate::core::engine::baseline_of(plan, &trial, ind))
                         {
                             Some(Ok(_)) => sc = trial,
-                            Some(Err(e)) => next.notices.push(e.to_string()),
-                            None => next.notices.push(format!("no indicator `{id}`")),
+                            Some(Err(e)) => next.notices.push(model_error(lang, &e)),
+                            None => next.notices.push(format!("{}: {id}", t.no_indicator)),
                         }
                     }
                     None => next
                         .notices
-                        .push(format!("{id}: “{text}” {}", state.lang.s().not_a_number)),
+                        .push(format!("{id}: “{text}” {}", t.not_a_number)),
                 }
             }
         }
@@ -121,18 +123,17 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                     }
                 }
             } else {
-                match parse_num(&text).map(|g| checked(plan, &id, g)) {
+                match parse_num(&text).map(|g| checked(plan, &id, g, lang)) {
                     Some(Ok(g)) if (plan.base_year + 1..=plan.vision_year).contains(&year) => {
                         sc.paths.entry(id).or_default().insert(year, g);
                     }
                     Some(Ok(_)) => next
                         .notices
-                        .push(format!("{id}: {year} is outside the plan's years")),
+                        .push(format!("{id}: {year} {}", t.outside_years)),
                     Some(Err(msg)) => next.notices.push(msg),
-                    None => next.notices.push(format!(
-                        "{id} {year}: “{text}” {}",
-                        state.lang.s().not_a_number
-                    )),
+                    None => next
+                        .notices
+                        .push(format!("{id} {year}: “{text}” {}", t.not_a_number)),
                 }
             }
         }
@@ -140,10 +141,12 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
             if (plan.target_year..=plan.vision_year).contains(&h) {
                 sc.horizon = h;
             } else {
-                next.notices.push(format!(
-                    "horizon {h} is outside {}-{}",
-                    plan.target_year, plan.vision_year
-                ));
+                let e = crate::core::engine::ModelError::Horizon {
+                    horizon: h,
+                    min: plan.target_year,
+                    max: plan.vision_year,
+                };
+                next.notices.push(model_error(lang, &e));
             }
         }
         Action::SetLang(l) => next.lang = l,
@@ -175,24 +178,26 @@ fn parse_num(text: &str) -> Option<f64> {
 }
 
 /// Checks a typed growth for indicator `id`: known, has a slider, finite,
-/// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`].
-fn checked(plan: &Plan, id: &str, g: f64) -> Result<f64, String> {
+/// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`];
+/// a refusal is worded in `lang`.
+fn checked(plan: &Plan, id: &str, g: f64, lang: Lang) -> Result<f64, String> {
+    let t = lang.s();
     let ind = plan
         .indicator(id)
-        .ok_or_else(|| format!("no indicator `{id}`"))?;
+        .ok_or_else(|| format!("{}: {id}", t.no_indicator))?;
     let slider = ind
         .slider
         .as_ref()
-        .ok_or_else(|| format!("`{id}` is derived and has no growth of its own"))?;
-    check_growth(id, None, g, slider.mode).map_err(|e| e.to_string())?;
+        .ok_or_else(|| format!("{id} {}", t.derived_no_growth))?;
+    check_growth(id, None, g, slider.mode).map_err(|e| model_error(lang, &e))?;
     if g.abs() > MAX_TYPED_GROWTH {
-        return Err(format!("`{id}`: growth {g} is beyond ±{MAX_TYPED_GROWTH}"));
+        return Err(format!("{id}: {g} {}", t.beyond_max));
     }
     Ok(g)
 }
 
-fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64) -> Result<(), String> {
-    let g = checked(plan, id, g)?;
+fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64, lang: Lang) -> Result<(), String> {
+    let g = checked(plan, id, g, lang)?;
     sc.growth.insert(id.to_string(), g);
     Ok(())
 }
@@ -283,6 +288,22 @@ fn num(v: f64) -> String {
 /// cannot be used is skipped and named in the returned state's notices;
 /// `lang` is `None` when the link names none.
 pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State, bool) {
+    decode(plan, fragment, fallback_lang, false)
+}
+
+/// As [`from_fragment`], for a scenario read back from storage: its
+/// notices say "saved scenario" rather than "link".
+pub fn from_saved(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State, bool) {
+    decode(plan, fragment, fallback_lang, true)
+}
+
+fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (State, bool) {
+    let t = fallback_lang.s();
+    let ignored = if saved {
+        t.saved_ignored
+    } else {
+        t.link_ignored
+    };
     let mut state = State {
         scenario: Scenario::new(plan),
         lang: fallback_lang,
@@ -295,7 +316,7 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
         let Some((key, value)) = part.split_once('=') else {
             state
                 .notices
-                .push(format!("link: ignored “{part}” (expected key=value)"));
+                .push(format!("{ignored} “{part}”: {}", t.expected_kv));
             continue;
         };
         let before = state.notices.len();
@@ -307,7 +328,7 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
                 Err(_) => {
                     state
                         .notices
-                        .push(format!("link: ignored “{part}” (bad year)"));
+                        .push(format!("{ignored} “{part}”: {}", t.bad_year));
                     None
                 }
             },
@@ -316,7 +337,7 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
                 Err(_) => {
                     state
                         .notices
-                        .push(format!("link: ignored “{part}” (bad horizon)"));
+                        .push(format!("{ignored} “{part}”: {}", t.bad_horizon));
                     None
                 }
             },
@@ -328,21 +349,21 @@ pub fn from_fragment(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State
                 None => {
                     state
                         .notices
-                        .push(format!("link: ignored “{part}” (language is zh or en)"));
+                        .push(format!("{ignored} “{part}”: {}", t.bad_lang));
                     None
                 }
             },
             _ => {
                 state
                     .notices
-                    .push(format!("link: ignored unknown part “{part}”"));
+                    .push(format!("{ignored} “{part}”: {}", t.unknown_part));
                 None
             }
         };
         if let Some(a) = action {
             state = reduce(plan, &state, a);
             for n in state.notices.iter_mut().skip(before) {
-                *n = format!("link: ignored “{part}”: {n}");
+                *n = format!("{ignored} “{part}”: {n}");
             }
         }
     }
@@ -438,6 +459,45 @@ mod tests {
         assert_eq!(s.scenario.growth.get("gdp"), Some(&6.5));
         let (s, _) = from_fragment(&plan, "%E4%B8%AD=1&%", Lang::En);
         assert_eq!(s.notices.len(), 2);
+    }
+
+    #[test]
+    fn notices_speak_the_readers_language() {
+        let plan = zj();
+        let (s, _) = from_fragment(&plan, "g.gdp=abc&x=1&h=2099", Lang::Zh);
+        assert_eq!(s.notices.len(), 3, "{:?}", s.notices);
+        assert!(
+            s.notices.iter().all(|n| n.starts_with("链接中已忽略")),
+            "{:?}",
+            s.notices
+        );
+        assert!(
+            s.notices[2].contains("预测年份 2099 须在 2025–2035 之间"),
+            "{:?}",
+            s.notices
+        );
+        let (s, _) = from_saved(&plan, "g.gdp=abc", Lang::En);
+        assert!(
+            s.notices[0].starts_with("saved scenario: ignored"),
+            "{:?}",
+            s.notices
+        );
+        let zh = State {
+            lang: Lang::Zh,
+            ..fresh(&plan)
+        };
+        let t = reduce(
+            &plan,
+            &zh,
+            Action::TypeBaseline("mobile_office".into(), "120".into()),
+        );
+        assert!(
+            t.notices[0].contains("百分比不能超过100"),
+            "{:?}",
+            t.notices
+        );
+        let t = reduce(&plan, &zh, Action::SetGrowth("gdp".into(), -150.0));
+        assert!(t.notices[0].contains("不能低于 -100%"), "{:?}", t.notices);
     }
 
     #[test]

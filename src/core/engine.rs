@@ -63,7 +63,7 @@ pub enum ModelError {
         /// The rejected value.
         value: f64,
         /// Why.
-        reason: &'static str,
+        reason: BaselineProblem,
     },
     /// A horizon outside the plan's target year to vision year.
     Horizon {
@@ -88,6 +88,29 @@ pub enum ModelError {
         /// The year.
         year: u16,
     },
+}
+
+/// Why a supplied baseline was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaselineProblem {
+    /// NaN, infinite or negative.
+    NotFiniteOrNegative,
+    /// A percentage above 100.
+    OverHundred,
+    /// Zero, where growth is relative.
+    ZeroRelative,
+}
+
+impl fmt::Display for BaselineProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BaselineProblem::NotFiniteOrNegative => "it must be a finite number, not negative",
+            BaselineProblem::OverHundred => "a percentage cannot exceed 100",
+            BaselineProblem::ZeroRelative => {
+                "zero cannot grow by a percentage; enter a positive value"
+            }
+        })
+    }
 }
 
 impl fmt::Display for ModelError {
@@ -383,15 +406,13 @@ pub fn baseline_of(
         reason,
     };
     if !v.is_finite() || v < 0.0 {
-        return Err(bad("it must be a finite number, not negative"));
+        return Err(bad(BaselineProblem::NotFiniteOrNegative));
     }
     if ind.kind == Kind::Percent && v > 100.0 {
-        return Err(bad("a percentage cannot exceed 100"));
+        return Err(bad(BaselineProblem::OverHundred));
     }
     if v == 0.0 && ind.slider.as_ref().map(|s| s.mode) == Some(GrowthMode::Relative) {
-        return Err(bad(
-            "zero cannot grow by a percentage; enter a positive value",
-        ));
+        return Err(bad(BaselineProblem::ZeroRelative));
     }
     Ok(Some((plan.base_year, v)))
 }

@@ -56,11 +56,7 @@ fn initial(plan: Rc<Plan>) -> Model {
     let (state, _) = if !frag.is_empty() {
         state::from_fragment(&plan, &frag, fallback)
     } else if let Some(saved) = browser::saved_fragment() {
-        let (mut s, _) = state::from_fragment(&plan, &saved, fallback);
-        for n in &mut s.notices {
-            *n = n.replacen("link:", "saved scenario:", 1);
-        }
-        (s, false)
+        state::from_saved(&plan, &saved, fallback)
     } else {
         state::from_fragment(&plan, "", fallback)
     };

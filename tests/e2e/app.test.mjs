@@ -137,7 +137,7 @@ test('a corrupt saved state gets a message, not a blank page', async () => {
   await page.evaluate(() => localStorage.setItem('plansim:scenario', 'g.gdp=%%%&h=abc&lang=xx'));
   await page.goto(server.url);
   await ready(page);
-  assert.match(await page.textContent('[data-role="notices"]'), /saved scenario/);
+  assert.match(await page.textContent('[data-role="notices"]'), /已保存的情景中已忽略/, 'worded in the reader\'s language');
   assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
   await context.close();
 });
