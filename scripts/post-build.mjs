@@ -19,7 +19,9 @@ async function walk(dir) {
   return out;
 }
 
-const files = (await walk(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((f) => f !== 'sw.js').sort();
+// The offline copy is offered for download, not precached.
+const OFFLINE = 'plansim-offline.html';
+const files = (await walk(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((f) => f !== 'sw.js' && f !== OFFLINE).sort();
 
 if (!release) {
   await writeFile(join(staging, 'sw.js'), [
@@ -90,4 +92,6 @@ await bindings.default({ module_or_path: wasm });
 const out = join(process.cwd(), 'dist-single');
 await mkdir(out, { recursive: true });
 await writeFile(join(out, 'plansim.html'), head);
+// The same file inside the bundle, so a teacher can download it from the page.
+await writeFile(join(staging, OFFLINE), head);
 console.log(`post-build: sw.js (${assets.length} assets, version ${version}); dist-single/plansim.html (${head.length} bytes)`);

@@ -159,6 +159,7 @@ pub struct Strings {
     pub not_scenario_file: &'static str,
     pub unknown_format: &'static str,
     pub other_plan: &'static str,
+    pub offline_copy: &'static str,
 }
 
 /// 简体中文.
@@ -268,6 +269,7 @@ pub static ZH: Strings = Strings {
     not_scenario_file: "不是 plansim 情景文件",
     unknown_format: "未知的情景文件版本",
     other_plan: "该情景属于另一份规划",
+    offline_copy: "下载离线单文件版（双击即可打开）",
 };
 
 /// English.
@@ -377,6 +379,7 @@ pub static EN: Strings = Strings {
     not_scenario_file: "not a plansim scenario file",
     unknown_format: "unknown scenario format version",
     other_plan: "this scenario is for another plan",
+    offline_copy: "Download a single-file copy for offline use (opens by double-click)",
 };
 
 /// A model error in words, in `lang`.

@@ -288,6 +288,11 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
         };
         Callback::from(move |_| cb.emit(Action::SetGrowth(slider_id.clone(), r)))
     });
+    // For a share, the growth needed is its numerator's: say whose.
+    let required_label = match (&ind.kind, &p.driver) {
+        (Kind::Ratio { .. }, Some(d)) => format!("{} ({})", s.required, p.lang.pick(&d.name)),
+        _ => s.required.to_string(),
+    };
     let required_text = a.required.map_or("—".to_string(), |r| {
         let strict = if t.comparator == Comparator::Gt {
             "> "
@@ -335,7 +340,7 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
             <dl class="stats">
                 <div><dt>{ s.margin }</dt><dd>{ margin }</dd></div>
                 <div><dt>{ s.progress }</dt><dd class={format!("progress {}", a.progress.key())}>{ progress_text(s, a.progress) }</dd></div>
-                <div><dt>{ s.required }</dt>
+                <div><dt>{ required_label }</dt>
                     <dd data-role="required" data-value={a.required.map(|r| r.to_string()).unwrap_or_default()}>{ required_text }</dd></div>
                 <div><dt>{ first }</dt><dd></dd></div>
             </dl>

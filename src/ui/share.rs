@@ -193,6 +193,9 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                         <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={on_import} />
                         <button type="button" onclick={print}>{ s.print_handout }</button>
                     </div>
+                    if base.starts_with("http") {
+                        <a href="plansim-offline.html" download="plansim.html" data-export="offline">{ s.offline_copy }</a>
+                    }
                 </div>
             </div>
         </details>

@@ -128,6 +128,18 @@ test('the print stylesheet turns the page into a handout', async () => {
   await context.close();
 });
 
+test('the page offers the single file for download', async () => {
+  const { context, page } = await open('#lang=en');
+  await page.click('details.share > summary');
+  const file = await download(page, () => page.click('[data-export="offline"]'));
+  assert.equal(file.name, 'plansim.html');
+  const html = file.body.toString('utf8');
+  assert.ok(file.body.length > 300000, `${file.body.length} bytes: the wasm is inside`);
+  assert.match(html, /atob\(/);
+  assert.doesNotMatch(html, /<link[^>]*\.(wasm|js|css)/, 'no separate file to load');
+  await context.close();
+});
+
 test('the single file works from file:// with no server', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
