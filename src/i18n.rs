@@ -160,6 +160,9 @@ pub struct Strings {
     pub unknown_format: &'static str,
     pub other_plan: &'static str,
     pub offline_copy: &'static str,
+    pub preset_reported: &'static str,
+    pub preset_reported_hint: &'static str,
+    pub reported_pace: &'static str,
 }
 
 /// 简体中文.
@@ -270,6 +273,9 @@ pub static ZH: Strings = Strings {
     unknown_format: "未知的情景文件版本",
     other_plan: "该情景属于另一份规划",
     offline_copy: "下载离线单文件版（双击即可打开）",
+    preset_reported: "已公布数据的节奏",
+    preset_reported_hint: "把有公布值的指标设为从基期到最新公布值的年均增速",
+    reported_pace: "已公布数据的年均增速",
 };
 
 /// English.
@@ -380,6 +386,9 @@ pub static EN: Strings = Strings {
     unknown_format: "unknown scenario format version",
     other_plan: "this scenario is for another plan",
     offline_copy: "Download a single-file copy for offline use (opens by double-click)",
+    preset_reported: "Reported pace",
+    preset_reported_hint: "Sets each indicator with reported values to the annual growth from its baseline to the latest one",
+    reported_pace: "Pace of reported values",
 };
 
 /// A model error in words, in `lang`.

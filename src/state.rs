@@ -51,6 +51,9 @@ pub enum Action {
     SetLang(Lang),
     /// Apply a preset.
     Apply(Preset),
+    /// Set several growths at once (e.g. the pace of reported values); each
+    /// replaces that indicator's per-year path.
+    ApplyGrowths(Vec<(String, f64)>),
     /// Replace the whole state.
     Replace(State),
     /// Apply a link fragment (history navigation, a hand-edited URL); the
@@ -151,6 +154,16 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
         }
         Action::SetLang(l) => next.lang = l,
         Action::Apply(p) => apply_preset(plan, &mut sc, p),
+        Action::ApplyGrowths(pairs) => {
+            for (id, g) in pairs {
+                match set_growth(plan, &mut sc, &id, g, lang) {
+                    Ok(()) => {
+                        sc.paths.remove(&id);
+                    }
+                    Err(msg) => next.notices.push(msg),
+                }
+            }
+        }
         Action::Replace(s) => return s,
         Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
         Action::Notice(n) => next.notices.push(n),
@@ -588,6 +601,31 @@ mod tests {
             Some(&9.0),
             "GDP has no target and stays"
         );
+    }
+
+    #[test]
+    fn several_growths_at_once() {
+        let plan = zj();
+        let mut s = reduce(
+            &plan,
+            &fresh(&plan),
+            Action::TypePathYear("gdp".into(), 2022, "-2".into()),
+        );
+        s = reduce(
+            &plan,
+            &s,
+            Action::ApplyGrowths(vec![
+                ("gdp".into(), 8.7),
+                ("nope".into(), 1.0),
+                ("dc_racks".into(), f64::NAN),
+            ]),
+        );
+        assert_eq!(s.scenario.growth.get("gdp"), Some(&8.7));
+        assert!(
+            s.scenario.paths.is_empty(),
+            "the constant pace replaces the path"
+        );
+        assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
     }
 
     #[test]

@@ -209,6 +209,52 @@ pub fn for_chart<'a>(all: &'a [Reported], id: &str) -> Vec<&'a Reported> {
     out
 }
 
+/// The constant growth that links an indicator's baseline to its latest
+/// reported value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pace {
+    /// Indicator id.
+    pub indicator: String,
+    /// Growth in the slider's unit (relative % a year, or points a year).
+    pub growth: f64,
+    /// Baseline year.
+    pub from: u16,
+    /// Year of the reported value.
+    pub to: u16,
+    /// True where the reported value was "more than X": the pace is a floor.
+    pub lower_bound: bool,
+}
+
+/// For every indicator with a slider, a baseline and a reported value: the
+/// annual growth from the baseline to the latest reported value (a revision
+/// preferred), in the slider's unit.
+pub fn paces(plan: &Plan, all: &[Reported]) -> Vec<Pace> {
+    use super::plan::GrowthMode;
+    plan.indicators
+        .iter()
+        .filter_map(|ind| {
+            let slider = ind.slider.as_ref()?;
+            let base = ind.baseline.as_ref()?;
+            let last = *for_chart(all, &ind.id).last()?;
+            let n = f64::from(last.year.checked_sub(base.year).filter(|&n| n > 0)?);
+            let growth = match slider.mode {
+                GrowthMode::Relative if base.value > 0.0 && last.value >= 0.0 => {
+                    ((last.value / base.value).powf(1.0 / n) - 1.0) * 100.0
+                }
+                GrowthMode::Points => (last.value - base.value) / n,
+                GrowthMode::Relative => return None,
+            };
+            growth.is_finite().then(|| Pace {
+                indicator: ind.id.clone(),
+                growth,
+                from: base.year,
+                to: last.year,
+                lower_bound: last.status == ReportStatus::LowerBound,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +295,30 @@ mod tests {
             "quoted note with a comma: {}",
             de.note
         );
+    }
+
+    #[test]
+    fn paces_link_the_baseline_to_the_latest_report() {
+        let plan = zj();
+        let all = parse(&plan, ZHEJIANG_REPORTED_CSV).unwrap();
+        let p = paces(&plan, &all);
+        let get = |id: &str| p.iter().find(|x| x.indicator == id).unwrap();
+        // (90131 / 64568.38)^(1/4) - 1 = 8.695%
+        let gdp = get("gdp");
+        assert_eq!((gdp.from, gdp.to), (2020, 2024));
+        assert!((gdp.growth - 8.695).abs() < 0.01, "{}", gdp.growth);
+        // (17.1 / 6.3)^(1/2) - 1 = 64.75%, a floor
+        let g5 = get("base_stations_5g");
+        assert!((g5.growth - 64.75).abs() < 0.01 && g5.lower_bound, "{g5:?}");
+        // (43300 / 30218)^(1/3) - 1 = 12.75%
+        assert!((get("de_value_added").growth - 12.74).abs() < 0.02);
+        // (9390.2 / 7035)^(1/2) - 1 = 15.53%
+        assert!((get("software_revenue").growth - 15.53).abs() < 0.01);
+        assert!(
+            p.iter().all(|x| x.indicator != "de_share"),
+            "a ratio has no slider"
+        );
+        assert_eq!(p.len(), 5);
     }
 
     #[test]

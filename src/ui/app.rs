@@ -157,6 +157,14 @@ fn Simulator(props: &SimProps) -> Html {
     });
     let plan = &model.plan;
     let st = &model.state;
+    let paces = {
+        let reported = reported.clone();
+        use_memo(props.plan.clone(), move |plan| match reported.as_ref() {
+            Ok(all) => reported::paces(plan, all),
+            Err(_) => vec![],
+        })
+    };
+    let pace_of = |id: &str| paces.iter().find(|p| p.indicator == id).cloned();
     let reported_for = |id: &str| -> Vec<reported::Reported> {
         match reported.as_ref() {
             Ok(all) => reported::for_chart(all, id).into_iter().cloned().collect(),
@@ -194,6 +202,7 @@ fn Simulator(props: &SimProps) -> Html {
                 driver_changed={st.scenario.growth.contains_key(&driver_id)}
                 baseline_input={st.scenario.baselines.get(&ind.id).copied()}
                 reported={reported_for(&ind.id)}
+                pace={pace_of(&driver_id)}
                 target_year={plan.target_year} {lang} on_action={on_action.clone()} />
         }
     };
@@ -247,14 +256,14 @@ fn Simulator(props: &SimProps) -> Html {
 
     html! {
         <>
-            <Toolbar plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
+            <Toolbar plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} paces={paces.clone()} />
             <main>
                 <Notices notices={st.notices.clone()} {lang} on_action={on_action.clone()} />
                 <Summary run={result.clone()} plan={plan.clone()} {lang}
                     is_default={st.scenario == crate::core::engine::Scenario::new(plan)} />
                 <SharePanel plan={plan.clone()} state={st.clone()} on_action={on_action.clone()} />
                 <PrintSheet plan={plan.clone()} state={st.clone()} run={result.clone()} />
-                <Headline plan={plan.clone()} state={st.clone()} run={result.clone()} on_action={on_action.clone()}
+                <Headline plan={plan.clone()} paces={paces.clone()} state={st.clone()} run={result.clone()} on_action={on_action.clone()}
                     reported={Rc::new(reported.as_ref().clone().unwrap_or_default())} />
                 { for groups }
             </main>
@@ -270,6 +279,7 @@ struct ToolbarProps {
     plan: Rc<Plan>,
     state: State,
     on_action: Callback<Action>,
+    paces: Rc<Vec<reported::Pace>>,
 }
 
 #[component]
@@ -293,6 +303,13 @@ fn Toolbar(p: &ToolbarProps) -> Html {
     let on_lang = Callback::from(move |_| cb.emit(Action::SetLang(other)));
     let cb = p.on_action.clone();
     let reset_all = Callback::from(move |_| cb.emit(Action::ResetAll));
+    let cb = p.on_action.clone();
+    let pairs: Vec<(String, f64)> = p
+        .paces
+        .iter()
+        .map(|x| (x.indicator.clone(), (x.growth * 100.0).round() / 100.0))
+        .collect();
+    let reported_pace = Callback::from(move |_| cb.emit(Action::ApplyGrowths(pairs.clone())));
     let custom = !p.state.scenario.growth.is_empty() || !p.state.scenario.paths.is_empty();
     let no_trend: Vec<String> = p
         .plan
@@ -312,6 +329,7 @@ fn Toolbar(p: &ToolbarProps) -> Html {
                 <span class="label">{ s.presets }{ ":" }</span>
                 <button type="button" onclick={preset(Preset::PlanPace)}>{ s.preset_plan }</button>
                 <button type="button" onclick={preset(Preset::Trend)} title={format!("{}: {}", s.no_trend, no_trend.join("; "))}>{ s.preset_trend }</button>
+                <button type="button" onclick={reported_pace} title={s.preset_reported_hint} data-preset="reported">{ s.preset_reported }</button>
                 <span class={classes!("chip", custom.then_some("on"))}>{ s.preset_custom }</span>
                 <button type="button" onclick={reset_all}>{ s.reset_all }</button>
                 <label for="horizon">{ s.horizon }</label>
@@ -422,6 +440,7 @@ fn scroll_to(id: &str) -> Callback<MouseEvent> {
 #[derive(Properties, PartialEq)]
 struct HeadlineProps {
     plan: Rc<Plan>,
+    paces: Rc<Vec<reported::Pace>>,
     reported: Rc<Vec<reported::Reported>>,
     state: State,
     run: Rc<Run>,
@@ -463,6 +482,7 @@ fn Headline(p: &HeadlineProps) -> Html {
             <div class="headline-grid">
                 <IndicatorCard ind={Rc::new(de.clone())} {status} driver={numerator.clone()} driver_growth={growth(&numerator)}
                     reported={reported::for_chart(&p.reported, &de.id).into_iter().cloned().collect::<Vec<_>>()}
+                    pace={numerator.as_ref().and_then(|n| p.paces.iter().find(|x| x.indicator == n.id).cloned())}
                     driver_changed={changed(&numerator)} baseline_input={None::<f64>} target_year={p.plan.target_year}
                     {lang} on_action={p.on_action.clone()} />
                 <div class="drivers">

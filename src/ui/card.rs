@@ -5,7 +5,7 @@ use super::canvas::Chart;
 use crate::chart::ChartSpec;
 use crate::core::engine::{Assessment, ModelError, Progress, Status, Verdict};
 use crate::core::plan::{Comparator, GrowthMode, Indicator, Kind};
-use crate::core::reported::{ReportStatus, Reported};
+use crate::core::reported::{Pace, ReportStatus, Reported};
 use crate::i18n::{fmt_num, fmt_signed, Lang, Strings};
 use crate::state::Action;
 use std::rc::Rc;
@@ -92,6 +92,8 @@ pub struct CardProps {
     pub target_year: u16,
     /// Values published since the plan started, one a year, with sources.
     pub reported: Vec<Reported>,
+    /// The growth from the baseline to the latest reported value, for the slider's indicator.
+    pub pace: Option<Pace>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
@@ -214,6 +216,10 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             if ind.baseline.is_none() && ind.slider.is_some() { { baseline_field(p, s) } }
             { control }
             if let Some(t) = trend { <p class="trend">{ t }</p> }
+            if let Some(x) = &p.pace {
+                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}", s.reported_pace, x.from, x.to,
+                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth)) }</p>
+            }
             <p class="source">{ format!("{}: {}", s.source, ind.section) }</p>
             if let Some(n) = &ind.note { <p class="note">{ p.lang.pick(n) }</p> }
         </article>

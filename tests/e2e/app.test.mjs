@@ -58,6 +58,20 @@ test('moving the GDP and digital-economy sliders flips de_share', async () => {
   await context.close();
 });
 
+test('the reported-pace preset sets each slider to its pace since the baseline', async () => {
+  const { context, page } = await open('#lang=en');
+  await page.click('[data-preset="reported"]');
+  await page.waitForFunction(() => document.querySelector('#n-gdp').value === '8.7');
+  assert.equal(await page.inputValue('#n-base_stations_5g'), '64.75', '(17.1 / 6.3)^(1/2) - 1');
+  assert.equal(await page.inputValue('#n-de_value_added'), '12.74', '(43300 / 30218)^(1/3) - 1');
+  // At the pace reported so far, the 60% goal is missed: 46.8 × (1.1274 / 1.087)^5 ≈ 56.2%.
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  const share = Number(await value(page, 'de_share', 'projected'));
+  assert.ok(Math.abs(share - 56.2) < 0.2, `${share}`);
+  assert.match(await page.textContent('[data-indicator="base_stations_5g"] [data-pace]'), /≥ \+64\.8 % a year/);
+  await context.close();
+});
+
 test('a share link restores its scenario; a malformed one is applied as far as it can be', async () => {
   const { context, page } = await open('#g.gdp=6.5&g.de_value_added=3&lang=en');
   assert.equal(await page.inputValue('#n-gdp'), '6.5');
