@@ -46,6 +46,16 @@ for (const sandbox of ['', 'sandbox="allow-scripts"']) {
   });
 }
 
+test('an embed of an unknown view says so and links to the full page', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?embed=nope#g.gdp=6&lang=en`);
+  await page.waitForSelector('[data-embed="nope"]');
+  assert.match(await page.textContent('[data-embed="nope"] [role="alert"]'), /No target to embed: nope/);
+  assert.match(await page.getAttribute('.open-full a', 'href'), /#g\.gdp=6&lang=en$/);
+  await context.close();
+});
+
 test('chart PNG and SVG, and the CSV, download with the expected content', async () => {
   const { context, page } = await open('#g.base_stations_5g=10&lang=en');
   const png = await download(page, () => page.click('[data-indicator="base_stations_5g"] [data-export="png"]'));
