@@ -156,6 +156,16 @@ test('a corrupt saved state gets a message, not a blank page', async () => {
   await context.close();
 });
 
+test('a page that cannot load its wasm says so instead of loading forever', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.url);
+  await page.waitForSelector('#app [role="alert"]', { timeout: 10000 });
+  assert.match(await page.textContent('#app'), /could not start/);
+  await context.close();
+});
+
 test('a 360 px phone shows no horizontal scroll, and charts redraw at a new width', async () => {
   const { context, page } = await open('', { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
