@@ -156,6 +156,18 @@ test('a corrupt saved state gets a message, not a blank page', async () => {
   await context.close();
 });
 
+test('charts are crisp on a HiDPI screen', async () => {
+  const context = await browser.newContext({ locale: 'en-US', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(server.url + '#lang=en');
+  await ready(page);
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-indicator="de_share"] canvas');
+    return c.clientWidth > 0 && c.width === Math.round(c.clientWidth * 2);
+  }, null, { timeout: 5000 });
+  await context.close();
+});
+
 test('a page that cannot load its wasm says so instead of loading forever', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
