@@ -1,8 +1,8 @@
 //! The app's state, its actions and the pure reducer, plus the readable link
 //! format. No browser APIs here, so all of it is tested natively.
 
-use crate::core::engine::{check_growth, required_growth, Scenario};
-use crate::core::plan::{GrowthMode, Kind, Plan};
+use crate::core::engine::{check_growth, growth_to_hit, required_growth, Scenario};
+use crate::core::plan::{Kind, Plan};
 use crate::i18n::{model_error, Lang};
 use std::collections::BTreeMap;
 
@@ -233,19 +233,14 @@ pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<Str
                     Kind::Ratio { numerator, .. } => numerator.clone(),
                     _ => ind.id.clone(),
                 };
-                let Some(slider) = plan.indicator(&slider_id).and_then(|i| i.slider.as_ref())
-                else {
+                let (Some(target), true) = (
+                    ind.target.as_ref(),
+                    plan.indicator(&slider_id)
+                        .is_some_and(|i| i.slider.is_some()),
+                ) else {
                     continue;
                 };
-                // A strict target needs a hair more than its boundary.
-                let bump = match ind.target.as_ref().map(|t| t.comparator) {
-                    Some(crate::core::plan::Comparator::Gt) => match slider.mode {
-                        GrowthMode::Points => 1e-6,
-                        GrowthMode::Relative => 1e-6,
-                    },
-                    _ => 0.0,
-                };
-                out.insert(slider_id, req + bump);
+                out.insert(slider_id, growth_to_hit(req, target));
             }
         }
     }

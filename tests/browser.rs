@@ -33,6 +33,20 @@ async fn wait_for(mut f: impl FnMut() -> bool) {
     }
 }
 
+/// The input matched by `sel`, after setting its value and firing `event`.
+fn set_input(root: &Element, sel: &str, value: &str, event: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(sel)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new(event).unwrap())
+        .unwrap();
+}
+
 fn role(root: &Element, id: &str, role: &str) -> Option<String> {
     root.query_selector(&format!("[data-indicator=\"{id}\"] [data-role=\"{role}\"]"))
         .unwrap()
@@ -93,15 +107,7 @@ async fn moving_a_slider_flips_the_verdict() {
         role(&root, "base_stations_5g", "verdict").as_deref(),
         Some("hit")
     );
-    let input: HtmlInputElement = root
-        .query_selector("#g-base_stations_5g")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value("10");
-    let ev = web_sys::Event::new("input").unwrap();
-    input.dispatch_event(&ev).unwrap();
+    set_input(&root, "#g-base_stations_5g", "10", "input");
     wait_for(|| role(&root, "base_stations_5g", "verdict").as_deref() == Some("miss")).await;
     assert_eq!(
         role(&root, "base_stations_5g", "verdict").as_deref(),
@@ -122,16 +128,7 @@ async fn entering_a_baseline_makes_a_target_projectable() {
         role(&root, "digital_trade", "verdict").as_deref(),
         Some("needs-baseline")
     );
-    let input: HtmlInputElement = root
-        .query_selector("#b-digital_trade")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.set_value("5000");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    set_input(&root, "#b-digital_trade", "5000", "change");
     wait_for(|| role(&root, "digital_trade", "verdict").as_deref() != Some("needs-baseline")).await;
     let v = role(&root, "digital_trade", "verdict").unwrap();
     assert!(v == "hit" || v == "miss", "{v}");
@@ -144,10 +141,7 @@ async fn entering_a_baseline_makes_a_target_projectable() {
     let summary = root.query_selector("[data-role=summary]").unwrap().unwrap();
     assert_eq!(summary.get_attribute("data-total").as_deref(), Some("19"));
     // A bad baseline is refused with a notice, and the good one stays.
-    input.set_value("-3");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    set_input(&root, "#b-digital_trade", "-3", "change");
     wait_for(|| {
         root.query_selector("[data-role=notices]")
             .unwrap()

@@ -561,6 +561,16 @@ pub fn required_growth(
     })
 }
 
+/// A growth that hits `target` given its required growth: the required
+/// growth itself, or just past it ([`crate::core::tolerance::STRICT_NUDGE`])
+/// for a strict target, whose required growth is only the boundary.
+pub fn growth_to_hit(required: f64, target: &Target) -> f64 {
+    match target.comparator {
+        Comparator::Gt => required + super::tolerance::STRICT_NUDGE,
+        _ => required,
+    }
+}
+
 fn relative_rate(from: f64, to: f64, years: f64) -> Option<f64> {
     if from <= 0.0 || to < 0.0 || years <= 0.0 {
         return None;

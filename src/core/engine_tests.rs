@@ -1,5 +1,13 @@
 use super::*;
 
+/// Targets for which the plan prints no baseline.
+const NO_BASELINE: [&str; 4] = [
+    "digital_trade",
+    "mobile_office",
+    "security_compliance",
+    "eagle_firms",
+];
+
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
 }
@@ -50,12 +58,7 @@ fn required_growth_matches_hand_calculation() {
         let got = required_growth(&plan, &s, id).unwrap().unwrap();
         assert!((got - want).abs() < 0.01, "{id}: engine {got}, hand {want}");
     }
-    for id in [
-        "digital_trade",
-        "mobile_office",
-        "security_compliance",
-        "eagle_firms",
-    ] {
+    for id in NO_BASELINE {
         assert_eq!(
             required_growth(&plan, &s, id).unwrap(),
             None,
@@ -134,6 +137,29 @@ fn strict_target_needs_more_than_the_boundary() {
     );
     assert!((at.projected - 90.0).abs() < 1e-9);
     assert_eq!(at.verdict, Verdict::Miss, "90 is not > 90");
+    let t = plan
+        .indicator("one_stop_service")
+        .unwrap()
+        .target
+        .clone()
+        .unwrap();
+    let nudged = growth_to_hit(1.68, &t);
+    let hit = assessed(
+        &plan,
+        &with_growth(&plan, &[("one_stop_service", nudged)]),
+        "one_stop_service",
+    );
+    assert_eq!(
+        hit.verdict,
+        Verdict::Hit,
+        "growth_to_hit passes the boundary"
+    );
+    let de = plan.indicator("de_share").unwrap().target.clone().unwrap();
+    assert_eq!(
+        growth_to_hit(12.5, &de),
+        12.5,
+        "only strict targets are nudged"
+    );
     let above = assessed(
         &plan,
         &with_growth(&plan, &[("one_stop_service", 1.69)]),
@@ -224,12 +250,7 @@ fn percentages_can_grow_relatively_too() {
 fn missing_baseline_needs_one_and_a_supplied_one_projects() {
     let plan = zj();
     let mut s = Scenario::new(&plan);
-    for id in [
-        "digital_trade",
-        "mobile_office",
-        "security_compliance",
-        "eagle_firms",
-    ] {
+    for id in NO_BASELINE {
         assert_eq!(
             assess(&plan, &s, id).unwrap(),
             Status::NeedsBaseline,

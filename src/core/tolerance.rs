@@ -13,3 +13,6 @@ pub const REQUIRED_HIT_REL: f64 = 1e-9;
 pub fn slack(t: f64) -> f64 {
     COMPARE_REL * t.abs().max(1.0)
 }
+
+/// How far past its boundary growth is set to hit a strict (`>`) target.
+pub const STRICT_NUDGE: f64 = 1e-6;

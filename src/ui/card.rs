@@ -287,11 +287,7 @@ fn assessed(p: &CardProps, s: &Strings, a: &Assessment, unit: &str, gunit: &str)
     let set_required = a.required.map(|r| {
         let slider_id = p.driver.as_ref().map(|d| d.id.clone()).unwrap_or_default();
         let cb = p.on_action.clone();
-        let r = if t.comparator == Comparator::Gt {
-            r + 1e-6
-        } else {
-            r
-        };
+        let r = crate::core::engine::growth_to_hit(r, t);
         Callback::from(move |_| cb.emit(Action::SetGrowth(slider_id.clone(), r)))
     });
     // For a share, the growth needed is its numerator's: say whose.
