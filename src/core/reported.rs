@@ -241,7 +241,7 @@ pub fn paces(plan: &Plan, all: &[Reported]) -> Vec<Pace> {
                 GrowthMode::Relative if base.value > 0.0 && last.value >= 0.0 => {
                     ((last.value / base.value).powf(1.0 / n) - 1.0) * 100.0
                 }
-                GrowthMode::Points => (last.value - base.value) / n,
+                GrowthMode::Points | GrowthMode::Additive => (last.value - base.value) / n,
                 GrowthMode::Relative => return None,
             };
             growth.is_finite().then(|| Pace {

@@ -586,10 +586,7 @@ fn PrintSheet(p: &PrintProps) -> Html {
                 _ => Some(ind),
             }?;
             let g = p.state.scenario.growth_of(driver).unwrap_or(0.0);
-            let gunit = driver
-                .slider
-                .as_ref()
-                .map_or("", |sl| growth_unit(s, sl.mode));
+            let gunit = growth_unit(lang, driver);
             let (proj, verdict) = match &o.status {
                 Ok(Status::Assessed(a)) => (
                     crate::i18n::fmt_num(a.projected),
