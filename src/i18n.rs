@@ -493,16 +493,31 @@ mod tests {
             zh: "家".into(),
             en: "labs".into(),
         };
-        assert_eq!(growth_unit(Lang::En, GrowthMode::Additive, &labs), "labs a year");
+        assert_eq!(
+            growth_unit(Lang::En, GrowthMode::Additive, &labs),
+            "labs a year"
+        );
         assert_eq!(growth_unit(Lang::Zh, GrowthMode::Additive, &labs), "家/年");
-        assert_eq!(growth_unit(Lang::En, GrowthMode::Relative, &labs), "% a year");
-        assert_eq!(growth_unit(Lang::Zh, GrowthMode::Points, &labs), "个百分点/年");
+        assert_eq!(
+            growth_unit(Lang::En, GrowthMode::Relative, &labs),
+            "% a year"
+        );
+        assert_eq!(
+            growth_unit(Lang::Zh, GrowthMode::Points, &labs),
+            "个百分点/年"
+        );
         for lang in [Lang::Zh, Lang::En] {
             assert!(!lang.s().unit_per_year.replace("{unit}", "").is_empty());
-            assert_ne!(prices_word(lang, Prices::Nominal), prices_word(lang, Prices::Real));
+            assert_ne!(
+                prices_word(lang, Prices::Nominal),
+                prices_word(lang, Prices::Real)
+            );
             assert_eq!(prices_word(lang, Prices::NotMoney), None);
         }
-        assert_eq!(prices_word(Lang::En, Prices::Real), Some("real (comparable prices)"));
+        assert_eq!(
+            prices_word(Lang::En, Prices::Real),
+            Some("real (comparable prices)")
+        );
     }
 
     #[test]

@@ -575,7 +575,10 @@ fn additive_growth_adds_a_number_a_year() {
     let mut s = with_growth(&plan, &[("new_key_labs", 5.0)]);
     s.horizon = 2035;
     assert_eq!(
-        project(&plan, &s, "new_key_labs").unwrap().unwrap().at(2035),
+        project(&plan, &s, "new_key_labs")
+            .unwrap()
+            .unwrap()
+            .at(2035),
         Some(75.0),
         "15 years × 5"
     );
@@ -591,7 +594,11 @@ fn additive_required_growth_is_the_gap_over_the_years_and_hits_exactly() {
         let req = required_growth(&plan, &s, id).unwrap().unwrap();
         assert_eq!(req, target / 5.0, "{id}: (T − 0) / 5");
         let a = assessed(&plan, &with_growth(&plan, &[(id, req)]), id);
-        assert!((a.projected - target).abs() < 1e-12, "{id}: {}", a.projected);
+        assert!(
+            (a.projected - target).abs() < 1e-12,
+            "{id}: {}",
+            a.projected
+        );
         assert_eq!(a.verdict, Verdict::Hit, "{id}");
         assert_eq!(a.required, Some(req), "{id}");
         let under = assessed(&plan, &with_growth(&plan, &[(id, req * 0.99)]), id);
@@ -765,11 +772,8 @@ fn the_real_trend_on_a_nominal_slider_is_flagged() {
         assert_eq!(sl.prices, Prices::Nominal, "{id}");
     }
     // The note's 2021 gap comes from the reported values: 8348 / 7020.
-    let reported = crate::core::reported::parse(
-        &plan,
-        crate::core::reported::ZHEJIANG_REPORTED_CSV,
-    )
-    .unwrap();
+    let reported =
+        crate::core::reported::parse(&plan, crate::core::reported::ZHEJIANG_REPORTED_CSV).unwrap();
     let r2021 = reported
         .iter()
         .find(|r| r.indicator == "core_value_added" && r.year == 2021)

@@ -908,7 +908,11 @@ mod tests {
             "industry_brains",
             "industry_clouds",
         ] {
-            both(id, "规划未写年份，按2025年理解", "gives no year; read as 2025");
+            both(
+                id,
+                "规划未写年份，按2025年理解",
+                "gives no year; read as 2025",
+            );
         }
         for id in [
             "security_output",
@@ -916,7 +920,11 @@ mod tests {
             "network_output",
             "computing_output",
         ] {
-            both(id, "“突破”按“至少达到该数值”理解", "read as at least the value");
+            both(
+                id,
+                "“突破”按“至少达到该数值”理解",
+                "read as at least the value",
+            );
         }
         both("core_value_added", "可比价", "comparable prices");
         both("core_value_added", "混用", "mixes the two");
@@ -945,9 +953,15 @@ mod tests {
             ("new_rd_institutes", "新型研发机构达到50家"),
             ("innovation_service_orgs", "集聚400家以上创新服务机构"),
             ("industry_brains", "建成30个以上行业“产业大脑”"),
-            ("industrial_internet_platforms", "建设300个以上省级工业互联网平台"),
+            (
+                "industrial_internet_platforms",
+                "建设300个以上省级工业互联网平台",
+            ),
             ("cloud_firms", "培育云上企业500家"),
-            ("industry_clouds", "建成10个以上具有全国影响力的行业云应用平台"),
+            (
+                "industry_clouds",
+                "建成10个以上具有全国影响力的行业云应用平台",
+            ),
         ] {
             let t = plan.indicator(id).unwrap().target.as_ref().unwrap();
             assert_eq!(t.printed.as_deref(), Some(printed), "{id}");
