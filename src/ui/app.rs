@@ -608,7 +608,8 @@ fn PrintSheet(p: &PrintProps) -> Html {
                     <td class="name">{ lang.pick(&ind.name) }</td>
                     <td>{ lang.pick(&ind.unit) }</td>
                     <td>{ base }</td>
-                    <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
+                    // The plan's words (`printed`) are on the card; a handout cell takes the sign and value.
+                    <td>{ format!("{} {}", super::card::comparator_sign(t.comparator), t.value) }</td>
                     <td>{ format!("{} {gunit}", crate::i18n::fmt_signed(g)) }</td>
                     <td>{ proj }</td>
                     <td>{ verdict }</td>

@@ -97,7 +97,8 @@ pub struct CardProps {
     pub on_action: Callback<Action>,
 }
 
-fn comparator_sign(c: Comparator) -> &'static str {
+/// The comparator as a sign: `≥`, `>` or `≈` (about).
+pub fn comparator_sign(c: Comparator) -> &'static str {
     match c {
         Comparator::Gte => "≥",
         Comparator::Gt => ">",
