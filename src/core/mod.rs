@@ -2,7 +2,9 @@
 //! nothing here knows about the browser.
 
 pub mod engine;
+pub mod outlook;
 pub mod plan;
+pub mod presets;
 pub mod reported;
 pub mod tolerance;
 

@@ -307,6 +307,7 @@ fn Toolbar(p: &ToolbarProps) -> Html {
     let pairs: Vec<(String, f64)> = p
         .paces
         .iter()
+        .filter(|x| x.is_point())
         .map(|x| (x.indicator.clone(), (x.growth * 100.0).round() / 100.0))
         .collect();
     let reported_pace = Callback::from(move |_| cb.emit(Action::ApplyGrowths(pairs.clone())));
