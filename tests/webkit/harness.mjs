@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -128,6 +128,21 @@ export async function session(driver, { width = 1280, height = 900 } = {}) {
   return d;
 }
 
+/**
+ * Shows `url` in a `width`×`height` iframe on a page of its own (the top-left corner of the window)
+ * and switches the session into it. The MiniBrowser window cannot be narrower than about 450 px
+ * (its title bar), so a phone's viewport is an iframe's. Resolves to the host server's close().
+ */
+export async function framed(d, url, width, height) {
+  const host = await serve(null, {
+    '/': `<!doctype html><html><head><title>${width}×${height}</title></head><body style="margin:0">
+      <iframe id="f" src="${url}" width="${width}" height="${height}" style="border:0;display:block"></iframe></body></html>`,
+  });
+  await d.get(host.url);
+  await d.switchTo().frame(await d.findElement(By.css('#f')));
+  return host.close;
+}
+
 /** Resizes the window so that the page gets `width`×`height` (the window adds a title bar). */
 export async function viewport(d, width, height) {
   await d.manage().window().setRect({ width, height });
@@ -175,12 +190,15 @@ export function errors(d) {
   return d.executeScript('return window.__plansimErrors ?? null');
 }
 
-/** Types `text` into the input `css` (replacing its value) and leaves it, as a reader would. */
+/**
+ * Types `text` into the input `css` over its value and leaves it with Tab, as a reader would. (With
+ * WebKitWebDriver, Element Clear leaves a number field as it was and Element Send Keys appends; the
+ * Actions API types as a keyboard does.)
+ */
 export async function type(d, css, text) {
   const el = await d.findElement(By.css(css));
-  await el.clear();
-  await el.sendKeys(text);
-  await d.executeScript('arguments[0].blur()', el);
+  await el.click();
+  await d.actions().keyDown(Key.CONTROL).sendKeys('a').keyUp(Key.CONTROL).sendKeys(text, Key.TAB).perform();
 }
 
-export { By };
+export { By, Key };
