@@ -95,20 +95,28 @@ async function freePort() {
   return port;
 }
 
-/** Starts WebKitWebDriver on a free loopback port; resolves to { url, stop }. */
+/**
+ * The engine under test: WebKit, or Gecko when PLANSIM_ENGINE=gecko (an opt-in for a machine that has
+ * firefox-esr and geckodriver; scripts/test runs WebKit only).
+ */
+export const gecko = process.env.PLANSIM_ENGINE === 'gecko';
+
+/** Starts WebKitWebDriver (or geckodriver) on a free loopback port; resolves to { url, stop }. */
 export async function startDriver() {
   const port = await freePort();
-  const proc = spawn(process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver', [`--port=${port}`, '--host=local'],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const [cmd, args] = gecko
+    ? [process.env.GECKODRIVER ?? 'geckodriver', [`--port=${port}`, '--host=127.0.0.1', '--log=warn']]
+    : [process.env.WEBKIT_WEBDRIVER ?? 'WebKitWebDriver', [`--port=${port}`, '--host=local']];
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${proc.exitCode}`);
+    if (proc.exitCode !== null) throw new Error(`${cmd} exited with ${proc.exitCode}`);
     try {
       const res = await fetch(`${url}/status`);
       if ((await res.json()).value?.ready) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { proc.kill(); throw new Error('WebKitWebDriver did not start'); }
+    if (Date.now() > deadline) { proc.kill(); throw new Error(`${cmd} did not start`); }
     await new Promise((ok) => setTimeout(ok, 100));
   }
   return { url, stop: () => { proc.kill(); } };
@@ -119,7 +127,10 @@ export async function startDriver() {
  * ephemeral profile: nothing (localStorage, service workers) carries over from another session.
  */
 export async function session(driver, { width = 1280, height = 900 } = {}) {
-  const d = await new Builder().usingServer(driver.url).withCapabilities({
+  const d = await new Builder().usingServer(driver.url).withCapabilities(gecko ? {
+    browserName: 'firefox',
+    'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'] },
+  } : {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
   }).build();
