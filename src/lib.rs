@@ -7,6 +7,7 @@ pub mod chart;
 pub mod core;
 pub mod export;
 pub mod i18n;
+pub mod plan_text;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -211,20 +211,231 @@ pub struct PlanError {
     /// Path of the field, `""` for the whole file.
     pub path: String,
     /// What is wrong with it.
-    pub message: String,
+    pub kind: PlanErrorKind,
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.kind)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.kind)
         }
     }
 }
 
 impl std::error::Error for PlanError {}
+
+/// The kinds of JSON value that a field may expect or hold, as named in
+/// [`PlanErrorKind::WrongType`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonKind {
+    /// Any number.
+    Number,
+    /// A whole number from 0 to `max`.
+    WholeNumber {
+        /// The largest value the field holds.
+        max: u64,
+    },
+    /// A string.
+    String,
+    /// `true` or `false`.
+    Bool,
+    /// `null`.
+    Null,
+    /// An object `{ … }`.
+    Object,
+    /// A list `[ … ]`.
+    List,
+    /// One of a fixed set of words, or an object naming one of them.
+    Choice,
+    /// Something else, in serde's words.
+    Other(String),
+}
+
+impl fmt::Display for JsonKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonKind::Number => write!(f, "a number"),
+            JsonKind::WholeNumber { max } => write!(f, "a whole number from 0 to {max}"),
+            JsonKind::String => write!(f, "a string"),
+            JsonKind::Bool => write!(f, "true or false"),
+            JsonKind::Null => write!(f, "null"),
+            JsonKind::Object => write!(f, "an object"),
+            JsonKind::List => write!(f, "a list"),
+            JsonKind::Choice => write!(f, "one of the allowed words"),
+            JsonKind::Other(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+/// Every rule a plan file can break. The English messages are the
+/// `Display`; `plansim::plan_text` renders them in Chinese too.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlanErrorKind {
+    /// The text is not JSON.
+    #[error("not valid JSON at line {line}, column {column} ({detail})")]
+    NotJson {
+        /// Line of the fault, from 1.
+        line: usize,
+        /// Column of the fault, from 1.
+        column: usize,
+        /// What the JSON parser says, in English.
+        detail: String,
+    },
+    /// The text ends in the middle of a value.
+    #[error("the file ends too early, at line {line}, column {column}")]
+    Truncated {
+        /// Line where the text ends.
+        line: usize,
+        /// Column where the text ends.
+        column: usize,
+    },
+    /// A required field is absent.
+    #[error("missing")]
+    Missing,
+    /// A field holds the wrong kind of value, or a number out of its type's range.
+    #[error("must be {expected}, not {found}{}", shown(value))]
+    WrongType {
+        /// What the field takes.
+        expected: JsonKind,
+        /// What it holds.
+        found: JsonKind,
+        /// The value it holds, shortened, where it has one.
+        value: Option<String>,
+    },
+    /// A word that is not among the field's allowed words.
+    #[error("`{found}` is not one of {}", quoted(allowed))]
+    UnknownChoice {
+        /// The word found.
+        found: String,
+        /// The words allowed.
+        allowed: Vec<String>,
+    },
+    /// An object gives the same field twice.
+    #[error("given twice")]
+    DuplicateField,
+    /// Any other fault that the JSON reader reports, in its words.
+    #[error("{message}")]
+    Unreadable {
+        /// The reader's message.
+        message: String,
+    },
+    /// `format` is not a version this build knows.
+    #[error("format {found} is not known: only format 1 is")]
+    UnknownFormat {
+        /// The format the file claims.
+        found: u32,
+    },
+    /// The plan's years are out of order.
+    #[error("years must satisfy base_year < target_year <= vision_year (here {base_year}, {target_year}, {vision_year})")]
+    YearOrder {
+        /// `base_year` as given.
+        base_year: u16,
+        /// `target_year` as given.
+        target_year: u16,
+        /// `vision_year` as given.
+        vision_year: u16,
+    },
+    /// An id with characters other than `a-z`, `0-9` and `_`, or empty.
+    #[error("ids use only a-z, 0-9 and _")]
+    BadId,
+    /// An id given to two categories or two indicators.
+    #[error("duplicate id")]
+    DuplicateId,
+    /// A category id that no category has.
+    #[error("unknown category `{0}`")]
+    UnknownCategory(String),
+    /// An indicator id that no indicator has.
+    #[error("unknown indicator `{0}`")]
+    UnknownIndicator(String),
+    /// A baseline year after the plan's base year.
+    #[error("must not be after the base year {base_year}")]
+    BaselineAfterBaseYear {
+        /// The plan's base year.
+        base_year: u16,
+    },
+    /// A baseline with both a value and an implied rule.
+    #[error("give either value or implied, not both")]
+    ValueAndImplied,
+    /// A percentage or ratio value outside [0, 100].
+    #[error("must be a number within [0, 100]")]
+    NotPercent,
+    /// A level's value below zero (or not finite).
+    #[error("must be a finite number, not negative")]
+    Negative,
+    /// A non-driver indicator without a target.
+    #[error("missing: only drivers may lack one")]
+    TargetMissing,
+    /// A target year outside (baseline year, vision year].
+    #[error("must be after {after} and not after {until}")]
+    TargetYear {
+        /// The baseline's year (or the base year).
+        after: u16,
+        /// The vision year.
+        until: u16,
+    },
+    /// An `about` target without a usable tolerance.
+    #[error("an `about` target needs a finite tolerance >= 0")]
+    ToleranceMissing,
+    /// A tolerance on a target that is not `about`.
+    #[error("only an `about` target takes a tolerance")]
+    ToleranceNotAbout,
+    /// A ratio with a slider.
+    #[error("a ratio is derived and takes no slider")]
+    RatioHasSlider,
+    /// A level or percentage without a slider.
+    #[error("missing: only ratios may lack one")]
+    SliderMissing,
+    /// A ratio part that is not a level with a baseline.
+    #[error("`{0}` must be a level with a baseline")]
+    PartNotLevel(String),
+    /// A ratio part whose slider is not relative.
+    #[error("`{0}` must have a relative-growth slider")]
+    PartNotRelative(String),
+    /// A slider whose range is empty or not finite.
+    #[error("need finite min < max")]
+    SliderRange,
+    /// A slider step that is not positive or exceeds the range.
+    #[error("must be > 0 and fit the range")]
+    SliderStep,
+    /// A slider default outside its range.
+    #[error("must lie within [min, max]")]
+    SliderDefault,
+    /// A relative slider reaching below -100 %.
+    #[error("relative growth cannot be below -100%")]
+    BelowMinus100,
+    /// A level with a percentage-point slider.
+    #[error("a level grows relatively")]
+    LevelNeedsRelative,
+    /// A zero baseline on a relative slider.
+    #[error("a zero baseline cannot grow relatively")]
+    ZeroBaseline,
+    /// A number that must be finite and is not.
+    #[error("must be a finite number")]
+    NotFinite,
+    /// An implied baseline naming an unsuitable ratio.
+    #[error("must name a ratio with this indicator as denominator, whose own baseline and numerator's baseline are printed values")]
+    BadImplied,
+    /// An implied baseline that works out to zero, a negative or an infinite value.
+    #[error("the implied value is not a positive finite number")]
+    ImpliedNotPositive,
+}
+
+fn shown(value: &Option<String>) -> String {
+    value
+        .as_ref()
+        .map(|v| format!(" ({v})"))
+        .unwrap_or_default()
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The Zhejiang plan that ships with plansim, as JSON.
 pub const ZHEJIANG_JSON: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
@@ -237,10 +448,139 @@ fn is_nan(v: &f64) -> bool {
     v.is_nan()
 }
 
-fn err(path: impl Into<String>, message: impl Into<String>) -> PlanError {
+fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
     PlanError {
         path: path.into(),
-        message: message.into(),
+        kind,
+    }
+}
+
+/// A serde error with the path where it happened, as a [`PlanError`]: a
+/// missing or repeated field is named in the path, and serde's messages
+/// (missing field, invalid type, unknown variant) become typed kinds.
+fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
+    use serde_json::error::Category;
+    // serde_path_to_error writes `.` for the root and `?` for a key it could not read.
+    let path = e.path().to_string();
+    let path = match path.as_str() {
+        "." | "?" => String::new(),
+        p => p.strip_suffix(".?").unwrap_or(p).to_string(),
+    };
+    let e = e.into_inner();
+    let (line, column) = (e.line(), e.column());
+    let full = e.to_string();
+    let message = full
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&full)
+        .to_string();
+    let join = |field: &str| {
+        if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    match e.classify() {
+        Category::Syntax => err(
+            path,
+            PlanErrorKind::NotJson {
+                line,
+                column,
+                detail: message,
+            },
+        ),
+        Category::Eof => err(path, PlanErrorKind::Truncated { line, column }),
+        Category::Io => err(path, PlanErrorKind::Unreadable { message }),
+        Category::Data => {
+            if let Some(field) = backticked(&message, "missing field `") {
+                return err(join(field), PlanErrorKind::Missing);
+            }
+            if let Some(field) = backticked(&message, "duplicate field `") {
+                return err(join(field), PlanErrorKind::DuplicateField);
+            }
+            if let Some(found) = backticked(&message, "unknown variant `") {
+                let rest = &message["unknown variant `".len() + found.len() + 1..];
+                let allowed = rest.split('`').skip(1).step_by(2).map(String::from);
+                return err(
+                    path,
+                    PlanErrorKind::UnknownChoice {
+                        found: found.to_string(),
+                        allowed: allowed.collect(),
+                    },
+                );
+            }
+            let typed = ["invalid type: ", "invalid value: "]
+                .iter()
+                .find_map(|p| message.strip_prefix(p))
+                .and_then(|rest| rest.rsplit_once(", expected "));
+            match typed {
+                Some((found, expected)) => {
+                    let (found, value) = json_found(found);
+                    err(
+                        path,
+                        PlanErrorKind::WrongType {
+                            expected: json_expected(expected),
+                            found,
+                            value,
+                        },
+                    )
+                }
+                None => err(path, PlanErrorKind::Unreadable { message }),
+            }
+        }
+    }
+}
+
+/// The text between `prefix` (ending in a backtick) and the next backtick.
+fn backticked<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    message.strip_prefix(prefix)?.split('`').next()
+}
+
+/// serde's name of a value it found (`integer \`5\``, `string "x"`, `null`) as
+/// a kind and the value itself, shortened.
+fn json_found(found: &str) -> (JsonKind, Option<String>) {
+    let value = |v: &str| {
+        let v = v.trim_matches('`');
+        let short: String = v.chars().take(40).collect();
+        Some(if short.len() < v.len() {
+            format!("{short}…")
+        } else {
+            short
+        })
+    };
+    let (word, rest) = found.split_once(' ').unwrap_or((found, ""));
+    match (word, rest) {
+        ("boolean", v) => (JsonKind::Bool, value(v)),
+        ("integer", v) => (JsonKind::Number, value(v)),
+        ("floating", v) => (JsonKind::Number, value(v.trim_start_matches("point "))),
+        ("string", v) => (JsonKind::String, value(v)),
+        ("null", _) => (JsonKind::Null, None),
+        ("map", _) => (JsonKind::Object, None),
+        ("sequence", _) => (JsonKind::List, None),
+        _ => (JsonKind::Other(found.to_string()), None),
+    }
+}
+
+/// serde's name of what a field expects (`f64`, `u16`, `struct Text`) as a kind.
+fn json_expected(expected: &str) -> JsonKind {
+    match expected {
+        "f64" | "f32" => JsonKind::Number,
+        "u8" => JsonKind::WholeNumber {
+            max: u8::MAX.into(),
+        },
+        "u16" => JsonKind::WholeNumber {
+            max: u16::MAX.into(),
+        },
+        "u32" => JsonKind::WholeNumber {
+            max: u32::MAX.into(),
+        },
+        "u64" => JsonKind::WholeNumber { max: u64::MAX },
+        "a string" => JsonKind::String,
+        "a boolean" => JsonKind::Bool,
+        "a sequence" => JsonKind::List,
+        e if e.starts_with("struct ") || e == "a map" => JsonKind::Object,
+        e if e.starts_with("enum ") || e.ends_with("variant identifier") => JsonKind::Choice,
+        e => JsonKind::Other(e.to_string()),
     }
 }
 
@@ -252,11 +592,7 @@ impl Plan {
     /// type, or inconsistent with the rest of the plan.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let mut plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            err(path, e.into_inner().to_string())
-        })?;
+        let mut plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
         plan.validate()?;
         plan.resolve_implied()?;
         Ok(plan)
@@ -282,31 +618,44 @@ impl Plan {
 
     fn validate(&self) -> Result<(), PlanError> {
         if self.format != 1 {
-            return Err(err("format", "only format 1 is known"));
+            return Err(err(
+                "format",
+                PlanErrorKind::UnknownFormat { found: self.format },
+            ));
         }
         if !(self.base_year < self.target_year && self.target_year <= self.vision_year) {
             return Err(err(
                 "target_year",
-                "years must satisfy base_year < target_year <= vision_year",
+                PlanErrorKind::YearOrder {
+                    base_year: self.base_year,
+                    target_year: self.target_year,
+                    vision_year: self.vision_year,
+                },
             ));
         }
         let mut cats = HashMap::new();
         for (i, c) in self.categories.iter().enumerate() {
             check_id(&c.id, &format!("categories[{i}].id"))?;
             if cats.insert(c.id.as_str(), i).is_some() {
-                return Err(err(format!("categories[{i}].id"), "duplicate id"));
+                return Err(err(
+                    format!("categories[{i}].id"),
+                    PlanErrorKind::DuplicateId,
+                ));
             }
         }
         let mut ids = HashMap::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             check_id(&ind.id, &format!("indicators[{i}].id"))?;
             if ids.insert(ind.id.as_str(), i).is_some() {
-                return Err(err(format!("indicators[{i}].id"), "duplicate id"));
+                return Err(err(
+                    format!("indicators[{i}].id"),
+                    PlanErrorKind::DuplicateId,
+                ));
             }
             if !cats.contains_key(ind.category.as_str()) {
                 return Err(err(
                     format!("indicators[{i}].category"),
-                    format!("unknown category `{}`", ind.category),
+                    PlanErrorKind::UnknownCategory(ind.category.clone()),
                 ));
             }
         }
@@ -326,28 +675,27 @@ impl Plan {
         let is_percent = matches!(ind.kind, Kind::Percent | Kind::Ratio { .. });
         let in_range = |v: f64| v.is_finite() && v >= 0.0 && (!is_percent || v <= 100.0);
         let range_msg = if is_percent {
-            "must be a number within [0, 100]"
+            PlanErrorKind::NotPercent
         } else {
-            "must be a finite number, not negative"
+            PlanErrorKind::Negative
         };
 
         if let Some(b) = &ind.baseline {
             if b.year > self.base_year {
                 return Err(err(
                     at("baseline.year"),
-                    format!("must not be after the base year {}", self.base_year),
+                    PlanErrorKind::BaselineAfterBaseYear {
+                        base_year: self.base_year,
+                    },
                 ));
             }
             match (&b.implied, b.value.is_nan()) {
                 (Some(_), false) => {
-                    return Err(err(
-                        at("baseline"),
-                        "give either value or implied, not both",
-                    ))
+                    return Err(err(at("baseline"), PlanErrorKind::ValueAndImplied))
                 }
-                (None, true) => return Err(err(at("baseline.value"), "missing")),
+                (None, true) => return Err(err(at("baseline.value"), PlanErrorKind::Missing)),
                 (None, false) if !in_range(b.value) => {
-                    return Err(err(at("baseline.value"), range_msg))
+                    return Err(err(at("baseline.value"), range_msg.clone()))
                 }
                 (Some(imp), true) => self.check_implied(i, imp, ids)?,
                 _ => {}
@@ -356,13 +704,16 @@ impl Plan {
 
         match (&ind.target, ind.role) {
             (None, Role::Driver) => {}
-            (None, _) => return Err(err(at("target"), "missing: only drivers may lack one")),
+            (None, _) => return Err(err(at("target"), PlanErrorKind::TargetMissing)),
             (Some(t), _) => {
                 let from = ind.baseline.as_ref().map_or(self.base_year, |b| b.year);
                 if t.year <= from || t.year > self.vision_year {
                     return Err(err(
                         at("target.year"),
-                        format!("must be after {from} and not after {}", self.vision_year),
+                        PlanErrorKind::TargetYear {
+                            after: from,
+                            until: self.vision_year,
+                        },
                     ));
                 }
                 if !in_range(t.value) {
@@ -371,15 +722,12 @@ impl Plan {
                 match (t.comparator, t.tolerance) {
                     (Comparator::About, Some(tol)) if tol.is_finite() && tol >= 0.0 => {}
                     (Comparator::About, _) => {
-                        return Err(err(
-                            at("target.tolerance"),
-                            "an `about` target needs a finite tolerance >= 0",
-                        ))
+                        return Err(err(at("target.tolerance"), PlanErrorKind::ToleranceMissing))
                     }
                     (_, Some(_)) => {
                         return Err(err(
                             at("target.tolerance"),
-                            "only an `about` target takes a tolerance",
+                            PlanErrorKind::ToleranceNotAbout,
                         ))
                     }
                     _ => {}
@@ -389,7 +737,7 @@ impl Plan {
 
         match (&ind.kind, &ind.slider) {
             (Kind::Ratio { .. }, Some(_)) => {
-                return Err(err(at("slider"), "a ratio is derived and takes no slider"))
+                return Err(err(at("slider"), PlanErrorKind::RatioHasSlider))
             }
             (
                 Kind::Ratio {
@@ -402,51 +750,45 @@ impl Plan {
                     let Some(&j) = ids.get(id.as_str()) else {
                         return Err(err(
                             at(&format!("kind.ratio.{field}")),
-                            format!("unknown indicator `{id}`"),
+                            PlanErrorKind::UnknownIndicator(id.clone()),
                         ));
                     };
                     let other = &self.indicators[j];
                     if other.kind != Kind::Level || other.baseline.is_none() {
                         return Err(err(
                             at(&format!("kind.ratio.{field}")),
-                            format!("`{id}` must be a level with a baseline"),
+                            PlanErrorKind::PartNotLevel(id.clone()),
                         ));
                     }
                     if other.slider.as_ref().map(|s| s.mode) != Some(GrowthMode::Relative) {
                         return Err(err(
                             at(&format!("kind.ratio.{field}")),
-                            format!("`{id}` must have a relative-growth slider"),
+                            PlanErrorKind::PartNotRelative(id.clone()),
                         ));
                     }
                 }
             }
-            (_, None) => return Err(err(at("slider"), "missing")),
+            (_, None) => return Err(err(at("slider"), PlanErrorKind::SliderMissing)),
             (kind, Some(s)) => {
                 if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
-                    return Err(err(at("slider.max"), "need finite min < max"));
+                    return Err(err(at("slider.max"), PlanErrorKind::SliderRange));
                 }
                 if !(s.step.is_finite() && s.step > 0.0 && s.step <= s.max - s.min) {
-                    return Err(err(at("slider.step"), "must be > 0 and fit the range"));
+                    return Err(err(at("slider.step"), PlanErrorKind::SliderStep));
                 }
                 if !(s.default.is_finite() && s.min <= s.default && s.default <= s.max) {
-                    return Err(err(at("slider.default"), "must lie within [min, max]"));
+                    return Err(err(at("slider.default"), PlanErrorKind::SliderDefault));
                 }
                 if s.mode == GrowthMode::Relative && s.min < -100.0 {
-                    return Err(err(
-                        at("slider.min"),
-                        "relative growth cannot be below -100%",
-                    ));
+                    return Err(err(at("slider.min"), PlanErrorKind::BelowMinus100));
                 }
                 if s.mode == GrowthMode::Points && *kind == Kind::Level {
-                    return Err(err(at("slider.mode"), "a level grows relatively"));
+                    return Err(err(at("slider.mode"), PlanErrorKind::LevelNeedsRelative));
                 }
                 if s.mode == GrowthMode::Relative {
                     if let Some(b) = &ind.baseline {
                         if b.value == 0.0 {
-                            return Err(err(
-                                at("baseline.value"),
-                                "a zero baseline cannot grow relatively",
-                            ));
+                            return Err(err(at("baseline.value"), PlanErrorKind::ZeroBaseline));
                         }
                     }
                 }
@@ -454,7 +796,7 @@ impl Plan {
         }
         if let Some(tr) = &ind.trend {
             if !tr.growth.is_finite() {
-                return Err(err(at("trend.growth"), "must be a finite number"));
+                return Err(err(at("trend.growth"), PlanErrorKind::NotFinite));
             }
         }
         Ok(())
@@ -468,7 +810,10 @@ impl Plan {
     ) -> Result<(), PlanError> {
         let path = format!("indicators[{i}].baseline.implied.share");
         let Some(&j) = ids.get(imp.share.as_str()) else {
-            return Err(err(path, format!("unknown indicator `{}`", imp.share)));
+            return Err(err(
+                path,
+                PlanErrorKind::UnknownIndicator(imp.share.clone()),
+            ));
         };
         let share = &self.indicators[j];
         let ok = match &share.kind {
@@ -488,10 +833,7 @@ impl Plan {
         if ok {
             Ok(())
         } else {
-            Err(err(
-                path,
-                "must name a ratio with this indicator as denominator, whose own baseline and numerator's baseline are printed values",
-            ))
+            Err(err(path, PlanErrorKind::BadImplied))
         }
     }
 
@@ -515,7 +857,7 @@ impl Plan {
             if !(value.is_finite() && value > 0.0) {
                 return Err(err(
                     format!("indicators[{i}].baseline.implied"),
-                    "the implied value is not a positive finite number",
+                    PlanErrorKind::ImpliedNotPositive,
                 ));
             }
             self.indicators[i].baseline.as_mut().expect("checked").value = value;
@@ -532,7 +874,7 @@ fn check_id(id: &str, path: &str) -> Result<(), PlanError> {
     if ok {
         Ok(())
     } else {
-        Err(err(path, "ids use only a-z, 0-9 and _"))
+        Err(err(path, PlanErrorKind::BadId))
     }
 }
 
@@ -771,8 +1113,8 @@ mod tests {
         assert_eq!(e.path, "indicators[5].category");
         let e = with(|v| v["indicators"][5]["id"] = "gdp".into());
         assert_eq!(
-            (e.path.as_str(), e.message.as_str()),
-            ("indicators[5].id", "duplicate id")
+            (e.path.as_str(), &e.kind),
+            ("indicators[5].id", &PlanErrorKind::DuplicateId)
         );
         let e = with(|v| v["indicators"][5]["slider"]["default"] = 99.0.into());
         assert_eq!(e.path, "indicators[5].slider.default");
@@ -786,6 +1128,108 @@ mod tests {
         let e = with(|v| v["format"] = 2.into());
         assert_eq!(e.path, "format");
         assert!(e.to_string().starts_with("format: "));
+    }
+
+    fn kind_of(json: &str) -> (String, PlanErrorKind) {
+        let e = Plan::from_json(json).unwrap_err();
+        (e.path, e.kind)
+    }
+
+    #[test]
+    fn serde_faults_are_typed_with_their_path() {
+        let e = with(|v| v["indicators"][3]["target"]["value"] = "lots".into());
+        assert_eq!(
+            e.kind,
+            PlanErrorKind::WrongType {
+                expected: JsonKind::Number,
+                found: JsonKind::String,
+                value: Some("\"lots\"".into()),
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "indicators[3].target.value: must be a number, not a string (\"lots\")"
+        );
+        let e = with(|v| v["base_year"] = 70000.into());
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            (
+                "base_year",
+                PlanErrorKind::WrongType {
+                    expected: JsonKind::WholeNumber { max: 65535 },
+                    found: JsonKind::Number,
+                    value: Some("70000".into()),
+                }
+            )
+        );
+        let e = with(|v| v["categories"] = serde_json::Value::Null);
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            (
+                "categories",
+                PlanErrorKind::WrongType {
+                    expected: JsonKind::List,
+                    found: JsonKind::Null,
+                    value: None,
+                }
+            )
+        );
+        let e = with(|v| {
+            v["indicators"][2]["name"].take();
+            v["indicators"][2].as_object_mut().unwrap().remove("name");
+        });
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            ("indicators[2].name", PlanErrorKind::Missing)
+        );
+        let e = with(|v| {
+            v.as_object_mut().unwrap().remove("format");
+        });
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            ("format", PlanErrorKind::Missing)
+        );
+        let e = with(|v| v["indicators"][0]["role"] = "boss".into());
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            (
+                "indicators[0].role",
+                PlanErrorKind::UnknownChoice {
+                    found: "boss".into(),
+                    allowed: ["headline", "driver", "table", "text"]
+                        .map(String::from)
+                        .into(),
+                }
+            )
+        );
+        let twice = ZHEJIANG_JSON.replacen("\"format\": 1,", "\"format\": 1, \"format\": 1,", 1);
+        assert_eq!(
+            kind_of(&twice),
+            ("format".into(), PlanErrorKind::DuplicateField)
+        );
+        let (path, kind) = kind_of("{\n  \"format\": 1,\n  x");
+        assert_eq!(path, "");
+        assert!(
+            matches!(
+                kind,
+                PlanErrorKind::NotJson {
+                    line: 3,
+                    column: 3,
+                    ..
+                }
+            ),
+            "{kind:?}"
+        );
+        assert_eq!(
+            kind_of("{\"format\": 1,"),
+            (
+                String::new(),
+                PlanErrorKind::Truncated {
+                    line: 1,
+                    column: 13
+                }
+            )
+        );
     }
 
     #[test]
