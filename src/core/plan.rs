@@ -177,9 +177,10 @@ pub struct Category {
     pub name: Text,
 }
 
-/// A whole plan: its metadata and its indicators.
+/// A whole plan file as written: its metadata and its indicators, not yet
+/// checked. [`Plan::new`] turns it into a [`Plan`], the only form the engine takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Plan {
+pub struct PlanSpec {
     /// Version of the file format; only 1 exists.
     pub format: u32,
     /// Stable id of the plan.
@@ -202,6 +203,26 @@ pub struct Plan {
     pub categories: Vec<Category>,
     /// The indicators, in display order.
     pub indicators: Vec<Indicator>,
+}
+
+/// A validated plan: a [`PlanSpec`] that keeps every rule of
+/// `docs/plan-format.md`, with its implied baselines worked out. It can only be
+/// made by [`Plan::new`] or [`Plan::from_json`], and reads as its spec through
+/// `Deref` (`plan.indicators`, `plan.target_year`) but cannot be changed, so
+/// what the engine relies on (every ratio's parts exist and are levels with a
+/// baseline and a relative slider; every level and percentage has a slider)
+/// holds for every `Plan` there is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    spec: PlanSpec,
+}
+
+impl std::ops::Deref for Plan {
+    type Target = PlanSpec;
+
+    fn deref(&self) -> &PlanSpec {
+        &self.spec
+    }
 }
 
 /// Why a plan file was refused; `path` names the offending field,
@@ -459,14 +480,18 @@ fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
 /// missing or repeated field is named in the path, and serde's messages
 /// (missing field, invalid type, unknown variant) become typed kinds.
 fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
-    use serde_json::error::Category;
     // serde_path_to_error writes `.` for the root and `?` for a key it could not read.
     let path = e.path().to_string();
     let path = match path.as_str() {
         "." | "?" => String::new(),
         p => p.strip_suffix(".?").unwrap_or(p).to_string(),
     };
-    let e = e.into_inner();
+    from_json_error(path, &e.into_inner())
+}
+
+/// A serde_json error at `path` as a [`PlanError`].
+fn from_json_error(path: String, e: &serde_json::Error) -> PlanError {
+    use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
     let full = e.to_string();
     let message = full
@@ -585,17 +610,36 @@ fn json_expected(expected: &str) -> JsonKind {
 }
 
 impl Plan {
+    /// Checks a spec against every rule of the format and works out its
+    /// implied baselines (`numerator baseline / (ratio baseline / 100)`).
+    ///
+    /// # Errors
+    /// The first [`PlanError`] in file order; [`Plan::check`] lists them all.
+    pub fn new(spec: PlanSpec) -> Result<Plan, PlanError> {
+        let (spec, errors) = Plan::checked(spec);
+        match errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(Plan { spec }),
+        }
+    }
+
     /// Parses and validates a plan file, resolving implied baselines.
     ///
     /// # Errors
     /// A [`PlanError`] naming the first field that is missing, of the wrong
     /// type, or inconsistent with the rest of the plan.
     pub fn from_json(json: &str) -> Result<Plan, PlanError> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let mut plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
-        plan.validate()?;
-        plan.resolve_implied()?;
-        Ok(plan)
+        Plan::new(PlanSpec::from_json(json)?)
+    }
+
+    /// Every fault of a plan file, in file order: the one parse error where the
+    /// text is not JSON or not shaped like a plan, else every rule it breaks.
+    /// Empty exactly when [`Plan::from_json`] succeeds.
+    pub fn check(json: &str) -> Vec<PlanError> {
+        match PlanSpec::from_json(json) {
+            Err(e) => vec![e],
+            Ok(spec) => Plan::checked(spec).1,
+        }
     }
 
     /// The Zhejiang plan built into plansim.
@@ -604,6 +648,44 @@ impl Plan {
     /// Only if the shipped seed file is broken, which a test rules out.
     pub fn zhejiang() -> Result<Plan, PlanError> {
         Plan::from_json(ZHEJIANG_JSON)
+    }
+
+    /// The spec as a file gives it, implied baselines without their worked-out
+    /// value, so that `Plan::new(plan.into_spec())` gives the same plan back.
+    pub fn into_spec(self) -> PlanSpec {
+        let mut spec = self.spec;
+        for b in spec
+            .indicators
+            .iter_mut()
+            .filter_map(|i| i.baseline.as_mut())
+        {
+            if b.implied.is_some() {
+                b.value = f64::NAN;
+            }
+        }
+        spec
+    }
+
+    /// The spec after every check, and the faults found, in file order.
+    fn checked(mut spec: PlanSpec) -> (PlanSpec, Vec<PlanError>) {
+        let mut errors = Vec::new();
+        spec.validate(&mut errors);
+        spec.resolve_implied(&mut errors);
+        (spec, errors)
+    }
+}
+
+impl PlanSpec {
+    /// Parses a plan file without checking its rules.
+    ///
+    /// # Errors
+    /// A [`PlanError`] for text that is not JSON, or a field that is missing
+    /// or of the wrong type.
+    pub fn from_json(json: &str) -> Result<PlanSpec, PlanError> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let spec = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+        de.end().map_err(|e| from_json_error(String::new(), &e))?;
+        Ok(spec)
     }
 
     /// The indicator with this id.
@@ -616,15 +698,15 @@ impl Plan {
         self.indicators.iter().position(|i| i.id == id)
     }
 
-    fn validate(&self) -> Result<(), PlanError> {
+    fn validate(&self, errors: &mut Vec<PlanError>) {
         if self.format != 1 {
-            return Err(err(
+            errors.push(err(
                 "format",
                 PlanErrorKind::UnknownFormat { found: self.format },
             ));
         }
         if !(self.base_year < self.target_year && self.target_year <= self.vision_year) {
-            return Err(err(
+            errors.push(err(
                 "target_year",
                 PlanErrorKind::YearOrder {
                     base_year: self.base_year,
@@ -633,36 +715,27 @@ impl Plan {
                 },
             ));
         }
+        // A bad or repeated id is still known, so that references to it do
+        // not raise a second error.
         let mut cats = HashMap::new();
         for (i, c) in self.categories.iter().enumerate() {
-            check_id(&c.id, &format!("categories[{i}].id"))?;
-            if cats.insert(c.id.as_str(), i).is_some() {
-                return Err(err(
-                    format!("categories[{i}].id"),
-                    PlanErrorKind::DuplicateId,
-                ));
-            }
+            let fresh = register(&mut cats, &c.id, i);
+            check_id(&c.id, fresh, format!("categories[{i}].id"), errors);
         }
         let mut ids = HashMap::new();
         for (i, ind) in self.indicators.iter().enumerate() {
-            check_id(&ind.id, &format!("indicators[{i}].id"))?;
-            if ids.insert(ind.id.as_str(), i).is_some() {
-                return Err(err(
-                    format!("indicators[{i}].id"),
-                    PlanErrorKind::DuplicateId,
-                ));
-            }
+            let fresh = register(&mut ids, &ind.id, i);
+            check_id(&ind.id, fresh, format!("indicators[{i}].id"), errors);
             if !cats.contains_key(ind.category.as_str()) {
-                return Err(err(
+                errors.push(err(
                     format!("indicators[{i}].category"),
                     PlanErrorKind::UnknownCategory(ind.category.clone()),
                 ));
             }
         }
         for (i, ind) in self.indicators.iter().enumerate() {
-            self.validate_indicator(i, ind, &ids)?;
+            self.validate_indicator(i, ind, &ids, errors);
         }
-        Ok(())
     }
 
     fn validate_indicator(
@@ -670,75 +743,69 @@ impl Plan {
         i: usize,
         ind: &Indicator,
         ids: &HashMap<&str, usize>,
-    ) -> Result<(), PlanError> {
+        errors: &mut Vec<PlanError>,
+    ) {
+        use PlanErrorKind as K;
         let at = |field: &str| format!("indicators[{i}].{field}");
         let is_percent = matches!(ind.kind, Kind::Percent | Kind::Ratio { .. });
         let in_range = |v: f64| v.is_finite() && v >= 0.0 && (!is_percent || v <= 100.0);
-        let range_msg = if is_percent {
-            PlanErrorKind::NotPercent
-        } else {
-            PlanErrorKind::Negative
+        let out_of_range = || {
+            if is_percent {
+                K::NotPercent
+            } else {
+                K::Negative
+            }
         };
+        let mut fail = |path: String, kind: PlanErrorKind| errors.push(err(path, kind));
 
         if let Some(b) = &ind.baseline {
             if b.year > self.base_year {
-                return Err(err(
+                fail(
                     at("baseline.year"),
-                    PlanErrorKind::BaselineAfterBaseYear {
+                    K::BaselineAfterBaseYear {
                         base_year: self.base_year,
                     },
-                ));
+                );
             }
             match (&b.implied, b.value.is_nan()) {
-                (Some(_), false) => {
-                    return Err(err(at("baseline"), PlanErrorKind::ValueAndImplied))
+                (Some(_), false) => fail(at("baseline"), K::ValueAndImplied),
+                (None, true) => fail(at("baseline.value"), K::Missing),
+                (None, false) if !in_range(b.value) => fail(at("baseline.value"), out_of_range()),
+                (Some(imp), true) if !self.implied_ok(i, imp, ids) => {
+                    let kind = if ids.contains_key(imp.share.as_str()) {
+                        K::BadImplied
+                    } else {
+                        K::UnknownIndicator(imp.share.clone())
+                    };
+                    fail(at("baseline.implied.share"), kind);
                 }
-                (None, true) => return Err(err(at("baseline.value"), PlanErrorKind::Missing)),
-                (None, false) if !in_range(b.value) => {
-                    return Err(err(at("baseline.value"), range_msg.clone()))
-                }
-                (Some(imp), true) => self.check_implied(i, imp, ids)?,
                 _ => {}
             }
         }
 
         match (&ind.target, ind.role) {
             (None, Role::Driver) => {}
-            (None, _) => return Err(err(at("target"), PlanErrorKind::TargetMissing)),
+            (None, _) => fail(at("target"), K::TargetMissing),
             (Some(t), _) => {
                 let from = ind.baseline.as_ref().map_or(self.base_year, |b| b.year);
                 if t.year <= from || t.year > self.vision_year {
-                    return Err(err(
-                        at("target.year"),
-                        PlanErrorKind::TargetYear {
-                            after: from,
-                            until: self.vision_year,
-                        },
-                    ));
+                    let until = self.vision_year;
+                    fail(at("target.year"), K::TargetYear { after: from, until });
                 }
                 if !in_range(t.value) {
-                    return Err(err(at("target.value"), range_msg));
+                    fail(at("target.value"), out_of_range());
                 }
                 match (t.comparator, t.tolerance) {
                     (Comparator::About, Some(tol)) if tol.is_finite() && tol >= 0.0 => {}
-                    (Comparator::About, _) => {
-                        return Err(err(at("target.tolerance"), PlanErrorKind::ToleranceMissing))
-                    }
-                    (_, Some(_)) => {
-                        return Err(err(
-                            at("target.tolerance"),
-                            PlanErrorKind::ToleranceNotAbout,
-                        ))
-                    }
+                    (Comparator::About, _) => fail(at("target.tolerance"), K::ToleranceMissing),
+                    (_, Some(_)) => fail(at("target.tolerance"), K::ToleranceNotAbout),
                     _ => {}
                 }
             }
         }
 
         match (&ind.kind, &ind.slider) {
-            (Kind::Ratio { .. }, Some(_)) => {
-                return Err(err(at("slider"), PlanErrorKind::RatioHasSlider))
-            }
+            (Kind::Ratio { .. }, Some(_)) => fail(at("slider"), K::RatioHasSlider),
             (
                 Kind::Ratio {
                     numerator,
@@ -747,134 +814,139 @@ impl Plan {
                 None,
             ) => {
                 for (field, id) in [("numerator", numerator), ("denominator", denominator)] {
+                    let path = at(&format!("kind.ratio.{field}"));
                     let Some(&j) = ids.get(id.as_str()) else {
-                        return Err(err(
-                            at(&format!("kind.ratio.{field}")),
-                            PlanErrorKind::UnknownIndicator(id.clone()),
-                        ));
+                        fail(path, K::UnknownIndicator(id.clone()));
+                        continue;
                     };
                     let other = &self.indicators[j];
                     if other.kind != Kind::Level || other.baseline.is_none() {
-                        return Err(err(
-                            at(&format!("kind.ratio.{field}")),
-                            PlanErrorKind::PartNotLevel(id.clone()),
-                        ));
-                    }
-                    if other.slider.as_ref().map(|s| s.mode) != Some(GrowthMode::Relative) {
-                        return Err(err(
-                            at(&format!("kind.ratio.{field}")),
-                            PlanErrorKind::PartNotRelative(id.clone()),
-                        ));
+                        fail(path, K::PartNotLevel(id.clone()));
+                    } else if other.slider.as_ref().map(|s| s.mode) != Some(GrowthMode::Relative) {
+                        fail(path, K::PartNotRelative(id.clone()));
                     }
                 }
             }
-            (_, None) => return Err(err(at("slider"), PlanErrorKind::SliderMissing)),
+            (_, None) => fail(at("slider"), K::SliderMissing),
             (kind, Some(s)) => {
                 if !(s.min.is_finite() && s.max.is_finite() && s.min < s.max) {
-                    return Err(err(at("slider.max"), PlanErrorKind::SliderRange));
-                }
-                if !(s.step.is_finite() && s.step > 0.0 && s.step <= s.max - s.min) {
-                    return Err(err(at("slider.step"), PlanErrorKind::SliderStep));
-                }
-                if !(s.default.is_finite() && s.min <= s.default && s.default <= s.max) {
-                    return Err(err(at("slider.default"), PlanErrorKind::SliderDefault));
+                    fail(at("slider.max"), K::SliderRange);
+                } else {
+                    if !(s.step.is_finite() && s.step > 0.0 && s.step <= s.max - s.min) {
+                        fail(at("slider.step"), K::SliderStep);
+                    }
+                    if !(s.default.is_finite() && s.min <= s.default && s.default <= s.max) {
+                        fail(at("slider.default"), K::SliderDefault);
+                    }
                 }
                 if s.mode == GrowthMode::Relative && s.min < -100.0 {
-                    return Err(err(at("slider.min"), PlanErrorKind::BelowMinus100));
+                    fail(at("slider.min"), K::BelowMinus100);
                 }
                 if s.mode == GrowthMode::Points && *kind == Kind::Level {
-                    return Err(err(at("slider.mode"), PlanErrorKind::LevelNeedsRelative));
+                    fail(at("slider.mode"), K::LevelNeedsRelative);
                 }
-                if s.mode == GrowthMode::Relative {
-                    if let Some(b) = &ind.baseline {
-                        if b.value == 0.0 {
-                            return Err(err(at("baseline.value"), PlanErrorKind::ZeroBaseline));
-                        }
-                    }
+                let zero = ind.baseline.as_ref().is_some_and(|b| b.value == 0.0);
+                if s.mode == GrowthMode::Relative && zero {
+                    fail(at("baseline.value"), K::ZeroBaseline);
                 }
             }
         }
         if let Some(tr) = &ind.trend {
             if !tr.growth.is_finite() {
-                return Err(err(at("trend.growth"), PlanErrorKind::NotFinite));
+                fail(at("trend.growth"), K::NotFinite);
             }
         }
-        Ok(())
     }
 
-    fn check_implied(
+    /// The printed values an implied baseline is worked out from: the ratio's
+    /// baseline (percent) and its numerator's baseline, where the ratio exists,
+    /// has indicator `i` as denominator, and both values are printed.
+    fn implied_inputs(
         &self,
         i: usize,
         imp: &Implied,
         ids: &HashMap<&str, usize>,
-    ) -> Result<(), PlanError> {
-        let path = format!("indicators[{i}].baseline.implied.share");
-        let Some(&j) = ids.get(imp.share.as_str()) else {
-            return Err(err(
-                path,
-                PlanErrorKind::UnknownIndicator(imp.share.clone()),
-            ));
+    ) -> Option<(f64, f64)> {
+        let printed = |ind: &Indicator| {
+            ind.baseline
+                .as_ref()
+                .map(|b| b.value)
+                .filter(|v| !v.is_nan())
         };
-        let share = &self.indicators[j];
-        let ok = match &share.kind {
-            Kind::Ratio {
-                numerator,
-                denominator,
-            } => {
-                *denominator == self.indicators[i].id
-                    && share.baseline.as_ref().is_some_and(|b| !b.value.is_nan())
-                    && ids
-                        .get(numerator.as_str())
-                        .and_then(|&n| self.indicators[n].baseline.as_ref())
-                        .is_some_and(|b| !b.value.is_nan())
-            }
-            _ => false,
+        let share = &self.indicators[*ids.get(imp.share.as_str())?];
+        let Kind::Ratio {
+            numerator,
+            denominator,
+        } = &share.kind
+        else {
+            return None;
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(err(path, PlanErrorKind::BadImplied))
+        if *denominator != self.indicators[i].id {
+            return None;
         }
+        let num = &self.indicators[*ids.get(numerator.as_str())?];
+        Some((printed(share)?, printed(num)?))
     }
 
-    fn resolve_implied(&mut self) -> Result<(), PlanError> {
-        for i in 0..self.indicators.len() {
-            let Some(imp) = self.indicators[i]
-                .baseline
-                .as_ref()
-                .and_then(|b| b.implied.clone())
-            else {
+    fn implied_ok(&self, i: usize, imp: &Implied, ids: &HashMap<&str, usize>) -> bool {
+        self.implied_inputs(i, imp, ids).is_some()
+    }
+
+    /// Works out each implied baseline whose inputs are sound (the others are
+    /// already reported by `validate`).
+    fn resolve_implied(&mut self, errors: &mut Vec<PlanError>) {
+        let mut ids = HashMap::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            register(&mut ids, &ind.id, i);
+        }
+        let mut resolved = Vec::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let Some(b) = &ind.baseline else { continue };
+            let Some(imp) = b.implied.as_ref().filter(|_| b.value.is_nan()) else {
                 continue;
             };
-            let share = self.indicator(&imp.share).expect("validated");
-            let Kind::Ratio { numerator, .. } = &share.kind else {
-                unreachable!("validated")
+            let Some((pct, num)) = self.implied_inputs(i, imp, &ids) else {
+                continue;
             };
-            let pct = share.baseline.as_ref().expect("validated").value;
-            let num = self.indicator(numerator).expect("validated");
-            let num = num.baseline.as_ref().expect("validated").value;
             let value = num / (pct / 100.0);
-            if !(value.is_finite() && value > 0.0) {
-                return Err(err(
+            if value.is_finite() && value > 0.0 {
+                resolved.push((i, value));
+            } else {
+                errors.push(err(
                     format!("indicators[{i}].baseline.implied"),
                     PlanErrorKind::ImpliedNotPositive,
                 ));
             }
-            self.indicators[i].baseline.as_mut().expect("checked").value = value;
         }
-        Ok(())
+        for (i, value) in resolved {
+            if let Some(b) = self.indicators[i].baseline.as_mut() {
+                b.value = value;
+            }
+        }
     }
 }
 
-fn check_id(id: &str, path: &str) -> Result<(), PlanError> {
+/// Records the first position of `id`; `false` if it was already there.
+fn register<'a>(seen: &mut HashMap<&'a str, usize>, id: &'a str, i: usize) -> bool {
+    match seen.entry(id) {
+        std::collections::hash_map::Entry::Occupied(_) => false,
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(i);
+            true
+        }
+    }
+}
+
+/// An id uses only `a-z`, `0-9` and `_`, is not empty, and is not taken.
+fn check_id(id: &str, fresh: bool, path: String, errors: &mut Vec<PlanError>) {
     let ok = !id.is_empty()
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(err(path, PlanErrorKind::BadId))
+    if !ok {
+        errors.push(err(path, PlanErrorKind::BadId));
+    } else if !fresh {
+        errors.push(err(path, PlanErrorKind::DuplicateId));
     }
 }
 
@@ -1077,7 +1149,7 @@ mod tests {
 
     #[test]
     fn every_indicator_cites_a_section_and_is_bilingual() {
-        for ind in zj().indicators {
+        for ind in zj().into_spec().indicators {
             assert!(!ind.section.is_empty(), "{}", ind.id);
             assert!(
                 !ind.name.zh.is_empty() && !ind.name.en.is_empty(),
@@ -1230,6 +1302,411 @@ mod tests {
                 }
             )
         );
+    }
+
+    fn seed() -> serde_json::Value {
+        serde_json::from_str(ZHEJIANG_JSON).unwrap()
+    }
+
+    /// Every fault of the seed after `f`.
+    fn faults(f: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, PlanErrorKind)> {
+        let mut v = seed();
+        f(&mut v);
+        Plan::check(&v.to_string())
+            .into_iter()
+            .map(|e| (e.path, e.kind))
+            .collect()
+    }
+
+    fn one(path: &str, kind: PlanErrorKind) -> Vec<(String, PlanErrorKind)> {
+        vec![(path.to_string(), kind)]
+    }
+
+    /// Each rule, broken once (one error, at its path) and kept at its boundary.
+    #[test]
+    fn every_rule_fails_alone_and_passes_at_its_boundary() {
+        use serde_json::json;
+        use PlanErrorKind as K;
+        type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+        type Case = (&'static str, Edit, Vec<(String, PlanErrorKind)>);
+        let cases: Vec<Case> = vec![
+            (
+                "format 2",
+                Box::new(|v| v["format"] = 2.into()),
+                one("format", K::UnknownFormat { found: 2 }),
+            ),
+            (
+                "target year = base year",
+                Box::new(|v| v["target_year"] = 2020.into()),
+                // The targets for 2025 still lie within (2020, 2035].
+                one(
+                    "target_year",
+                    K::YearOrder {
+                        base_year: 2020,
+                        target_year: 2020,
+                        vision_year: 2035,
+                    },
+                ),
+            ),
+            (
+                "bad indicator id",
+                Box::new(|v| v["indicators"][5]["id"] = "Bad-Id".into()),
+                one("indicators[5].id", K::BadId),
+            ),
+            (
+                "empty category id",
+                Box::new(|v| {
+                    v["categories"][0]["id"] = "".into();
+                    v["indicators"][0]["category"] = "".into();
+                }),
+                one("categories[0].id", K::BadId),
+            ),
+            (
+                "duplicate indicator id",
+                Box::new(|v| v["indicators"][5]["id"] = "gdp".into()),
+                one("indicators[5].id", K::DuplicateId),
+            ),
+            (
+                "duplicate category id",
+                Box::new(|v| {
+                    let again = v["categories"][1].clone();
+                    v["categories"].as_array_mut().unwrap().push(again);
+                }),
+                one("categories[7].id", K::DuplicateId),
+            ),
+            (
+                "unknown category",
+                Box::new(|v| v["indicators"][5]["category"] = "nowhere".into()),
+                one(
+                    "indicators[5].category",
+                    K::UnknownCategory("nowhere".into()),
+                ),
+            ),
+            (
+                "unknown numerator",
+                Box::new(|v| v["indicators"][7]["kind"]["ratio"]["numerator"] = "nope".into()),
+                one(
+                    "indicators[7].kind.ratio.numerator",
+                    K::UnknownIndicator("nope".into()),
+                ),
+            ),
+            (
+                "unknown implied share",
+                Box::new(|v| v["indicators"][1]["baseline"]["implied"]["share"] = "nope".into()),
+                one(
+                    "indicators[1].baseline.implied.share",
+                    K::UnknownIndicator("nope".into()),
+                ),
+            ),
+            (
+                "implied share that is not a ratio",
+                Box::new(|v| {
+                    v["indicators"][1]["baseline"]["implied"]["share"] = "rd_intensity".into()
+                }),
+                one("indicators[1].baseline.implied.share", K::BadImplied),
+            ),
+            (
+                "baseline after the base year",
+                Box::new(|v| v["indicators"][5]["baseline"]["year"] = 2021.into()),
+                one(
+                    "indicators[5].baseline.year",
+                    K::BaselineAfterBaseYear { base_year: 2020 },
+                ),
+            ),
+            (
+                "value and implied",
+                Box::new(|v| v["indicators"][1]["baseline"]["value"] = 1.0.into()),
+                one("indicators[1].baseline", K::ValueAndImplied),
+            ),
+            (
+                "neither value nor implied",
+                Box::new(|v| v["indicators"][5]["baseline"] = json!({ "year": 2020 })),
+                one("indicators[5].baseline.value", K::Missing),
+            ),
+            (
+                "percent above 100",
+                Box::new(|v| v["indicators"][4]["target"]["value"] = 100.001.into()),
+                one("indicators[4].target.value", K::NotPercent),
+            ),
+            (
+                "negative level",
+                Box::new(|v| v["indicators"][5]["baseline"]["value"] = (-0.1).into()),
+                one("indicators[5].baseline.value", K::Negative),
+            ),
+            (
+                "table row without target",
+                Box::new(|v| v["indicators"][5]["target"] = json!(null)),
+                one("indicators[5].target", K::TargetMissing),
+            ),
+            (
+                "target after the vision year",
+                Box::new(|v| v["indicators"][5]["target"]["year"] = 2036.into()),
+                one(
+                    "indicators[5].target.year",
+                    K::TargetYear {
+                        after: 2020,
+                        until: 2035,
+                    },
+                ),
+            ),
+            (
+                "target in the baseline year",
+                Box::new(|v| v["indicators"][4]["target"]["year"] = 2019.into()),
+                one(
+                    "indicators[4].target.year",
+                    K::TargetYear {
+                        after: 2019,
+                        until: 2035,
+                    },
+                ),
+            ),
+            (
+                "about without tolerance",
+                Box::new(|v| v["indicators"][0]["target"]["tolerance"] = json!(null)),
+                one("indicators[0].target.tolerance", K::ToleranceMissing),
+            ),
+            (
+                "about with a negative tolerance",
+                Box::new(|v| v["indicators"][0]["target"]["tolerance"] = (-0.5).into()),
+                one("indicators[0].target.tolerance", K::ToleranceMissing),
+            ),
+            (
+                "tolerance on gte",
+                Box::new(|v| v["indicators"][5]["target"]["tolerance"] = 0.into()),
+                one("indicators[5].target.tolerance", K::ToleranceNotAbout),
+            ),
+            (
+                "ratio with a slider",
+                Box::new(|v| v["indicators"][7]["slider"] = v["indicators"][5]["slider"].clone()),
+                one("indicators[7].slider", K::RatioHasSlider),
+            ),
+            (
+                "level without a slider",
+                Box::new(|v| v["indicators"][5]["slider"] = json!(null)),
+                one("indicators[5].slider", K::SliderMissing),
+            ),
+            (
+                "percent numerator",
+                Box::new(|v| {
+                    v["indicators"][7]["kind"]["ratio"]["numerator"] = "rd_intensity".into()
+                }),
+                one(
+                    "indicators[7].kind.ratio.numerator",
+                    K::PartNotLevel("rd_intensity".into()),
+                ),
+            ),
+            (
+                "numerator without baseline",
+                Box::new(|v| {
+                    v["indicators"][7]["kind"]["ratio"]["numerator"] = "digital_trade".into()
+                }),
+                one(
+                    "indicators[7].kind.ratio.numerator",
+                    K::PartNotLevel("digital_trade".into()),
+                ),
+            ),
+            (
+                "numerator growing in points",
+                Box::new(|v| v["indicators"][3]["slider"]["mode"] = "points".into()),
+                vec![
+                    ("indicators[3].slider.mode".into(), K::LevelNeedsRelative),
+                    (
+                        "indicators[7].kind.ratio.numerator".into(),
+                        K::PartNotRelative("core_value_added".into()),
+                    ),
+                ],
+            ),
+            (
+                "empty slider range",
+                Box::new(|v| {
+                    v["indicators"][5]["slider"]["max"] =
+                        v["indicators"][5]["slider"]["min"].clone()
+                }),
+                one("indicators[5].slider.max", K::SliderRange),
+            ),
+            (
+                "zero step",
+                Box::new(|v| v["indicators"][5]["slider"]["step"] = 0.into()),
+                one("indicators[5].slider.step", K::SliderStep),
+            ),
+            (
+                "default above max",
+                Box::new(|v| v["indicators"][5]["slider"]["default"] = 99.0.into()),
+                one("indicators[5].slider.default", K::SliderDefault),
+            ),
+            (
+                "relative min below -100",
+                Box::new(|v| v["indicators"][5]["slider"]["min"] = (-100.5).into()),
+                one("indicators[5].slider.min", K::BelowMinus100),
+            ),
+            (
+                "zero baseline growing relatively",
+                Box::new(|v| v["indicators"][5]["baseline"]["value"] = 0.into()),
+                one("indicators[5].baseline.value", K::ZeroBaseline),
+            ),
+            (
+                "implied baseline over a zero share",
+                Box::new(|v| v["indicators"][0]["baseline"]["value"] = 0.into()),
+                one("indicators[1].baseline.implied", K::ImpliedNotPositive),
+            ),
+        ];
+        for (name, f, want) in &cases {
+            assert_eq!(&faults(f), want, "{name}");
+            let first = with(f);
+            assert_eq!(
+                (&first.path, &first.kind),
+                (&want[0].0, &want[0].1),
+                "{name}"
+            );
+        }
+
+        let boundaries: Vec<(&str, Edit)> = vec![
+            (
+                "vision year = target year",
+                Box::new(|v| v["vision_year"] = 2025.into()),
+            ),
+            (
+                "id of a-z, 0-9 and _",
+                Box::new(|v| v["indicators"][5]["id"] = "x_9".into()),
+            ),
+            (
+                "baseline in the base year",
+                Box::new(|v| v["indicators"][4]["baseline"]["year"] = 2020.into()),
+            ),
+            (
+                "percent of 100",
+                Box::new(|v| v["indicators"][4]["target"]["value"] = 100.into()),
+            ),
+            (
+                "percent of 0",
+                Box::new(|v| v["indicators"][4]["baseline"]["value"] = 0.into()),
+            ),
+            (
+                "level target of 0",
+                Box::new(|v| v["indicators"][5]["target"]["value"] = 0.into()),
+            ),
+            (
+                "target in the vision year",
+                Box::new(|v| v["indicators"][5]["target"]["year"] = 2035.into()),
+            ),
+            (
+                "target the year after the baseline",
+                Box::new(|v| v["indicators"][4]["target"]["year"] = 2020.into()),
+            ),
+            (
+                "about with zero tolerance",
+                Box::new(|v| v["indicators"][0]["target"]["tolerance"] = 0.into()),
+            ),
+            (
+                "step = max - min",
+                Box::new(|v| {
+                    let s = &mut v["indicators"][5]["slider"];
+                    s["step"] = (s["max"].as_f64().unwrap() - s["min"].as_f64().unwrap()).into();
+                }),
+            ),
+            (
+                "default = max",
+                Box::new(|v| {
+                    v["indicators"][5]["slider"]["default"] =
+                        v["indicators"][5]["slider"]["max"].clone()
+                }),
+            ),
+            (
+                "relative min of -100",
+                Box::new(|v| v["indicators"][5]["slider"]["min"] = (-100).into()),
+            ),
+            (
+                "share of 100",
+                Box::new(|v| v["indicators"][0]["baseline"]["value"] = 100.into()),
+            ),
+            (
+                "driver without target",
+                Box::new(|v| v["indicators"][1]["target"] = json!(null)),
+            ),
+        ];
+        for (name, f) in &boundaries {
+            assert_eq!(faults(f), vec![], "{name}");
+        }
+        // A point-growing percentage may start at zero; a relative one may not.
+        let zero_pct = faults(|v| v["indicators"][4]["baseline"]["value"] = 0.into());
+        assert!(zero_pct.is_empty(), "{zero_pct:?}");
+    }
+
+    /// Only a spec built in code can hold a non-finite number; `Plan::new` refuses it.
+    #[test]
+    fn non_finite_trend_is_refused() {
+        let mut spec = zj().into_spec();
+        let i = spec.index_of("core_value_added").unwrap();
+        spec.indicators[i].trend.as_mut().unwrap().growth = f64::INFINITY;
+        let e = Plan::new(spec.clone()).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            ("indicators[3].trend.growth", PlanErrorKind::NotFinite)
+        );
+        spec.indicators[i].trend.as_mut().unwrap().growth = f64::MAX;
+        assert!(Plan::new(spec).is_ok());
+    }
+
+    #[test]
+    fn a_plan_round_trips_through_its_spec() {
+        let plan = zj();
+        let spec = plan.clone().into_spec();
+        assert!(spec
+            .indicator("gdp")
+            .unwrap()
+            .baseline
+            .as_ref()
+            .unwrap()
+            .value
+            .is_nan());
+        let json = serde_json::to_string(&spec).unwrap();
+        assert_eq!(Plan::from_json(&json).unwrap(), plan);
+        assert_eq!(Plan::new(spec).unwrap(), plan);
+    }
+
+    #[test]
+    fn check_lists_every_fault_in_file_order() {
+        use PlanErrorKind as K;
+        let json = include_str!("../../tests/fixtures/plan-several-faults.json");
+        let got: Vec<(String, PlanErrorKind)> = Plan::check(json)
+            .into_iter()
+            .map(|e| (e.path, e.kind))
+            .collect();
+        let want: Vec<(&str, PlanErrorKind)> = vec![
+            ("categories[1].id", K::DuplicateId),
+            ("indicators[1].id", K::BadId),
+            ("indicators[1].category", K::UnknownCategory("other".into())),
+            (
+                "indicators[1].baseline.year",
+                K::BaselineAfterBaseYear { base_year: 2023 },
+            ),
+            ("indicators[1].target.value", K::NotPercent),
+            ("indicators[1].target.tolerance", K::ToleranceNotAbout),
+            ("indicators[1].slider.default", K::SliderDefault),
+            ("indicators[2].target.tolerance", K::ToleranceMissing),
+            (
+                "indicators[2].kind.ratio.denominator",
+                K::UnknownIndicator("nowhere".into()),
+            ),
+        ];
+        let want: Vec<(String, PlanErrorKind)> =
+            want.into_iter().map(|(p, k)| (p.to_string(), k)).collect();
+        assert_eq!(got, want);
+        let first = Plan::from_json(json).unwrap_err();
+        assert_eq!(
+            (first.path, first.kind),
+            want[0].clone(),
+            "from_json gives the first"
+        );
+        assert!(Plan::check(ZHEJIANG_JSON).is_empty());
+        assert_eq!(Plan::check("{").len(), 1, "a parse error alone");
+    }
+
+    #[test]
+    fn trailing_text_after_the_plan_is_refused() {
+        let e = Plan::from_json(&format!("{ZHEJIANG_JSON}\n{{}}")).unwrap_err();
+        assert!(matches!(e.kind, PlanErrorKind::NotJson { .. }), "{e}");
+        assert!(Plan::from_json(&format!("{ZHEJIANG_JSON}\n\n")).is_ok());
     }
 
     #[test]
