@@ -25,6 +25,18 @@ pub fn plan_error_message(lang: Lang, kind: &PlanErrorKind) -> String {
     }
 }
 
+/// The last line `plancheck` prints for a file: how many faults it has, or
+/// how many indicators a valid plan holds.
+pub fn check_summary(lang: Lang, faults: usize, indicators: Option<usize>) -> String {
+    match (lang, faults, indicators) {
+        (Lang::En, 0, Some(n)) => format!("a valid plan with {n} indicators"),
+        (Lang::Zh, 0, Some(n)) => format!("规划有效，共 {n} 个指标"),
+        (Lang::En, 1, _) => "1 fault".into(),
+        (Lang::En, n, _) => format!("{n} faults"),
+        (Lang::Zh, n, _) => format!("共 {n} 处错误"),
+    }
+}
+
 fn zh_kind(kind: &JsonKind) -> String {
     match kind {
         JsonKind::Number => "数字".into(),
