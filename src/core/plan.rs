@@ -7,6 +7,7 @@ use std::fmt;
 
 /// A text in Chinese and in English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Text {
     /// Chinese, verbatim from the plan where the plan has it.
     pub zh: String,
@@ -16,6 +17,7 @@ pub struct Text {
 
 /// What part an indicator plays in the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// The headline goal (the digital economy's share of GDP).
@@ -30,6 +32,7 @@ pub enum Role {
 
 /// How an indicator's value is formed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An amount or count, unbounded above, never below zero.
@@ -47,6 +50,7 @@ pub enum Kind {
 
 /// How a slider's growth is applied each year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum GrowthMode {
     /// `v' = v × (1 + g/100)`: growth in percent a year.
@@ -57,6 +61,7 @@ pub enum GrowthMode {
 
 /// How a projection is compared with its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Comparator {
     /// Reached when the value is at least the target ("达到", "以上", "突破").
@@ -69,6 +74,7 @@ pub enum Comparator {
 
 /// A baseline that the plan states only through other numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Implied {
     /// Id of a ratio whose denominator is this indicator: the baseline is
     /// `numerator baseline / (ratio baseline / 100)`.
@@ -77,6 +83,7 @@ pub struct Implied {
 
 /// An indicator's starting point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Baseline {
     /// The year the value refers to (2019 for the table's `*` rows).
     pub year: u16,
@@ -93,6 +100,7 @@ pub struct Baseline {
 
 /// A target the plan sets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Target {
     /// The year by which it is to be reached.
     pub year: u16,
@@ -100,7 +108,7 @@ pub struct Target {
     pub value: f64,
     /// How a projection is compared with it.
     pub comparator: Comparator,
-    /// For [`Comparator::About`]: how far below `value` still counts as reached.
+    /// For an `about` target: how far below `value` still counts as reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
     /// The cell exactly as printed, where it differs from the bare value (`>90`, `60%左右`).
@@ -110,6 +118,7 @@ pub struct Target {
 
 /// Range, step and default of an indicator's growth slider.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Slider {
     /// How the growth is applied.
     pub mode: GrowthMode,
@@ -125,6 +134,7 @@ pub struct Slider {
 
 /// A past growth rate the plan reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Trend {
     /// Growth, in the slider's unit.
     pub growth: f64,
@@ -139,6 +149,7 @@ pub struct Trend {
 
 /// One indicator of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Indicator {
     /// Stable id, used in links and tests.
     pub id: String,
@@ -154,11 +165,11 @@ pub struct Indicator {
     pub kind: Kind,
     /// Where in the plan it is stated.
     pub section: String,
-    /// Its starting point; `None` where the plan prints `/`.
+    /// Its starting point; absent (`null`) where the plan prints `/`.
     pub baseline: Option<Baseline>,
-    /// Its target; `None` for drivers.
+    /// Its target; absent (`null`) only for drivers.
     pub target: Option<Target>,
-    /// Its slider; `None` for ratios.
+    /// Its slider; absent (`null`) only for ratios.
     pub slider: Option<Slider>,
     /// Growth the plan reports for the previous plan period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,6 +181,7 @@ pub struct Indicator {
 
 /// A group of indicators, as the plan's table groups them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Category {
     /// Stable id.
     pub id: String,
@@ -180,6 +192,7 @@ pub struct Category {
 /// A whole plan file as written: its metadata and its indicators, not yet
 /// checked. [`Plan::new`] turns it into a [`Plan`], the only form the engine takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct PlanSpec {
     /// Version of the file format; only 1 exists.
     pub format: u32,
