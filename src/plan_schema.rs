@@ -24,8 +24,8 @@ fn schema() -> Value {
     s["description"] = json!(
         "A plan for plansim: its metadata, categories and indicators. See docs/plan-format.md. \
          The schema checks each field's type and shape; `plancheck` also checks the rules \
-         between fields (ids known and unique, years in order, ranges), and ignores fields \
-         that this schema flags as unknown."
+         between fields (ids known and unique, years in order, ranges). plansim ignores the \
+         fields that this schema flags as unknown, and `plancheck` warns about them."
     );
     s["properties"]["$schema"] = json!({
         "description": "Where an editor finds this schema; plansim ignores it.",

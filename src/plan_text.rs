@@ -37,6 +37,17 @@ pub fn check_summary(lang: Lang, faults: usize, indicators: Option<usize>) -> St
     }
 }
 
+/// A field the format does not have, which plansim ignores (see
+/// [`crate::core::plan::PlanSpec::unknown_fields`]): a warning, not an error.
+pub fn unknown_field_text(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{path}: not a field of the plan format, so plansim ignores it (a typo?)")
+        }
+        Lang::Zh => format!("{path}：规划格式中没有这个字段，plansim 会忽略它（是否拼错？）"),
+    }
+}
+
 fn zh_kind(kind: &JsonKind) -> String {
     match kind {
         JsonKind::Number => "数字".into(),

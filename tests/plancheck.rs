@@ -1,7 +1,8 @@
 //! The `plancheck` command: every fault of a file, with its path, and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 fn plancheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plancheck"))
@@ -69,4 +70,31 @@ fn unreadable_files_and_bad_arguments_exit_2() {
     assert_eq!(plancheck(&["no-such-plan.json"]).status.code(), Some(2));
     assert_eq!(plancheck(&[]).status.code(), Some(2));
     assert_eq!(plancheck(&["--lang", "fr", SEED]).status.code(), Some(2));
+}
+
+#[test]
+fn unknown_fields_are_warned_about_without_failing() {
+    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED))
+        .unwrap();
+    let typo = seed.replacen("\"comparator\"", "\"tolerence\": 1, \"comparator\"", 1);
+    assert_ne!(typo, seed);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(["--lang", "en", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(typo.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "a warning, not a fault");
+    assert_eq!(
+        stdout(&o),
+        "-: indicators[0].target.tolerence: not a field of the plan format, so plansim ignores it (a typo?)\n\
+         -: a valid plan with 40 indicators\n"
+    );
 }

@@ -5,14 +5,16 @@
 //! cargo run --bin plancheck -- --lang zh my-plan.json other.json
 //! ```
 //!
-//! `-` reads standard input. The language is `--lang zh|en`, else the one of
+//! Fields that the format does not have (a typo, most often) are listed too,
+//! as warnings: plansim ignores them. `-` reads standard input. The language is `--lang zh|en`, else the one of
 //! `LC_ALL`, `LC_MESSAGES` or `LANG`, else English. Exit status: 0 when every
 //! file is a valid plan, 1 when any has a fault, 2 when a file cannot be read
 //! or the arguments are wrong.
 
+use plansim::core::plan::PlanSpec;
 use plansim::core::Plan;
 use plansim::i18n::Lang;
-use plansim::plan_text::{check_summary, plan_error_text};
+use plansim::plan_text::{check_summary, plan_error_text, unknown_field_text};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -73,6 +75,9 @@ fn main() -> ExitCode {
         let errors = Plan::check(&json);
         for e in &errors {
             println!("{file}: {}", plan_error_text(lang, e));
+        }
+        for path in PlanSpec::unknown_fields(&json) {
+            println!("{file}: {}", unknown_field_text(lang, &path));
         }
         let indicators = Plan::from_json(&json).map(|p| p.indicators.len()).ok();
         println!("{file}: {}", check_summary(lang, errors.len(), indicators));

@@ -701,6 +701,22 @@ impl PlanSpec {
         Ok(spec)
     }
 
+    /// Paths of the fields of a plan file that the format does not have (most
+    /// often a typo, such as `tolerence`), which the loader ignores; a `$schema`
+    /// key at the top, for editors, is expected and not listed. Empty where the
+    /// file does not parse.
+    pub fn unknown_fields(json: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(json);
+        let parsed: Result<PlanSpec, _> =
+            serde_ignored::deserialize(&mut de, |p| found.push(ignored_path(&p)));
+        if parsed.is_err() {
+            return Vec::new();
+        }
+        found.retain(|p| p != "$schema");
+        found
+    }
+
     /// The indicator with this id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
@@ -935,6 +951,22 @@ impl PlanSpec {
             if let Some(b) = self.indicators[i].baseline.as_mut() {
                 b.value = value;
             }
+        }
+    }
+}
+
+/// A path of serde_ignored in the form of [`PlanError::path`]: `indicators[5].tolerence`.
+fn ignored_path(p: &serde_ignored::Path) -> String {
+    use serde_ignored::Path as P;
+    match p {
+        P::Root => String::new(),
+        P::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        P::Map { parent, key } => match ignored_path(parent) {
+            s if s.is_empty() => key.clone(),
+            s => format!("{s}.{key}"),
+        },
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            ignored_path(parent)
         }
     }
 }
@@ -1713,6 +1745,32 @@ mod tests {
         );
         assert!(Plan::check(ZHEJIANG_JSON).is_empty());
         assert_eq!(Plan::check("{").len(), 1, "a parse error alone");
+    }
+
+    #[test]
+    fn unknown_fields_are_listed_with_their_path() {
+        assert!(PlanSpec::unknown_fields(ZHEJIANG_JSON).is_empty());
+        let mut v = seed();
+        v["$schema"] = "../docs/plan.schema.json".into();
+        v["indicators"][5]["target"]["tolerence"] = 1.into();
+        v["indicators"][7]["kind"]["ratio"]["extra"] = 1.into();
+        v["indicators"][1]["baseline"]["implied"]["note"] = "x".into();
+        v["categories"][0]["nom"] = "x".into();
+        assert_eq!(
+            PlanSpec::unknown_fields(&v.to_string()),
+            [
+                "categories[0].nom",
+                "indicators[1].baseline.implied.note",
+                "indicators[5].target.tolerence",
+                // serde_ignored does not name the variant (`ratio`) in its path.
+                "indicators[7].kind.extra",
+            ]
+        );
+        assert!(
+            Plan::from_json(&v.to_string()).is_ok(),
+            "the loader ignores them"
+        );
+        assert!(PlanSpec::unknown_fields("{").is_empty());
     }
 
     #[test]
