@@ -154,6 +154,30 @@ mod tests {
         );
     }
 
+    /// Every fault of the fixture reads in Chinese, not in the English of `Display`.
+    #[test]
+    fn every_fault_of_a_file_reads_in_chinese() {
+        let json = include_str!("../tests/fixtures/plan-several-faults.json");
+        let faults = crate::core::Plan::check(json);
+        assert_eq!(faults.len(), 9);
+        for e in &faults {
+            let zh = plan_error_message(Lang::Zh, &e.kind);
+            assert_ne!(zh, e.kind.to_string());
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+        for json in ["{", "{\"format\": \"1\"}", "{\"format\": 1}"] {
+            let e = &crate::core::Plan::check(json)[0];
+            let zh = plan_error_text(Lang::Zh, e);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+    }
+
     #[test]
     fn serde_faults_read_in_chinese() {
         let x = e(
