@@ -2,7 +2,7 @@
 //! citation and the embed snippet. Pure, so all of it is tested natively.
 
 use crate::core::engine::{run, Scenario, Status, Verdict};
-use crate::core::plan::{GrowthMode, Kind, Plan};
+use crate::core::plan::{Kind, Plan};
 use crate::i18n::Lang;
 use crate::state::{self, Action, State};
 use serde::{Deserialize, Serialize};
@@ -31,16 +31,15 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
     };
     for (ind, o) in plan.indicators.iter().zip(&r.outcomes) {
         let mode = match &ind.kind {
-            Kind::Ratio { numerator, .. } => {
-                plan.indicator(numerator).and_then(|n| n.slider.as_ref())
-            }
-            _ => ind.slider.as_ref(),
+            Kind::Ratio { numerator, .. } => plan.indicator(numerator),
+            _ => Some(ind),
         }
-        .map(|s| match s.mode {
-            GrowthMode::Relative => "% a year",
-            GrowthMode::Points => "pp a year",
+        .and_then(|d| {
+            let sl = d.slider.as_ref()?;
+            Some(crate::i18n::growth_unit(Lang::En, sl.mode, &d.unit))
         })
-        .unwrap_or("");
+        .map(|u| csv_field(&u))
+        .unwrap_or_default();
         let (ty, tv) = ind
             .target
             .as_ref()

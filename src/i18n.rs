@@ -1,6 +1,6 @@
 //! Interface strings in Chinese and English.
 
-use crate::core::plan::Text;
+use crate::core::plan::{GrowthMode, Prices, Text};
 use serde::{Deserialize, Serialize};
 
 /// A display language.
@@ -159,6 +159,18 @@ pub struct Strings {
     pub preset_reported: &'static str,
     pub preset_reported_hint: &'static str,
     pub reported_pace: &'static str,
+    /// Unit of additive growth; `{unit}` is the indicator's own unit.
+    pub unit_per_year: &'static str,
+    /// Said beside a nominal growth figure.
+    pub prices_nominal: &'static str,
+    /// Said beside a real growth figure.
+    pub prices_real: &'static str,
+    /// On a card whose trend is on another price basis than its slider.
+    pub trend_mixes_prices: &'static str,
+    /// Before the names of the indicators the trend preset sets unconverted.
+    pub preset_mixes_prices: &'static str,
+    /// Beside the 0 baseline of a count of new things.
+    pub counts_new_baseline: &'static str,
 }
 
 /// 简体中文.
@@ -268,6 +280,12 @@ pub static ZH: Strings = Strings {
     preset_reported: "已公布数据的节奏",
     preset_reported_hint: "把有公布值的指标设为从基期到最新公布值的年均增速",
     reported_pace: "已公布数据的年均增速",
+    unit_per_year: "{unit}/年",
+    prices_nominal: "名义（现价）",
+    prices_real: "实际（可比价）",
+    trend_mixes_prices: "此趋势增速与本滑块的价格口径不同（一为实际、一为名义）：趋势情景按原值套用、未作价格换算，结果混用两种口径。",
+    preset_mixes_prices: "以下指标的趋势增速与滑块口径不同（实际/名义），按原值套用、未换算：",
+    counts_new_baseline: "新增计数：基期为0",
 };
 
 /// English.
@@ -377,6 +395,12 @@ pub static EN: Strings = Strings {
     preset_reported: "Reported pace",
     preset_reported_hint: "Sets each indicator with reported values to the annual growth from its baseline to the latest one",
     reported_pace: "Pace of reported values",
+    unit_per_year: "{unit} a year",
+    prices_nominal: "nominal (current prices)",
+    prices_real: "real (comparable prices)",
+    trend_mixes_prices: "This trend and this slider are on different price bases (one real, one nominal): the trend preset applies the trend as printed, unconverted, so the result mixes the two.",
+    preset_mixes_prices: "Applied as printed, unconverted, though the trend and the slider differ (real vs nominal):",
+    counts_new_baseline: "counts new ones: 0 in the base year",
 };
 
 /// A model error in words, in `lang`.
@@ -403,6 +427,29 @@ pub fn model_error(lang: Lang, e: &crate::core::engine::ModelError) -> String {
         }
         (Lang::Zh, E::Overflow { id, year }) => format!("“{id}”：预测值在{year}年溢出，请降低增速"),
         (Lang::Zh, E::ZeroDenominator { id, year }) => format!("“{id}”：分母在{year}年降为零"),
+    }
+}
+
+/// The unit of a growth rate in `mode` for an indicator measured in `unit`:
+/// `% a year`, `pp a year`, or for additive growth the indicator's own unit
+/// a year (`labs a year`, `家/年`).
+pub fn growth_unit(lang: Lang, mode: GrowthMode, unit: &Text) -> String {
+    let s = lang.s();
+    match mode {
+        GrowthMode::Relative => s.per_year.to_string(),
+        GrowthMode::Points => s.pp_per_year.to_string(),
+        GrowthMode::Additive => s.unit_per_year.replace("{unit}", lang.pick(unit)),
+    }
+}
+
+/// The words for a growth figure's price basis, to show beside it; `None`
+/// where prices do not enter it (a count, a percentage).
+pub fn prices_word(lang: Lang, prices: Prices) -> Option<&'static str> {
+    let s = lang.s();
+    match prices {
+        Prices::Nominal => Some(s.prices_nominal),
+        Prices::Real => Some(s.prices_real),
+        Prices::NotMoney => None,
     }
 }
 
@@ -438,6 +485,39 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::En.tag(), "en");
+    }
+
+    #[test]
+    fn growth_units_and_price_words() {
+        let labs = Text {
+            zh: "家".into(),
+            en: "labs".into(),
+        };
+        assert_eq!(
+            growth_unit(Lang::En, GrowthMode::Additive, &labs),
+            "labs a year"
+        );
+        assert_eq!(growth_unit(Lang::Zh, GrowthMode::Additive, &labs), "家/年");
+        assert_eq!(
+            growth_unit(Lang::En, GrowthMode::Relative, &labs),
+            "% a year"
+        );
+        assert_eq!(
+            growth_unit(Lang::Zh, GrowthMode::Points, &labs),
+            "个百分点/年"
+        );
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(!lang.s().unit_per_year.replace("{unit}", "").is_empty());
+            assert_ne!(
+                prices_word(lang, Prices::Nominal),
+                prices_word(lang, Prices::Real)
+            );
+            assert_eq!(prices_word(lang, Prices::NotMoney), None);
+        }
+        assert_eq!(
+            prices_word(Lang::En, Prices::Real),
+            Some("real (comparable prices)")
+        );
     }
 
     #[test]

@@ -114,8 +114,22 @@ fn zh(kind: &PlanErrorKind) -> String {
         K::SliderStep => "必须 > 0，且不超过滑块的范围".into(),
         K::SliderDefault => "必须在 [min, max] 之内".into(),
         K::BelowMinus100 => "相对增速不能低于 -100%".into(),
-        K::LevelNeedsRelative => "总量指标（level）只能按相对增速（relative）增长".into(),
-        K::ZeroBaseline => "基期值为零，无法按相对增速增长".into(),
+        K::LevelNeedsRelative => {
+            "总量指标（level）按相对增速（relative）或逐年增量（additive）增长，不按百分点".into()
+        }
+        K::AdditiveNotLevel => {
+            "只有总量指标（level）才能按逐年增量（additive）增长；百分比按百分点（points）增长".into()
+        }
+        K::CountsNewNotZero { base_year } => {
+            format!("新增数量指标从基期年 {base_year} 的 0 开始计")
+        }
+        K::PricesDiffer {
+            numerator,
+            denominator,
+        } => format!(
+            "`{numerator}` 与 `{denominator}` 必须按同一价格口径增长（`slider.prices`）"
+        ),
+        K::ZeroBaseline => "基期值为零，无法按相对增速增长；请用逐年增量（additive）".into(),
         K::NotFinite => "必须是有限的数".into(),
         K::BadImplied => {
             "必须指向一个以本指标为分母的比率，且该比率与其分子的基期值都是印出的数值".into()

@@ -139,7 +139,7 @@ async fn entering_a_baseline_makes_a_target_projectable() {
         .unwrap();
     assert!((req - 14.8698).abs() < 0.01, "{req}");
     let summary = root.query_selector("[data-role=summary]").unwrap().unwrap();
-    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("19"));
+    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("22"));
     // A bad baseline is refused with a notice, and the good one stays.
     set_input(&root, "#b-digital_trade", "-3", "change");
     wait_for(|| {
@@ -152,6 +152,6 @@ async fn entering_a_baseline_makes_a_target_projectable() {
         .query_selector("[data-role=notices]")
         .unwrap()
         .is_some());
-    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("19"));
+    assert_eq!(summary.get_attribute("data-total").as_deref(), Some("22"));
     root.remove();
 }

@@ -332,7 +332,8 @@ impl Run {
     }
 }
 
-/// Checks a growth rate for `mode`.
+/// Checks a growth rate for `mode`: any finite number, and for relative
+/// growth at least -100%. Points and additive growth may be negative.
 ///
 /// # Errors
 /// [`ModelError::InvalidGrowth`] for NaN, infinity, or relative growth below -100%.
@@ -342,7 +343,7 @@ pub fn check_growth(
     g: f64,
     mode: GrowthMode,
 ) -> Result<f64, ModelError> {
-    if g.is_finite() && (mode == GrowthMode::Points || g >= -100.0) {
+    if g.is_finite() && (mode != GrowthMode::Relative || g >= -100.0) {
         Ok(g)
     } else {
         Err(ModelError::InvalidGrowth {
@@ -417,7 +418,9 @@ pub fn baseline_of(
     Ok(Some((plan.base_year, v)))
 }
 
-/// Projects a level or percentage from `(year, value)` to `end`.
+/// Projects a level or percentage from `(year, value)` to `end`:
+/// `v' = v × (1 + g/100)` (relative) or `v' = v + g` (points, additive).
+/// A percentage is held within [0, 100], a level at or above 0.
 fn grow(
     ind: &Indicator,
     scenario: &Scenario,
@@ -440,7 +443,7 @@ fn grow(
         };
         v = match slider.mode {
             GrowthMode::Relative => v * (1.0 + g / 100.0),
-            GrowthMode::Points => v + g,
+            GrowthMode::Points | GrowthMode::Additive => v + g,
         };
         if !v.is_finite() {
             return Err(ModelError::Overflow {
@@ -448,10 +451,14 @@ fn grow(
                 year,
             });
         }
-        if bounded {
-            v = clamp_percent(v, year, &mut saturated);
-        }
-        values.push(v.max(0.0));
+        v = if bounded {
+            clamp_percent(v, year, &mut saturated)
+        } else {
+            // A level below 0 (additive growth below 0) is held at 0, and
+            // the next year grows from there.
+            v.max(0.0)
+        };
+        values.push(v);
     }
     Ok(Path {
         start: year0,
@@ -525,7 +532,9 @@ pub fn project(plan: &Plan, scenario: &Scenario, id: &str) -> Result<Option<Path
 
 /// The constant growth that lands `id` exactly on its target value in the
 /// target year, in closed form: `((T/B)^(1/n) - 1) × 100` for relative growth,
-/// `(T - B) / n` for percentage points, and for a ratio the numerator's growth
+/// `(T - B) / n` for percentage points and for additive growth (in the
+/// indicator's unit a year; `T / n` for a count of new things, whose `B` is
+/// 0), and for a ratio the numerator's growth
 /// `((T/100 × D_n / N_0)^(1/n) - 1) × 100` given the denominator's projected
 /// value `D_n`. For a strict (`>`) target this is the boundary: any growth
 /// above it hits. `Ok(None)` where there is no target, no baseline, or no
@@ -564,7 +573,7 @@ pub fn required_growth(
         .expect("validated: only ratios lack a slider")
         .mode;
     Ok(match mode {
-        GrowthMode::Points => Some((target.value - b) / n),
+        GrowthMode::Points | GrowthMode::Additive => Some((target.value - b) / n),
         GrowthMode::Relative => relative_rate(b, target.value, n),
     })
 }

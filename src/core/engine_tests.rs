@@ -50,6 +50,9 @@ fn required_growth_matches_hand_calculation() {
         ("dc_racks", 21.0691),                     // (45 / 17.3)^(1/5) - 1
         ("industrial_internet_platforms", 7.3941), // (300 / 210)^(1/5) - 1
         ("firms_over_10bn", 9.8561),               // (40 / 25)^(1/5) - 1
+        ("new_key_labs", 4.0),                     // (20 - 0) / 5, additive
+        ("national_innovation_centres", 0.2),      // (1 - 0) / 5, additive
+        ("big_science_facilities", 0.4),           // (2 - 0) / 5, additive
         // Shares: numerator growth at GDP +7%/yr, GDP_2020 = 30218 / 0.468.
         ("de_share", 12.4514),   // (0.60 × GDP_2020 × 1.07^5 / 30218)^(1/5) - 1
         ("core_share", 14.1139), // (0.15 × GDP_2020 × 1.07^5 / 7020)^(1/5) - 1
@@ -537,6 +540,258 @@ fn input_matrix_is_finite_and_in_bounds() {
             }
         }
     }
+}
+
+/// Counts of new things the plan sets (新建…, 争创…, 建成…): 0 at the base year,
+/// additive growth, and the target each needs over five years.
+const COUNTS_NEW: [(&str, f64); 3] = [
+    ("new_key_labs", 20.0),
+    ("national_innovation_centres", 1.0),
+    ("big_science_facilities", 2.0),
+];
+
+/// `v' = v + g` from 0: the path, the verdict and the first year reached.
+#[test]
+fn additive_growth_adds_a_number_a_year() {
+    let plan = zj();
+    let a = assessed(&plan, &Scenario::new(&plan), "new_key_labs");
+    assert_eq!(a.baseline, (2020, 0.0), "0 by definition, nobody asked");
+    assert_eq!(a.path.values, [0.0, 4.0, 8.0, 12.0, 16.0, 20.0]);
+    assert_eq!((a.verdict, a.first_hit), (Verdict::Hit, Some(2025)));
+    let slow = assessed(
+        &plan,
+        &with_growth(&plan, &[("new_key_labs", 3.0)]),
+        "new_key_labs",
+    );
+    assert_eq!((slow.projected, slow.margin), (15.0, -5.0));
+    assert_eq!(slow.verdict, Verdict::Miss);
+    // (15 - 0) / (20 - 0) = 0.75
+    assert_eq!(slow.progress, Progress::Moderate);
+    let fast = assessed(
+        &plan,
+        &with_growth(&plan, &[("new_key_labs", 5.0)]),
+        "new_key_labs",
+    );
+    assert_eq!(fast.first_hit, Some(2024), "4 × 5 = 20 labs by 2024");
+    let mut s = with_growth(&plan, &[("new_key_labs", 5.0)]);
+    s.horizon = 2035;
+    assert_eq!(
+        project(&plan, &s, "new_key_labs")
+            .unwrap()
+            .unwrap()
+            .at(2035),
+        Some(75.0),
+        "15 years × 5"
+    );
+}
+
+/// Required additive growth is `(T − B) / n`, from a zero baseline and from
+/// any other, and projecting at it lands exactly on the target.
+#[test]
+fn additive_required_growth_is_the_gap_over_the_years_and_hits_exactly() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    for (id, target) in COUNTS_NEW {
+        let req = required_growth(&plan, &s, id).unwrap().unwrap();
+        assert_eq!(req, target / 5.0, "{id}: (T − 0) / 5");
+        let a = assessed(&plan, &with_growth(&plan, &[(id, req)]), id);
+        assert!(
+            (a.projected - target).abs() < 1e-12,
+            "{id}: {}",
+            a.projected
+        );
+        assert_eq!(a.verdict, Verdict::Hit, "{id}");
+        assert_eq!(a.required, Some(req), "{id}");
+        let under = assessed(&plan, &with_growth(&plan, &[(id, req * 0.99)]), id);
+        assert_eq!(under.verdict, Verdict::Miss, "{id} just under");
+    }
+    // A level with a printed baseline may grow additively too: (40 − 25) / 5.
+    let mut spec = zj().into_spec();
+    let i = spec.index_of("firms_over_10bn").unwrap();
+    spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Additive;
+    let plan = Plan::new(spec.clone()).unwrap();
+    let req = required_growth(&plan, &s, "firms_over_10bn")
+        .unwrap()
+        .unwrap();
+    assert_eq!(req, 3.0);
+    let a = assessed(
+        &plan,
+        &with_growth(&plan, &[("firms_over_10bn", req)]),
+        "firms_over_10bn",
+    );
+    assert_eq!(a.path.values, [25.0, 28.0, 31.0, 34.0, 37.0, 40.0]);
+    assert_eq!(a.verdict, Verdict::Hit);
+    // A 2019 baseline counts six years: (40 − 25) / 6.
+    spec.indicators[i].baseline.as_mut().unwrap().year = 2019;
+    let plan = Plan::new(spec).unwrap();
+    let req = required_growth(&plan, &s, "firms_over_10bn")
+        .unwrap()
+        .unwrap();
+    assert_eq!(req, 2.5);
+}
+
+/// Additive growth may be typed below 0; a level is then held at 0, and a
+/// later year grows from 0, not from below it.
+#[test]
+fn additive_growth_below_zero_holds_a_level_at_zero() {
+    let plan = zj();
+    let a = assessed(
+        &plan,
+        &with_growth(&plan, &[("new_key_labs", -3.0)]),
+        "new_key_labs",
+    );
+    assert!(a.path.values.iter().all(|&v| v == 0.0));
+    assert_eq!(a.path.saturated, None, "only percentages report a bound");
+    assert_eq!(a.progress, Progress::Stagnation);
+    let mut s = with_growth(&plan, &[("new_key_labs", 5.0)]);
+    s.paths
+        .entry("new_key_labs".into())
+        .or_default()
+        .insert(2021, -10.0);
+    let a = assessed(&plan, &s, "new_key_labs");
+    assert_eq!(a.path.values, [0.0, 0.0, 5.0, 10.0, 15.0, 20.0]);
+    for g in [f64::NAN, f64::INFINITY] {
+        let s = with_growth(&plan, &[("new_key_labs", g)]);
+        assert!(matches!(
+            assess(&plan, &s, "new_key_labs"),
+            Err(ModelError::InvalidGrowth { .. })
+        ));
+    }
+    assert!(check_growth("x", None, -1e6, GrowthMode::Additive).is_ok());
+}
+
+/// No reader is asked for the baseline of a count of new things, and the
+/// reader's baseline link part does not apply to them (the plan has one).
+#[test]
+fn counts_of_new_things_need_no_baseline_from_the_reader() {
+    let plan = zj();
+    let r = run(&plan, &Scenario::new(&plan)).unwrap();
+    let needing: Vec<&str> = r.needing_baseline().collect();
+    for (id, _) in COUNTS_NEW {
+        assert!(!needing.contains(&id), "{id}");
+        let ind = plan.indicator(id).unwrap();
+        let b = ind.baseline.as_ref().unwrap();
+        assert!(b.counts_new && b.value == 0.0 && b.year == plan.base_year);
+        assert_eq!(ind.slider.as_ref().unwrap().mode, GrowthMode::Additive);
+    }
+    let mut s = Scenario::new(&plan);
+    s.baselines.insert("new_key_labs".into(), 7.0);
+    assert_eq!(
+        assessed(&plan, &s, "new_key_labs").baseline,
+        (2020, 0.0),
+        "the plan's 0 wins"
+    );
+}
+
+/// Every position of every additive slider, to 2035: finite, never below 0,
+/// never falling for growth >= 0, and a hit exactly when the growth reaches
+/// the required growth.
+#[test]
+fn additive_slider_matrix() {
+    let plan = zj();
+    let additive: Vec<&Indicator> = plan
+        .indicators
+        .iter()
+        .filter(|i| i.slider.as_ref().map(|s| s.mode) == Some(GrowthMode::Additive))
+        .collect();
+    assert_eq!(additive.len(), COUNTS_NEW.len());
+    let mut checked = 0;
+    for ind in additive {
+        let sl = ind.slider.as_ref().unwrap();
+        let req = required_growth(&plan, &Scenario::new(&plan), &ind.id)
+            .unwrap()
+            .unwrap();
+        let steps = ((sl.max - sl.min) / sl.step).round() as i64;
+        for k in 0..=steps {
+            let g = sl.min + k as f64 * sl.step;
+            for horizon in [2025, 2035] {
+                let mut s = with_growth(&plan, &[(ind.id.as_str(), g)]);
+                s.horizon = horizon;
+                let a = assessed(&plan, &s, &ind.id);
+                assert_eq!(a.path.end(), horizon);
+                for w in a.path.values.windows(2) {
+                    assert!(w[0].is_finite() && w[1].is_finite() && w[1] >= 0.0);
+                    assert!(g < 0.0 || w[1] >= w[0], "{} at {g}", ind.id);
+                }
+                let want = if g >= req - 1e-9 {
+                    Verdict::Hit
+                } else {
+                    Verdict::Miss
+                };
+                assert_eq!(a.verdict, want, "{} at {g} (needs {req})", ind.id);
+                assert!(
+                    (a.projected - (g * 5.0).max(0.0)).abs() < 1e-9,
+                    "{} at {g}: {}",
+                    ind.id,
+                    a.projected
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+/// The growth figures the notes quote are the engine's: smart factories
+/// from 263 (the table) and from 275 (with the 12 future factories), firms
+/// of over CNY 10 billion from 25 and from 26 (with the 千亿 firm).
+#[test]
+fn notes_quote_the_engines_growth_needed() {
+    let plan = zj();
+    for (id, printed, comparable) in [
+        ("smart_factories", 263.0, 275.0),
+        ("firms_over_10bn", 25.0, 26.0),
+    ] {
+        let i = plan.index_of(id).unwrap();
+        assert_eq!(plan.indicators[i].baseline.as_ref().unwrap().value, printed);
+        let s = Scenario::new(&plan);
+        let from_printed = required_growth(&plan, &s, id).unwrap().unwrap();
+        let mut spec = plan.clone().into_spec();
+        spec.indicators[i].baseline.as_mut().unwrap().value = comparable;
+        let other = Plan::new(spec).unwrap();
+        let from_comparable = required_growth(&other, &s, id).unwrap().unwrap();
+        let note = plan.indicators[i].note.as_ref().unwrap();
+        for figure in [from_printed, from_comparable] {
+            let quoted = format!("{figure:.1}%");
+            assert!(note.zh.contains(&quoted), "{id} zh lacks {quoted}");
+            assert!(note.en.contains(&quoted), "{id} en lacks {quoted}");
+        }
+        let n = format!("{comparable}");
+        assert!(note.zh.contains(&n) && note.en.contains(&n), "{id} {n}");
+    }
+}
+
+/// The trend preset's one growth figure that is real sits on a nominal
+/// slider: the plan says so, and the mixing is found from the data alone.
+#[test]
+fn the_real_trend_on_a_nominal_slider_is_flagged() {
+    use crate::core::plan::Prices;
+    let plan = zj();
+    let mixing: Vec<&str> = plan.trend_mixing_prices().map(|i| i.id.as_str()).collect();
+    assert_eq!(mixing, ["core_value_added"]);
+    let core = plan.indicator("core_value_added").unwrap();
+    assert_eq!(core.trend.as_ref().unwrap().prices, Prices::Real);
+    for id in ["gdp", "de_value_added", "core_value_added"] {
+        let sl = plan.indicator(id).unwrap().slider.as_ref().unwrap();
+        assert_eq!(sl.prices, Prices::Nominal, "{id}");
+    }
+    // The note's 2021 gap comes from the reported values: 8348 / 7020.
+    let reported =
+        crate::core::reported::parse(&plan, crate::core::reported::ZHEJIANG_REPORTED_CSV).unwrap();
+    let r2021 = reported
+        .iter()
+        .find(|r| r.indicator == "core_value_added" && r.year == 2021)
+        .unwrap();
+    assert!(r2021.note.contains("13.3% at comparable prices"));
+    let nominal = (r2021.value / 7020.0 - 1.0) * 100.0;
+    let note = core.note.as_ref().unwrap();
+    for s in [format!("{nominal:.1}%"), "13.3%".to_string()] {
+        assert!(note.zh.contains(&s) && note.en.contains(&s), "{s}");
+    }
+    // A trend and slider on one basis, or a count, do not mix.
+    assert!(!Prices::Nominal.mixes_with(Prices::Nominal));
+    assert!(!Prices::NotMoney.mixes_with(Prices::Real));
+    assert!(Prices::Nominal.mixes_with(Prices::Real));
 }
 
 /// Property tests; native only (proptest needs an OS random source).

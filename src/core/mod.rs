@@ -2,7 +2,9 @@
 //! nothing here knows about the browser.
 
 pub mod engine;
+pub mod outlook;
 pub mod plan;
+pub mod presets;
 pub mod reported;
 pub mod tolerance;
 
@@ -11,5 +13,5 @@ pub use engine::{
     Status, Verdict,
 };
 pub use plan::{
-    Comparator, GrowthMode, Indicator, JsonKind, Kind, Plan, PlanError, PlanErrorKind, Role,
+    Comparator, GrowthMode, Indicator, JsonKind, Kind, Plan, PlanError, PlanErrorKind, Prices, Role,
 };

@@ -55,8 +55,41 @@ pub enum Kind {
 pub enum GrowthMode {
     /// `v' = v × (1 + g/100)`: growth in percent a year.
     Relative,
-    /// `v' = v + g`: growth in percentage points a year.
+    /// `v' = v + g`: growth in percentage points a year (percentages only).
     Points,
+    /// `v' = v + g`: growth in the indicator's own unit a year (levels only),
+    /// e.g. "4 labs a year". Made for counts of new things, whose baseline is
+    /// 0 at the base year and cannot grow by a percentage.
+    Additive,
+}
+
+/// Whether a growth figure of money includes price changes.
+///
+/// Absent from a file, it reads as [`Prices::Nominal`]: plansim's growth is
+/// nominal unless a plan says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Prices {
+    /// At current prices (现价): price changes included.
+    #[default]
+    Nominal,
+    /// At comparable (constant) prices (可比价): price changes removed.
+    Real,
+    /// Not a money value (a count, a physical quantity, a percentage):
+    /// prices do not enter it.
+    NotMoney,
+}
+
+impl Prices {
+    /// Whether growth on `self` and growth on `other` measure different
+    /// things: one real and the other nominal. `NotMoney` mixes with neither.
+    pub fn mixes_with(self, other: Prices) -> bool {
+        matches!(
+            (self, other),
+            (Prices::Nominal, Prices::Real) | (Prices::Real, Prices::Nominal)
+        )
+    }
 }
 
 /// How a projection is compared with its target.
@@ -96,6 +129,11 @@ pub struct Baseline {
     /// The cell exactly as printed, where it carries a mark (`6.7*`, `/`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<String>,
+    /// Set where the indicator counts things new since the base year
+    /// (新建…, 争创…): the value is then 0 by definition, for the base year,
+    /// and no reader is asked for it. Absent means `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub counts_new: bool,
 }
 
 /// A target the plan sets.
@@ -130,6 +168,9 @@ pub struct Slider {
     pub step: f64,
     /// Growth when the user has set none.
     pub default: f64,
+    /// Whether the growth is nominal or real; absent means nominal.
+    #[serde(default)]
+    pub prices: Prices,
 }
 
 /// A past growth rate the plan reports.
@@ -145,6 +186,9 @@ pub struct Trend {
     /// The words of the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<String>,
+    /// Whether the growth is nominal or real; absent means nominal.
+    #[serde(default)]
+    pub prices: Prices,
 }
 
 /// One indicator of a plan.
@@ -177,6 +221,19 @@ pub struct Indicator {
     /// How plansim reads something the plan leaves open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl Indicator {
+    /// Whether the trend preset would set this indicator's slider to a growth
+    /// on another price basis: a real trend on a nominal slider, or the
+    /// reverse. The preset applies the trend as printed, unconverted, so a
+    /// page should say so wherever it shows or applies that trend.
+    pub fn trend_mixes_prices(&self) -> bool {
+        match (&self.trend, &self.slider) {
+            (Some(t), Some(s)) => t.prices.mixes_with(s.prices),
+            _ => false,
+        }
+    }
 }
 
 /// A group of indicators, as the plan's table groups them.
@@ -440,10 +497,27 @@ pub enum PlanErrorKind {
     #[error("relative growth cannot be below -100%")]
     BelowMinus100,
     /// A level with a percentage-point slider.
-    #[error("a level grows relatively")]
+    #[error("a level grows `relative` or `additive`, not in points")]
     LevelNeedsRelative,
+    /// A percentage with an additive slider.
+    #[error("only a level grows `additive`; a percentage grows in `points`")]
+    AdditiveNotLevel,
+    /// A count of new things whose baseline is not 0 in the base year.
+    #[error("a count of new things starts from value 0 in the base year {base_year}")]
+    CountsNewNotZero {
+        /// The plan's base year.
+        base_year: u16,
+    },
+    /// A ratio whose parts grow on different price bases.
+    #[error("`{numerator}` and `{denominator}` must grow on one price basis (`slider.prices`)")]
+    PricesDiffer {
+        /// The numerator's id.
+        numerator: String,
+        /// The denominator's id.
+        denominator: String,
+    },
     /// A zero baseline on a relative slider.
-    #[error("a zero baseline cannot grow relatively")]
+    #[error("a zero baseline cannot grow relatively; use `additive` growth")]
     ZeroBaseline,
     /// A number that must be finite and is not.
     #[error("must be a finite number")]
@@ -727,6 +801,12 @@ impl PlanSpec {
         self.indicators.iter().position(|i| i.id == id)
     }
 
+    /// The indicators whose trend the trend preset applies on another price
+    /// basis (see [`Indicator::trend_mixes_prices`]), in the plan's order.
+    pub fn trend_mixing_prices(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(|i| i.trend_mixes_prices())
+    }
+
     fn validate(&self, errors: &mut Vec<PlanError>) {
         if self.format != 1 {
             errors.push(err(
@@ -810,6 +890,10 @@ impl PlanSpec {
                 }
                 _ => {}
             }
+            if b.counts_new && (b.value != 0.0 || b.year != self.base_year) {
+                let base_year = self.base_year;
+                fail(at("baseline.counts_new"), K::CountsNewNotZero { base_year });
+            }
         }
 
         match (&ind.target, ind.role) {
@@ -842,18 +926,37 @@ impl PlanSpec {
                 },
                 None,
             ) => {
+                let mut parts_ok = true;
                 for (field, id) in [("numerator", numerator), ("denominator", denominator)] {
                     let path = at(&format!("kind.ratio.{field}"));
                     let Some(&j) = ids.get(id.as_str()) else {
                         fail(path, K::UnknownIndicator(id.clone()));
+                        parts_ok = false;
                         continue;
                     };
                     let other = &self.indicators[j];
                     if other.kind != Kind::Level || other.baseline.is_none() {
                         fail(path, K::PartNotLevel(id.clone()));
+                        parts_ok = false;
                     } else if other.slider.as_ref().map(|s| s.mode) != Some(GrowthMode::Relative) {
                         fail(path, K::PartNotRelative(id.clone()));
+                        parts_ok = false;
                     }
+                }
+                let prices = |id: &String| {
+                    ids.get(id.as_str())
+                        .and_then(|&j| self.indicators[j].slider.as_ref())
+                        .map(|s| s.prices)
+                };
+                // Only between sound parts: a faulty part is reported above.
+                if parts_ok && prices(numerator) != prices(denominator) {
+                    fail(
+                        at("kind.ratio.denominator"),
+                        K::PricesDiffer {
+                            numerator: numerator.clone(),
+                            denominator: denominator.clone(),
+                        },
+                    );
                 }
             }
             (_, None) => fail(at("slider"), K::SliderMissing),
@@ -873,6 +976,9 @@ impl PlanSpec {
                 }
                 if s.mode == GrowthMode::Points && *kind == Kind::Level {
                     fail(at("slider.mode"), K::LevelNeedsRelative);
+                }
+                if s.mode == GrowthMode::Additive && *kind != Kind::Level {
+                    fail(at("slider.mode"), K::AdditiveNotLevel);
                 }
                 let zero = ind.baseline.as_ref().is_some_and(|b| b.value == 0.0);
                 if s.mode == GrowthMode::Relative && zero {
@@ -1562,6 +1668,39 @@ mod tests {
                 ],
             ),
             (
+                "percent growing additively",
+                Box::new(|v| v["indicators"][4]["slider"]["mode"] = "additive".into()),
+                one("indicators[4].slider.mode", K::AdditiveNotLevel),
+            ),
+            (
+                "count of new things from 5",
+                Box::new(|v| v["indicators"][33]["baseline"]["value"] = 5.into()),
+                one(
+                    "indicators[33].baseline.counts_new",
+                    K::CountsNewNotZero { base_year: 2020 },
+                ),
+            ),
+            (
+                "GDP real, its shares' numerators nominal",
+                Box::new(|v| v["indicators"][1]["slider"]["prices"] = "real".into()),
+                vec![
+                    (
+                        "indicators[0].kind.ratio.denominator".into(),
+                        K::PricesDiffer {
+                            numerator: "de_value_added".into(),
+                            denominator: "gdp".into(),
+                        },
+                    ),
+                    (
+                        "indicators[7].kind.ratio.denominator".into(),
+                        K::PricesDiffer {
+                            numerator: "core_value_added".into(),
+                            denominator: "gdp".into(),
+                        },
+                    ),
+                ],
+            ),
+            (
                 "empty slider range",
                 Box::new(|v| {
                     v["indicators"][5]["slider"]["max"] =
@@ -1778,6 +1917,175 @@ mod tests {
         let e = Plan::from_json(&format!("{ZHEJIANG_JSON}\n{{}}")).unwrap_err();
         assert!(matches!(e.kind, PlanErrorKind::NotJson { .. }), "{e}");
         assert!(Plan::from_json(&format!("{ZHEJIANG_JSON}\n\n")).is_ok());
+    }
+
+    /// The notes and names the line-by-line audit of the seed asked for,
+    /// in both languages.
+    #[test]
+    fn golden_audit_notes() {
+        let plan = zj();
+        let note = |id: &str| plan.indicator(id).unwrap().note.clone().unwrap();
+        let both = |id: &str, zh: &str, en: &str| {
+            let n = note(id);
+            assert!(n.zh.contains(zh), "{id} zh: {}", n.zh);
+            assert!(n.en.contains(en), "{id} en: {}", n.en);
+        };
+        both("smart_factories", "未来工厂12家", "12 future factories");
+        both("smart_factories", "275", "275");
+        both("firms_over_10bn", "千亿元企业1家", "could be 26");
+        both("firms_over_10bn", "何种指标", "does not say what");
+        let firms = plan.indicator("firms_over_10bn").unwrap();
+        assert!(!firms.name.en.to_lowercase().contains("revenue"));
+        let cloud = plan.indicator("cloud_firms").unwrap();
+        assert!(cloud.name.en.contains("Cloud-based") && !cloud.name.en.contains("native"));
+        for id in [
+            "cloud_firms",
+            "themed_towns",
+            "billion_chains",
+            "innovation_service_orgs",
+            "industry_brains",
+            "industry_clouds",
+        ] {
+            both(
+                id,
+                "规划未写年份，按2025年理解",
+                "gives no year; read as 2025",
+            );
+        }
+        for id in [
+            "security_output",
+            "ic_output",
+            "network_output",
+            "computing_output",
+        ] {
+            both(
+                id,
+                "“突破”按“至少达到该数值”理解",
+                "read as at least the value",
+            );
+        }
+        both("core_value_added", "可比价", "comparable prices");
+        both("core_value_added", "混用", "mixes the two");
+        both("new_key_labs", "2020年为0", "0 by definition");
+        both("national_innovation_centres", "按0计", "0 by this reading");
+        both("big_science_facilities", "谋划建设", "0 by this reading");
+    }
+
+    /// `printed` keeps the plan's words, not a bare number.
+    #[test]
+    fn golden_printed_targets() {
+        let plan = zj();
+        for (id, printed) in [
+            ("security_output", "产值突破4000亿元"),
+            ("ic_output", "产值突破2500亿元"),
+            ("network_output", "产值突破4000亿元"),
+            ("computing_output", "产值突破2000亿元"),
+            ("billion_chains", "打造…等5个千亿级标志性产业链和产业集群"),
+            ("rising_star_clusters", "培育数字经济领域“新星”产业群30个"),
+            ("firms_over_10bn", "培育数字经济领域超百亿元企业40家"),
+            ("eagle_firms", "培育数字经济领域雄鹰企业50家"),
+            ("themed_towns", "打造数字经济领域2.0版特色小镇40个左右"),
+            ("national_innovation_centres", "争创国家技术创新中心1—2家"),
+            ("big_science_facilities", "建成大科学装置2个"),
+            ("new_key_labs", "新建省级重点实验室20家"),
+            ("new_rd_institutes", "新型研发机构达到50家"),
+            ("innovation_service_orgs", "集聚400家以上创新服务机构"),
+            ("industry_brains", "建成30个以上行业“产业大脑”"),
+            (
+                "industrial_internet_platforms",
+                "建设300个以上省级工业互联网平台",
+            ),
+            ("cloud_firms", "培育云上企业500家"),
+            (
+                "industry_clouds",
+                "建成10个以上具有全国影响力的行业云应用平台",
+            ),
+        ] {
+            let t = plan.indicator(id).unwrap().target.as_ref().unwrap();
+            assert_eq!(t.printed.as_deref(), Some(printed), "{id}");
+        }
+    }
+
+    /// Every growth figure of the seed says whether it is nominal or real
+    /// (or no money value), rather than leaning on the default.
+    #[test]
+    fn every_growth_figure_in_the_seed_states_its_prices() {
+        let v: serde_json::Value = serde_json::from_str(ZHEJIANG_JSON).unwrap();
+        for ind in v["indicators"].as_array().unwrap() {
+            for field in ["slider", "trend"] {
+                let x = &ind[field];
+                if x.is_object() {
+                    assert!(
+                        x["prices"].is_string(),
+                        "{}.{field} states its prices",
+                        ind["id"]
+                    );
+                }
+            }
+        }
+        let plan = zj();
+        for ind in &plan.indicators {
+            let Some(s) = &ind.slider else { continue };
+            let money = ind.unit.zh.contains('元');
+            assert_eq!(
+                s.prices != Prices::NotMoney,
+                money,
+                "{}: money values are nominal or real, others not_money",
+                ind.id
+            );
+        }
+    }
+
+    /// A format-1 file written before `prices`, `counts_new` and `additive`
+    /// loads as before, its growth read as nominal.
+    #[test]
+    fn format_1_files_without_the_new_fields_still_load() {
+        let mut v: serde_json::Value = serde_json::from_str(ZHEJIANG_JSON).unwrap();
+        for ind in v["indicators"].as_array_mut().unwrap() {
+            for field in ["slider", "trend"] {
+                if let Some(o) = ind[field].as_object_mut() {
+                    o.remove("prices");
+                }
+            }
+            if ind["slider"]["mode"] == "additive" {
+                ind["baseline"] = serde_json::Value::Null;
+                ind["slider"]["mode"] = "relative".into();
+            }
+        }
+        let plan = Plan::from_json(&v.to_string()).expect("an older file loads");
+        assert!(plan
+            .indicators
+            .iter()
+            .filter_map(|i| i.slider.as_ref())
+            .all(|s| s.prices == Prices::Nominal));
+        assert_eq!(plan.trend_mixing_prices().count(), 0, "all nominal");
+        assert!(plan
+            .indicators
+            .iter()
+            .filter_map(|i| i.baseline.as_ref())
+            .all(|b| !b.counts_new));
+    }
+
+    #[test]
+    fn additive_growth_and_price_bases_are_validated() {
+        let labs = zj().index_of("new_key_labs").unwrap();
+        let rd = zj().index_of("rd_intensity").unwrap();
+        let e = with(|v| v["indicators"][rd]["slider"]["mode"] = "additive".into());
+        assert_eq!(e.path, format!("indicators[{rd}].slider.mode"));
+        let e = with(|v| v["indicators"][labs]["slider"]["mode"] = "points".into());
+        assert_eq!(e.path, format!("indicators[{labs}].slider.mode"));
+        let e = with(|v| v["indicators"][labs]["slider"]["mode"] = "relative".into());
+        assert_eq!(e.path, format!("indicators[{labs}].baseline.value"));
+        assert!(e.to_string().contains("additive"), "{e}");
+        let e = with(|v| v["indicators"][labs]["baseline"]["value"] = 5.0.into());
+        assert_eq!(e.path, format!("indicators[{labs}].baseline.counts_new"));
+        let e = with(|v| v["indicators"][labs]["baseline"]["year"] = 2019.into());
+        assert_eq!(e.path, format!("indicators[{labs}].baseline.counts_new"));
+        let e = with(|v| v["indicators"][labs]["slider"]["prices"] = "cheap".into());
+        assert_eq!(e.path, format!("indicators[{labs}].slider.prices"));
+        let gdp = zj().index_of("gdp").unwrap();
+        let e = with(|v| v["indicators"][gdp]["slider"]["prices"] = "real".into());
+        assert_eq!(e.path, "indicators[0].kind.ratio.denominator", "{e}");
     }
 
     #[test]

@@ -210,7 +210,7 @@ pub fn for_chart<'a>(all: &'a [Reported], id: &str) -> Vec<&'a Reported> {
 }
 
 /// The constant growth that links an indicator's baseline to its latest
-/// reported value.
+/// reported value on the baseline's vintage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pace {
     /// Indicator id.
@@ -221,13 +221,67 @@ pub struct Pace {
     pub from: u16,
     /// Year of the reported value.
     pub to: u16,
-    /// True where the reported value was "more than X": the pace is a floor.
+    /// True where the reported value was "more than X": the pace is a floor,
+    /// "at least", and never drives a projection as if it were a point.
     pub lower_bound: bool,
+    /// True where the only values after the baseline were published after a
+    /// revision (an economic census, say) that the baseline predates: the
+    /// pace then mixes two vintages and overstates or understates growth.
+    pub mixed_vintage: bool,
+    /// The year of a revision that the pace stops short of, to stay on the
+    /// baseline's vintage; `None` where the series was never revised.
+    pub revised_from: Option<u16>,
+}
+
+impl Pace {
+    /// True where the pace is a point estimate that may set a slider: not a
+    /// lower bound.
+    pub fn is_point(&self) -> bool {
+        !self.lower_bound
+    }
+}
+
+/// The values of `id` on the vintage of a baseline published before any
+/// revision: when a year was revised, the revision and every later year
+/// belong to the new vintage, and the first release of that year and the
+/// years before it to the old one. Sorted by year, one a year.
+///
+/// Returns the old-vintage values and the year of the first revision
+/// (`None` where the series was never revised).
+pub fn on_baseline_vintage<'a>(all: &'a [Reported], id: &str) -> (Vec<&'a Reported>, Option<u16>) {
+    let revised = all
+        .iter()
+        .filter(|r| r.indicator == id && r.status == ReportStatus::Revised)
+        .map(|r| r.year)
+        .min();
+    let mut mine: Vec<&Reported> = all
+        .iter()
+        .filter(|r| r.indicator == id)
+        .filter(|r| match revised {
+            None => true,
+            Some(y) => r.year < y || (r.year == y && r.status == ReportStatus::FirstRelease),
+        })
+        .collect();
+    mine.sort_by_key(|r| r.year);
+    mine.dedup_by_key(|r| r.year);
+    (mine, revised)
+}
+
+/// The latest year with a published value of `id` (any vintage, bounds included).
+pub fn latest_year(all: &[Reported], id: &str) -> Option<u16> {
+    all.iter()
+        .filter(|r| r.indicator == id)
+        .map(|r| r.year)
+        .max()
 }
 
 /// For every indicator with a slider, a baseline and a reported value: the
-/// annual growth from the baseline to the latest reported value (a revision
-/// preferred), in the slider's unit.
+/// annual growth from the baseline `B` (year `y0`) to the latest reported
+/// value `V` (year `y1`) on the baseline's vintage (see
+/// [`on_baseline_vintage`]), in the slider's unit: relative
+/// `((V / B)^(1 / (y1 − y0)) − 1) × 100`, points `(V − B) / (y1 − y0)`.
+/// Where no value shares the baseline's vintage, the latest value of any
+/// vintage is used and [`Pace::mixed_vintage`] says so.
 pub fn paces(plan: &Plan, all: &[Reported]) -> Vec<Pace> {
     use super::plan::GrowthMode;
     plan.indicators
@@ -235,13 +289,21 @@ pub fn paces(plan: &Plan, all: &[Reported]) -> Vec<Pace> {
         .filter_map(|ind| {
             let slider = ind.slider.as_ref()?;
             let base = ind.baseline.as_ref()?;
-            let last = *for_chart(all, &ind.id).last()?;
-            let n = f64::from(last.year.checked_sub(base.year).filter(|&n| n > 0)?);
+            let (same, revised) = on_baseline_vintage(all, &ind.id);
+            let after = |r: &&&Reported| r.year > base.year;
+            let (last, mixed) = match same.iter().rev().find(after) {
+                Some(r) => (*r, false),
+                None => (
+                    *for_chart(all, &ind.id).iter().rev().find(after)?,
+                    revised.is_some(),
+                ),
+            };
+            let n = f64::from(last.year - base.year);
             let growth = match slider.mode {
                 GrowthMode::Relative if base.value > 0.0 && last.value >= 0.0 => {
                     ((last.value / base.value).powf(1.0 / n) - 1.0) * 100.0
                 }
-                GrowthMode::Points => (last.value - base.value) / n,
+                GrowthMode::Points | GrowthMode::Additive => (last.value - base.value) / n,
                 GrowthMode::Relative => return None,
             };
             growth.is_finite().then(|| Pace {
@@ -250,6 +312,8 @@ pub fn paces(plan: &Plan, all: &[Reported]) -> Vec<Pace> {
                 from: base.year,
                 to: last.year,
                 lower_bound: last.status == ReportStatus::LowerBound,
+                mixed_vintage: mixed,
+                revised_from: revised.filter(|_| !mixed),
             })
         })
         .collect()
@@ -267,7 +331,7 @@ mod tests {
     fn shipped_file_parses_and_matches_the_plan() {
         let plan = zj();
         let all = parse(&plan, ZHEJIANG_REPORTED_CSV).unwrap();
-        assert_eq!(all.len(), 14);
+        assert_eq!(all.len(), 18);
         let gdp = for_chart(&all, "gdp");
         let years: Vec<(u16, f64)> = gdp.iter().map(|r| (r.year, r.value)).collect();
         assert_eq!(
@@ -298,27 +362,97 @@ mod tests {
     }
 
     #[test]
-    fn paces_link_the_baseline_to_the_latest_report() {
+    fn paces_link_the_baseline_to_the_latest_report_on_its_vintage() {
         let plan = zj();
         let all = parse(&plan, ZHEJIANG_REPORTED_CSV).unwrap();
         let p = paces(&plan, &all);
         let get = |id: &str| p.iter().find(|x| x.indicator == id).unwrap();
-        // (90131 / 64568.38)^(1/4) - 1 = 8.695%
+        // GDP 2023 was revised after the economic census (82553 -> 85620);
+        // the 2020 baseline predates it, so the pace stops at the 2023
+        // first release: (82553 / 64568.38)^(1/3) - 1 = 8.535%, not the
+        // mixed-vintage (90131 / 64568.38)^(1/4) - 1 = 8.696%.
         let gdp = get("gdp");
-        assert_eq!((gdp.from, gdp.to), (2020, 2024));
-        assert!((gdp.growth - 8.695).abs() < 0.01, "{}", gdp.growth);
-        // (17.1 / 6.3)^(1/2) - 1 = 64.75%, a floor
+        assert_eq!(
+            (gdp.from, gdp.to, gdp.revised_from),
+            (2020, 2023, Some(2023))
+        );
+        assert!(!gdp.mixed_vintage && gdp.is_point());
+        assert!((gdp.growth - 8.535).abs() < 0.001, "{}", gdp.growth);
+        // (22 / 6.3)^(1/3) - 1 = 51.71%, only a floor: "more than 22万"
         let g5 = get("base_stations_5g");
-        assert!((g5.growth - 64.75).abs() < 0.01 && g5.lower_bound, "{g5:?}");
-        // (43300 / 30218)^(1/3) - 1 = 12.75%
-        assert!((get("de_value_added").growth - 12.74).abs() < 0.02);
+        assert!((g5.growth - 51.71).abs() < 0.01 && g5.lower_bound, "{g5:?}");
+        assert!(!g5.is_point());
+        // (43300 / 30218)^(1/3) - 1 = 12.739%
+        assert!((get("de_value_added").growth - 12.739).abs() < 0.001);
+        assert_eq!(get("de_value_added").revised_from, None);
         // (9390.2 / 7035)^(1/2) - 1 = 15.53%
         assert!((get("software_revenue").growth - 15.53).abs() < 0.01);
+        // (653 / 263)^(1/3) - 1 = 35.41%
+        assert!((get("smart_factories").growth - 35.41).abs() < 0.01);
         assert!(
             p.iter().all(|x| x.indicator != "de_share"),
             "a ratio has no slider"
         );
-        assert_eq!(p.len(), 5);
+        assert!(
+            p.iter().all(|x| x.indicator != "industry_brains"),
+            "no baseline, no pace"
+        );
+        assert_eq!(p.len(), 7);
+    }
+
+    fn row(id: &str, year: u16, value: f64, status: ReportStatus) -> Reported {
+        Reported {
+            indicator: id.into(),
+            year,
+            value,
+            status,
+            source: "s".into(),
+            url: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_pace_with_only_revised_values_says_it_mixes_vintages() {
+        let plan = zj();
+        let all = [
+            row("gdp", 2021, 90000.0, ReportStatus::Revised),
+            row("gdp", 2022, 99000.0, ReportStatus::Reported),
+        ];
+        let (same, revised) = on_baseline_vintage(&all, "gdp");
+        assert!(same.is_empty());
+        assert_eq!(revised, Some(2021));
+        let p = paces(&plan, &all);
+        let gdp = p.iter().find(|x| x.indicator == "gdp").unwrap();
+        assert!(gdp.mixed_vintage, "{gdp:?}");
+        assert_eq!((gdp.to, gdp.revised_from), (2022, None));
+        assert_eq!(latest_year(&all, "gdp"), Some(2022));
+        assert_eq!(latest_year(&all, "de_share"), None);
+    }
+
+    #[test]
+    fn a_points_pace_is_the_mean_change_in_points() {
+        let plan = zj();
+        let id = plan
+            .indicators
+            .iter()
+            .find(|i| {
+                i.baseline.is_some()
+                    && i.slider
+                        .as_ref()
+                        .is_some_and(|s| s.mode == crate::core::GrowthMode::Points)
+            })
+            .unwrap();
+        let b = id.baseline.as_ref().unwrap();
+        let all = [row(
+            &id.id,
+            b.year + 2,
+            b.value + 3.0,
+            ReportStatus::Reported,
+        )];
+        let p = paces(&plan, &all);
+        // (B + 3 - B) / 2 = 1.5 points a year
+        assert!((p[0].growth - 1.5).abs() < 1e-12, "{p:?}");
     }
 
     #[test]

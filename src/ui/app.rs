@@ -307,6 +307,7 @@ fn Toolbar(p: &ToolbarProps) -> Html {
     let pairs: Vec<(String, f64)> = p
         .paces
         .iter()
+        .filter(|x| x.is_point())
         .map(|x| (x.indicator.clone(), (x.growth * 100.0).round() / 100.0))
         .collect();
     let reported_pace = Callback::from(move |_| cb.emit(Action::ApplyGrowths(pairs.clone())));
@@ -586,10 +587,7 @@ fn PrintSheet(p: &PrintProps) -> Html {
                 _ => Some(ind),
             }?;
             let g = p.state.scenario.growth_of(driver).unwrap_or(0.0);
-            let gunit = driver
-                .slider
-                .as_ref()
-                .map_or("", |sl| growth_unit(s, sl.mode));
+            let gunit = growth_unit(lang, driver);
             let (proj, verdict) = match &o.status {
                 Ok(Status::Assessed(a)) => (
                     crate::i18n::fmt_num(a.projected),
@@ -611,7 +609,8 @@ fn PrintSheet(p: &PrintProps) -> Html {
                     <td class="name">{ lang.pick(&ind.name) }</td>
                     <td>{ lang.pick(&ind.unit) }</td>
                     <td>{ base }</td>
-                    <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
+                    // The plan's words (`printed`) are on the card; a handout cell takes the sign and value.
+                    <td>{ format!("{} {}", super::card::comparator_sign(t.comparator), t.value) }</td>
                     <td>{ format!("{} {gunit}", crate::i18n::fmt_signed(g)) }</td>
                     <td>{ proj }</td>
                     <td>{ verdict }</td>

@@ -4,7 +4,7 @@
 use super::canvas::Chart;
 use crate::chart::ChartSpec;
 use crate::core::engine::{Assessment, ModelError, Progress, Status, Verdict};
-use crate::core::plan::{Comparator, GrowthMode, Indicator, Kind};
+use crate::core::plan::{Comparator, Indicator, Kind};
 use crate::core::reported::{Pace, ReportStatus, Reported};
 use crate::i18n::{fmt_num, fmt_signed, Lang, Strings};
 use crate::state::Action;
@@ -12,12 +12,11 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The unit of a growth rate in this mode.
-pub fn growth_unit(s: &Strings, mode: GrowthMode) -> &'static str {
-    match mode {
-        GrowthMode::Relative => s.per_year,
-        GrowthMode::Points => s.pp_per_year,
-    }
+/// The unit of `ind`'s growth rate in `lang` (see [`crate::i18n::growth_unit`]).
+pub fn growth_unit(lang: Lang, ind: &Indicator) -> String {
+    ind.slider.as_ref().map_or(String::new(), |sl| {
+        crate::i18n::growth_unit(lang, sl.mode, &ind.unit)
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +54,7 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
         let (id, cb) = (id.clone(), p.on_action.clone());
         Callback::from(move |_| cb.emit(Action::ResetOne(id.clone())))
     };
-    let unit = growth_unit(s, slider.mode);
+    let unit = growth_unit(p.lang, &p.ind);
     let name = p.lang.pick(&p.ind.name).to_string();
     html! {
         <div class="growth" data-growth={id.clone()}>
@@ -98,7 +97,8 @@ pub struct CardProps {
     pub on_action: Callback<Action>,
 }
 
-fn comparator_sign(c: Comparator) -> &'static str {
+/// The comparator as a sign: `≥`, `>` or `≈` (about).
+pub fn comparator_sign(c: Comparator) -> &'static str {
     match c {
         Comparator::Gte => "≥",
         Comparator::Gt => ">",
@@ -125,12 +125,11 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
     let unit = p.lang.pick(&ind.unit).to_string();
     let name = p.lang.pick(&ind.name).to_string();
     let target = ind.target.as_ref();
-    let growth_mode = p
+    let gunit = p
         .driver
         .as_ref()
-        .and_then(|d| d.slider.as_ref())
-        .map(|sl| sl.mode);
-    let gunit = growth_mode.map_or("", |m| growth_unit(s, m));
+        .map_or(String::new(), |d| growth_unit(p.lang, d));
+    let gunit = gunit.as_str();
 
     let base_text = match &ind.baseline {
         Some(b) => {
