@@ -7,6 +7,9 @@ pub mod chart;
 pub mod core;
 pub mod export;
 pub mod i18n;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod plan_schema;
+pub mod plan_text;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

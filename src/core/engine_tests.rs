@@ -233,9 +233,10 @@ fn a_share_above_100_saturates() {
 
 #[test]
 fn percentages_can_grow_relatively_too() {
-    let mut plan = zj();
-    let i = plan.index_of("open_data").unwrap();
-    plan.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
+    let mut spec = zj().into_spec();
+    let i = spec.index_of("open_data").unwrap();
+    spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
+    let plan = Plan::new(spec).unwrap();
     let a = assessed(
         &plan,
         &with_growth(&plan, &[("open_data", 10.0)]),
@@ -605,9 +606,10 @@ fn additive_required_growth_is_the_gap_over_the_years_and_hits_exactly() {
         assert_eq!(under.verdict, Verdict::Miss, "{id} just under");
     }
     // A level with a printed baseline may grow additively too: (40 − 25) / 5.
-    let mut plan = zj();
-    let i = plan.index_of("firms_over_10bn").unwrap();
-    plan.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Additive;
+    let mut spec = zj().into_spec();
+    let i = spec.index_of("firms_over_10bn").unwrap();
+    spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Additive;
+    let plan = Plan::new(spec.clone()).unwrap();
     let req = required_growth(&plan, &s, "firms_over_10bn")
         .unwrap()
         .unwrap();
@@ -620,7 +622,8 @@ fn additive_required_growth_is_the_gap_over_the_years_and_hits_exactly() {
     assert_eq!(a.path.values, [25.0, 28.0, 31.0, 34.0, 37.0, 40.0]);
     assert_eq!(a.verdict, Verdict::Hit);
     // A 2019 baseline counts six years: (40 − 25) / 6.
-    plan.indicators[i].baseline.as_mut().unwrap().year = 2019;
+    spec.indicators[i].baseline.as_mut().unwrap().year = 2019;
+    let plan = Plan::new(spec).unwrap();
     let req = required_growth(&plan, &s, "firms_over_10bn")
         .unwrap()
         .unwrap();
@@ -743,8 +746,9 @@ fn notes_quote_the_engines_growth_needed() {
         assert_eq!(plan.indicators[i].baseline.as_ref().unwrap().value, printed);
         let s = Scenario::new(&plan);
         let from_printed = required_growth(&plan, &s, id).unwrap().unwrap();
-        let mut other = plan.clone();
-        other.indicators[i].baseline.as_mut().unwrap().value = comparable;
+        let mut spec = plan.clone().into_spec();
+        spec.indicators[i].baseline.as_mut().unwrap().value = comparable;
+        let other = Plan::new(spec).unwrap();
         let from_comparable = required_growth(&other, &s, id).unwrap().unwrap();
         let note = plan.indicators[i].note.as_ref().unwrap();
         for figure in [from_printed, from_comparable] {
