@@ -5,6 +5,7 @@ pub mod engine;
 pub mod plan;
 pub mod reported;
 pub mod tolerance;
+pub mod uncertainty;
 
 pub use engine::{
     assess, project, required_growth, run, Assessment, ModelError, Path, Progress, Run, Scenario,

@@ -202,6 +202,9 @@ pub struct Plan {
     pub categories: Vec<Category>,
     /// The indicators, in display order.
     pub indicators: Vec<Indicator>,
+    /// How uncertain each growth is (σ, ρ and their sources); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<super::uncertainty::Spec>,
 }
 
 /// Why a plan file was refused; `path` names the offending field,
@@ -313,7 +316,9 @@ impl Plan {
         for (i, ind) in self.indicators.iter().enumerate() {
             self.validate_indicator(i, ind, &ids)?;
         }
-        Ok(())
+        self.uncertainty
+            .as_ref()
+            .map_or(Ok(()), |u| u.validate(self))
     }
 
     fn validate_indicator(
