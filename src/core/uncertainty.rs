@@ -940,13 +940,13 @@ enum Job {
         growth: Vec<f64>,
         record: Vec<Option<usize>>,
     },
-    /// Correlated indicators, stepped together year by year: the year's
-    /// shocks are `L z` with `L Lᵀ` their correlation matrix.
+    /// Correlated indicators, drawn together from one event year to the
+    /// next (every start and every year asked for): the shocks of `Δ` years
+    /// sum to `√Δ L z`, with `L Lᵀ` their correlation matrix.
     Group {
         chol: Vec<f64>,
         members: Vec<Member>,
-        first: u16,
-        last: u16,
+        events: Vec<u16>,
     },
 }
 
@@ -993,8 +993,7 @@ impl Sampler {
                 Job::Group {
                     chol,
                     members,
-                    first,
-                    last,
+                    events,
                 } => {
                     let k = members.len();
                     let Scratch { z, sum, cursor } = scratch;
@@ -1004,17 +1003,21 @@ impl Sampler {
                     sum.resize(k, 0.0);
                     cursor.clear();
                     cursor.resize(k, 0);
-                    for year in first + 1..=*last {
+                    for w in events.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let root = f64::from(b - a).sqrt();
                         for zj in z.iter_mut() {
                             *zj = draw_normal(rng);
                         }
                         for (i, m) in members.iter().enumerate() {
-                            let e: f64 = (0..=i).map(|j| chol[i * k + j] * z[j]).sum();
-                            if year > m.start {
-                                sum[i] += m.sigma * e;
+                            // Δ years of correlated shocks sum to √Δ·L z; a
+                            // member not yet started ignores its component.
+                            if m.start <= a {
+                                let e: f64 = (0..=i).map(|j| chol[i * k + j] * z[j]).sum();
+                                sum[i] += m.sigma * root * e;
                             }
                             if let Some(&(y, central, slot)) = m.record.get(cursor[i]) {
-                                if y == year {
+                                if y == b {
                                     out[slot] = shifted(m.relative, central, sum[i]);
                                     cursor[i] += 1;
                                 }
@@ -1321,13 +1324,13 @@ impl<'a> Outlook<'a> {
         if ids.len() > 1 {
             let chol = cholesky(&corr_matrix(&edges, &ids), ids.len()).expect("validated");
             let mut members = Vec::new();
-            let (mut first, mut last) = (u16::MAX, 0);
+            let mut events = BTreeSet::new();
             for id in &ids {
                 let i = self.plan.index_of(id).expect("linked ids exist");
                 let se = self.series(i);
                 let years = want.remove(&i).unwrap_or_default();
-                first = first.min(se.path.start);
-                last = last.max(years.last().copied().unwrap_or(0));
+                events.insert(se.path.start);
+                events.extend(years.iter().copied());
                 let record = years
                     .iter()
                     .map(|&y| (y, se.path.at(y).expect("within"), slot(&mut sampler, i, y)))
@@ -1342,8 +1345,7 @@ impl<'a> Outlook<'a> {
             sampler.jobs.push(Job::Group {
                 chol,
                 members,
-                first,
-                last,
+                events: events.into_iter().collect(),
             });
         }
         for (s, years) in want {
@@ -1559,6 +1561,7 @@ impl<'a> Outlook<'a> {
         }
         let mut judged = Vec::new();
         let mut ids = Vec::new();
+        let mut bounded = Vec::new();
         let mut wanted: Vec<(usize, Vec<u16>)> = Vec::new();
         for (id, _) in self.run.assessments() {
             let (_, ind, subject) = self.subject(id)?;
@@ -1571,14 +1574,34 @@ impl<'a> Outlook<'a> {
                 }
             }
             ids.push(id.to_string());
+            bounded.push(ind.kind != Kind::Level);
             judged.push(Judged { target, subject });
         }
         let sampler = self.sampler(&wanted, true);
-        let slot_of = |s: usize, y: u16| -> Option<usize> { sampler.slots.get(&(s, y)).copied() };
-        // Resolve each target's slots once; a year at the baseline has no slot.
-        let value_at = |s: usize, y: u16, out: &[f64]| match slot_of(s, y) {
-            Some(k) => out[k],
-            None => self.series(s).path.at(y).expect("within"),
+        // Where each value comes from, resolved once: a slot of the draw, or
+        // (at a baseline year) the central value.
+        #[derive(Clone, Copy)]
+        enum Src {
+            Slot(usize),
+            Fixed(f64),
+        }
+        let src = |s: usize, y: u16| match sampler.slots.get(&(s, y)) {
+            Some(k) => Src::Slot(*k),
+            None => Src::Fixed(self.series(s).path.at(y).expect("within")),
+        };
+        let plan: Vec<(&Target, Src, Option<Src>)> = judged
+            .iter()
+            .map(|t| {
+                let y = t.target.year;
+                match t.subject {
+                    Subject::Series(s) => (t.target, src(s, y), None),
+                    Subject::Ratio { num, den, .. } => (t.target, src(num, y), Some(src(den, y))),
+                }
+            })
+            .collect();
+        let get = |s: Src, out: &[f64]| match s {
+            Src::Slot(k) => out[k],
+            Src::Fixed(v) => v,
         };
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let mut out = vec![0.0; sampler.slots.len()];
@@ -1590,22 +1613,15 @@ impl<'a> Outlook<'a> {
         for _ in 0..draws {
             sampler.draw(&mut rng, &mut out, &mut scratch);
             let mut n = 0;
-            for (j, t) in judged.iter().enumerate() {
-                let y = t.target.year;
-                let v = match t.subject {
-                    Subject::Series(s) => {
-                        let v = value_at(s, y, &out);
-                        if self.series(s).bounded {
-                            v.clamp(0.0, 100.0)
-                        } else {
-                            v
-                        }
-                    }
-                    Subject::Ratio { num, den, .. } => {
-                        (100.0 * value_at(num, y, &out) / value_at(den, y, &out)).clamp(0.0, 100.0)
-                    }
+            for (j, (target, a, b)) in plan.iter().enumerate() {
+                // Levels are never clamped: they are positive and unbounded;
+                // percentages and ratios are held within [0, 100].
+                let v = match b {
+                    None => get(*a, &out),
+                    Some(b) => 100.0 * get(*a, &out) / get(*b, &out),
                 };
-                if meets(v, t.target) {
+                let v = if bounded[j] { v.clamp(0.0, 100.0) } else { v };
+                if meets(v, target) {
                     hits[j] += 1;
                     n += 1;
                 }

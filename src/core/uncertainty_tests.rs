@@ -821,7 +821,8 @@ mod props {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, RngSeed};
 
-    /// A small plan: a ratio `share = 100 num/den` ("about" target), a level
+    /// A small plan: a ratio `share = 100 num/den` ("about" target; the
+    /// denominator's baseline a year before the numerator's), a level
     /// `lvl` from a 2019 baseline (`gte`), and a percentage `pct` in points
     /// (strict `gt`), with the given values, growths, σ and ρ.
     #[derive(Debug, Clone)]
@@ -870,7 +871,7 @@ mod props {
                     serde_json::Value::Null),
                 ind("num", "driver", "level".into(), serde_json::json!({"year": 2020, "value": c.n0}),
                     serde_json::Value::Null, slider("relative", c.gn)),
-                ind("den", "driver", "level".into(), serde_json::json!({"year": 2020, "value": c.d0}),
+                ind("den", "driver", "level".into(), serde_json::json!({"year": 2019, "value": c.d0}),
                     serde_json::Value::Null, slider("relative", c.gd)),
                 ind("lvl", "table", "level".into(), serde_json::json!({"year": 2019, "value": c.b}),
                     serde_json::json!({"year": 2025, "value": c.lt, "comparator": "gte"}),
@@ -917,6 +918,8 @@ mod props {
         let z = |rng: &mut Xoshiro256PlusPlus| -> f64 { rng.sample(StandardNormal) };
         for _ in 0..draws {
             let (mut n, mut d) = (c.n0, c.d0);
+            // The denominator's baseline is a year earlier: 2019-2020 alone.
+            d *= (1.0 + c.gd / 100.0) * (c.sd / 100.0 * z(&mut rng)).exp();
             for _ in 0..5 {
                 let (a, b) = (z(&mut rng), z(&mut rng));
                 let eb = a;
