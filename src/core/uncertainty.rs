@@ -921,6 +921,7 @@ struct Step {
 #[derive(Debug, Clone)]
 struct Member {
     relative: bool,
+    log: bool,
     sigma: f64,
     start: u16,
     /// `(year, central value, slot)`, by year.
@@ -931,7 +932,13 @@ struct Member {
 enum Job {
     /// An unbounded indicator: the sum of its shocks is a random walk drawn
     /// only at the years asked for, by increments of `σ√Δ`.
-    Walk { relative: bool, steps: Vec<Step> },
+    Walk {
+        relative: bool,
+        /// Write the log offset `σS` instead of the value (see
+        /// [`Outlook::sampler`]).
+        log: bool,
+        steps: Vec<Step>,
+    },
     /// A percentage whose bounds may bind: stepped year by year.
     Bounded {
         relative: bool,
@@ -968,11 +975,19 @@ impl Sampler {
     fn draw(&self, rng: &mut Xoshiro256PlusPlus, out: &mut [f64], scratch: &mut Scratch) {
         for job in &self.jobs {
             match job {
-                Job::Walk { relative, steps } => {
+                Job::Walk {
+                    relative,
+                    log,
+                    steps,
+                } => {
                     let mut s = 0.0;
                     for st in steps {
                         s += st.sd * draw_normal(rng);
-                        out[st.slot] = shifted(*relative, st.central, s);
+                        out[st.slot] = if *log {
+                            s
+                        } else {
+                            shifted(*relative, st.central, s)
+                        };
                     }
                 }
                 Job::Bounded {
@@ -1018,7 +1033,11 @@ impl Sampler {
                             }
                             if let Some(&(y, central, slot)) = m.record.get(cursor[i]) {
                                 if y == b {
-                                    out[slot] = shifted(m.relative, central, sum[i]);
+                                    out[slot] = if m.log {
+                                        sum[i]
+                                    } else {
+                                        shifted(m.relative, central, sum[i])
+                                    };
                                     cursor[i] += 1;
                                 }
                             }
@@ -1275,7 +1294,7 @@ impl<'a> Outlook<'a> {
     /// percentage stepped year by year), with the outlook's draws and a seed
     /// derived from its seed and the indicator.
     fn simulate(&self, s: usize, years: &[u16]) -> Vec<Vec<f64>> {
-        let sampler = self.sampler(&[(s, years.to_vec())], false);
+        let sampler = self.sampler(&[(s, years.to_vec())], false, false);
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(mix(self.seed, s));
         let mut out = vec![0.0; sampler.slots.len()];
         let mut scratch = Scratch::default();
@@ -1295,7 +1314,11 @@ impl<'a> Outlook<'a> {
     /// A sampler for series `(index, years)`, the years after each one's
     /// baseline year. With `correlate`, series that some `ρ` joins are drawn
     /// together.
-    fn sampler(&self, wanted: &[(usize, Vec<u16>)], correlate: bool) -> Sampler {
+    ///
+    /// With `log`, an unbounded relative series writes its log offset `σS`
+    /// (`V = C·e^{σS}`) instead of its value, which saves an `exp` per value
+    /// where the caller compares in log space.
+    fn sampler(&self, wanted: &[(usize, Vec<u16>)], correlate: bool, log: bool) -> Sampler {
         let mut want: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
         for (s, ys) in wanted {
             let start = self.series(*s).path.start;
@@ -1337,6 +1360,7 @@ impl<'a> Outlook<'a> {
                     .collect();
                 members.push(Member {
                     relative: se.relative,
+                    log: log && se.relative && !se.bounded,
                     sigma: se.sigma,
                     start: se.path.start,
                     record,
@@ -1367,6 +1391,7 @@ impl<'a> Outlook<'a> {
                     .collect();
                 sampler.jobs.push(Job::Walk {
                     relative: se.relative,
+                    log: log && se.relative && !se.bounded,
                     steps,
                 });
             } else {
@@ -1499,7 +1524,7 @@ impl<'a> Outlook<'a> {
             Subject::Series(s) => vec![(s, years.clone())],
             Subject::Ratio { num, den, .. } => vec![(num, years.clone()), (den, years.clone())],
         };
-        let sampler = self.sampler(&wanted, true);
+        let sampler = self.sampler(&wanted, true, false);
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let mut out = vec![0.0; sampler.slots.len()];
         let mut scratch = Scratch::default();
@@ -1561,7 +1586,6 @@ impl<'a> Outlook<'a> {
         }
         let mut judged = Vec::new();
         let mut ids = Vec::new();
-        let mut bounded = Vec::new();
         let mut wanted: Vec<(usize, Vec<u16>)> = Vec::new();
         for (id, _) in self.run.assessments() {
             let (_, ind, subject) = self.subject(id)?;
@@ -1574,34 +1598,87 @@ impl<'a> Outlook<'a> {
                 }
             }
             ids.push(id.to_string());
-            bounded.push(ind.kind != Kind::Level);
             judged.push(Judged { target, subject });
         }
-        let sampler = self.sampler(&wanted, true);
-        // Where each value comes from, resolved once: a slot of the draw, or
-        // (at a baseline year) the central value.
+        let sampler = self.sampler(&wanted, true, true);
+        // How each target is judged in a draw, resolved once. The sampler
+        // writes log offsets `σS` for unbounded relative series, so a level is
+        // judged by `σS ≥ ln(θ/C)` (`>` for a strict target), which is
+        // `C·e^{σS} ≥ θ` without an `exp`, and a ratio is
+        // `100·C_N/C_D·e^{σS_N − σS_D}`, one `exp`. Without uncertainty the
+        // engine's verdict is used as it is.
         #[derive(Clone, Copy)]
         enum Src {
             Slot(usize),
-            Fixed(f64),
+            Zero,
+        }
+        enum Judge<'t> {
+            Fixed(bool),
+            Log {
+                slot: usize,
+                cut: f64,
+                strict: bool,
+            },
+            Value {
+                slot: usize,
+                target: &'t Target,
+            },
+            Ratio {
+                n: Src,
+                d: Src,
+                central: f64,
+                target: &'t Target,
+            },
         }
         let src = |s: usize, y: u16| match sampler.slots.get(&(s, y)) {
             Some(k) => Src::Slot(*k),
-            None => Src::Fixed(self.series(s).path.at(y).expect("within")),
+            None => Src::Zero,
         };
-        let plan: Vec<(&Target, Src, Option<Src>)> = judged
+        let judges: Vec<Judge> = judged
             .iter()
             .map(|t| {
-                let y = t.target.year;
+                let (target, y) = (t.target, t.target.year);
                 match t.subject {
-                    Subject::Series(s) => (t.target, src(s, y), None),
-                    Subject::Ratio { num, den, .. } => (t.target, src(num, y), Some(src(den, y))),
+                    Subject::Series(s) => {
+                        let se = self.series(s);
+                        let c = se.path.at(y).expect("within");
+                        let th = threshold(target);
+                        match src(s, y) {
+                            Src::Slot(slot) if se.sigma > 0.0 => {
+                                if !se.relative || se.bounded {
+                                    Judge::Value { slot, target }
+                                } else if th <= 0.0 {
+                                    Judge::Fixed(true)
+                                } else if c <= 0.0 {
+                                    Judge::Fixed(false)
+                                } else {
+                                    Judge::Log {
+                                        slot,
+                                        cut: (th / c).ln(),
+                                        strict: target.comparator == Comparator::Gt,
+                                    }
+                                }
+                            }
+                            _ => Judge::Fixed(meets(c, target)),
+                        }
+                    }
+                    Subject::Ratio { num, den, .. } => {
+                        let (n, d) = (self.series(num), self.series(den));
+                        let (nv, dv) =
+                            (n.path.at(y).expect("within"), d.path.at(y).expect("within"));
+                        Judge::Ratio {
+                            n: src(num, y),
+                            d: src(den, y),
+                            central: 100.0 * nv / dv,
+                            target,
+                        }
+                    }
                 }
             })
             .collect();
         let get = |s: Src, out: &[f64]| match s {
             Src::Slot(k) => out[k],
-            Src::Fixed(v) => v,
+            Src::Zero => 0.0,
         };
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let mut out = vec![0.0; sampler.slots.len()];
@@ -1613,15 +1690,29 @@ impl<'a> Outlook<'a> {
         for _ in 0..draws {
             sampler.draw(&mut rng, &mut out, &mut scratch);
             let mut n = 0;
-            for (j, (target, a, b)) in plan.iter().enumerate() {
-                // Levels are never clamped: they are positive and unbounded;
-                // percentages and ratios are held within [0, 100].
-                let v = match b {
-                    None => get(*a, &out),
-                    Some(b) => 100.0 * get(*a, &out) / get(*b, &out),
+            for (j, judge) in judges.iter().enumerate() {
+                let hit = match judge {
+                    Judge::Fixed(h) => *h,
+                    Judge::Log { slot, cut, strict } => {
+                        let s = out[*slot];
+                        if *strict {
+                            s > *cut
+                        } else {
+                            s >= *cut
+                        }
+                    }
+                    Judge::Value { slot, target } => meets(out[*slot].clamp(0.0, 100.0), target),
+                    Judge::Ratio {
+                        n,
+                        d,
+                        central,
+                        target,
+                    } => {
+                        let shift = get(*n, &out) - get(*d, &out);
+                        meets((central * shift.exp()).clamp(0.0, 100.0), target)
+                    }
                 };
-                let v = if bounded[j] { v.clamp(0.0, 100.0) } else { v };
-                if meets(v, target) {
+                if hit {
                     hits[j] += 1;
                     n += 1;
                 }

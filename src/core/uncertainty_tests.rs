@@ -632,7 +632,11 @@ fn the_sampler_draws_the_stated_correlations() {
     let ix = |id: &str| o.plan.index_of(id).unwrap();
     let (g, d, c) = (ix("gdp"), ix("de_value_added"), ix("core_value_added"));
     // One year of growth each: 2021 only.
-    let sampler = o.sampler(&[(g, vec![2021]), (d, vec![2021]), (c, vec![2021])], true);
+    let sampler = o.sampler(
+        &[(g, vec![2021]), (d, vec![2021]), (c, vec![2021])],
+        true,
+        false,
+    );
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
     let mut out = vec![0.0; sampler.slots.len()];
     let mut scratch = Scratch::default();
