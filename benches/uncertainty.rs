@@ -1,8 +1,9 @@
 //! Figures, not assertions: what the uncertainty model costs beside one
 //! deterministic run of the engine, natively, with ratios within this run.
 //! `cargo bench --bench uncertainty -- --draws-only` prints only the
-//! milliseconds of 10,000 draws of the whole plan (the median of 7 runs), for
-//! the browser test to print a wasm/native ratio.
+//! milliseconds of 10,000 draws of the whole plan (the fastest of 9 runs: on
+//! a shared machine the fastest is the least disturbed), for the browser test
+//! to print a wasm/native ratio.
 use plansim::core::engine::{run, Scenario};
 use plansim::core::plan::Plan;
 use plansim::core::uncertainty::{tradeoff, Outlook, Scale, DEFAULT_SEED};
@@ -22,11 +23,11 @@ fn time<F: FnMut()>(name: &str, iters: u32, mut f: F) -> f64 {
     ns
 }
 
-/// Median milliseconds of 10,000 draws of the whole plan.
+/// Fastest milliseconds of 10,000 draws of the whole plan, of 9 runs.
 fn draws_ms(plan: &Plan, sc: &Scenario) -> f64 {
     let o = Outlook::new(plan, sc, Scale::ESTIMATED).unwrap();
     black_box(o.joint(1_000, 1).unwrap());
-    let mut ms: Vec<f64> = (0..7)
+    let mut ms: Vec<f64> = (0..9)
         .map(|_| {
             let t = Instant::now();
             black_box(o.joint(10_000, DEFAULT_SEED).unwrap());
@@ -34,7 +35,7 @@ fn draws_ms(plan: &Plan, sc: &Scenario) -> f64 {
         })
         .collect();
     ms.sort_by(f64::total_cmp);
-    ms[3]
+    ms[0]
 }
 
 fn main() {
