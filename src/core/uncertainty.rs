@@ -1411,6 +1411,34 @@ impl<'a> Outlook<'a> {
         sampler
     }
 
+    /// How [`Outlook::chance`], [`Outlook::fan`] and [`Outlook::dot_plot`]
+    /// will answer for `id`, without computing anything: a page can show
+    /// closed forms during a slider drag and leave a Monte Carlo run for
+    /// after it.
+    ///
+    /// # Errors
+    /// As [`Outlook::fan`].
+    pub fn method(&self, id: &str) -> Result<Method, UncertaintyError> {
+        let (i, _, subject) = self.subject(id)?;
+        let end = self.central(i).end();
+        Ok(match subject {
+            Subject::Series(s) => {
+                let se = self.series(s);
+                if se.sigma == 0.0 {
+                    Method::Exact
+                } else if se.closed {
+                    Method::ClosedForm
+                } else {
+                    Method::MonteCarlo { draws: self.draws }
+                }
+            }
+            Subject::Ratio { num, den, rho } if self.ratio_sd(num, den, rho, end) == 0.0 => {
+                Method::Exact
+            }
+            Subject::Ratio { .. } => Method::ClosedForm,
+        })
+    }
+
     /// The chance that `id`'s target is hit in its target year:
     /// `P(V_T ≥ θ)` with `θ` = [`threshold`].
     ///

@@ -467,6 +467,24 @@ fn scale_zero_gives_back_the_verdicts_exactly() {
 }
 
 #[test]
+fn method_says_in_advance_how_each_chance_is_computed() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    for scale in Scale::PRESETS {
+        let o = Outlook::new(&plan, &s, scale)
+            .unwrap()
+            .with_draws(500, 3)
+            .unwrap();
+        for (id, _) in o.run().assessments() {
+            assert_eq!(o.method(id).unwrap(), o.chance(id).unwrap().method, "{id}");
+        }
+    }
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    assert_eq!(o.method("gdp").unwrap(), Method::ClosedForm);
+    assert!(o.method("digital_trade").is_err());
+}
+
+#[test]
 fn growth_for_chance_without_uncertainty_is_the_central_requirement() {
     let plan = zj();
     let s = Scenario::new(&plan);
