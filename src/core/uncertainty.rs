@@ -1572,6 +1572,7 @@ impl<'a> Outlook<'a> {
             let mut saturated = None;
             for &y in &years {
                 let v = match subject {
+                    Subject::Series(s) if bounded => value(s, y).clamp(0.0, 100.0),
                     Subject::Series(s) => value(s, y),
                     Subject::Ratio { num, den, .. } => {
                         (100.0 * value(num, y) / value(den, y)).clamp(0.0, 100.0)
