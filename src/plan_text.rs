@@ -135,6 +135,31 @@ fn zh(kind: &PlanErrorKind) -> String {
             "必须指向一个以本指标为分母的比率，且该比率与其分子的基期值都是印出的数值".into()
         }
         K::ImpliedNotPositive => "推算出的基期值不是有限的正数".into(),
+        K::Uncertainty(f) => zh_uncertainty(f),
+    }
+}
+
+fn zh_uncertainty(f: &crate::core::uncertainty::UncertaintyFault) -> String {
+    use crate::core::uncertainty::UncertaintyFault as U;
+    match f {
+        U::MinObservations => "至少为 2（标准差需要两个值）".into(),
+        U::MinPairs => "至少为 3".into(),
+        U::BadId => "编号只能用 a-z、0-9 和 _".into(),
+        U::DuplicateId => "编号重复".into(),
+        U::SigmaRange => "必须是 [0, 100] 之内的数".into(),
+        U::UnknownIndicator(id) => format!("未知指标 `{id}`"),
+        U::NoSlider(id) => format!("`{id}` 没有滑块"),
+        U::OtherMode(id) => format!("`{id}` 的滑块增长方式与所在类别不同"),
+        U::TwoClasses(id) => format!("`{id}` 属于两个类别"),
+        U::NoClass(id) => format!("`{id}` 不属于任何类别"),
+        U::DuplicateEstimate => "估计值重复".into(),
+        U::TooFewObservations(n) => format!("规则至少需要 {n} 个观测值才能估计"),
+        U::NotRatio(id) => format!("`{id}` 不是比值指标"),
+        U::DuplicateRatio => "比值重复".into(),
+        U::RhoRange => "必须是 [-1, 1] 之内的数".into(),
+        U::NeedsReasoning => "未按规则估计的 ρ 需要写明理由".into(),
+        U::RatioWithoutRho(id) => format!("比值 `{id}` 没有 ρ"),
+        U::NotCorrelationMatrix => "这些 ρ 合起来不是有效的相关矩阵".into(),
     }
 }
 

@@ -236,6 +236,7 @@ fn percentages_can_grow_relatively_too() {
     let mut spec = zj().into_spec();
     let i = spec.index_of("open_data").unwrap();
     spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
+    spec.uncertainty = None;
     let plan = Plan::new(spec).unwrap();
     let a = assessed(
         &plan,
@@ -609,6 +610,7 @@ fn additive_required_growth_is_the_gap_over_the_years_and_hits_exactly() {
     let mut spec = zj().into_spec();
     let i = spec.index_of("firms_over_10bn").unwrap();
     spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Additive;
+    spec.uncertainty = None;
     let plan = Plan::new(spec.clone()).unwrap();
     let req = required_growth(&plan, &s, "firms_over_10bn")
         .unwrap()

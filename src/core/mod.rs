@@ -7,6 +7,7 @@ pub mod plan;
 pub mod presets;
 pub mod reported;
 pub mod tolerance;
+pub mod uncertainty;
 
 pub use engine::{
     assess, project, required_growth, run, Assessment, ModelError, Path, Progress, Run, Scenario,

@@ -273,6 +273,9 @@ pub struct PlanSpec {
     pub categories: Vec<Category>,
     /// The indicators, in display order.
     pub indicators: Vec<Indicator>,
+    /// How uncertain each growth is (σ, ρ and their sources); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<super::uncertainty::Spec>,
 }
 
 /// A validated plan: a [`PlanSpec`] that keeps every rule of
@@ -528,6 +531,9 @@ pub enum PlanErrorKind {
     /// An implied baseline that works out to zero, a negative or an infinite value.
     #[error("the implied value is not a positive finite number")]
     ImpliedNotPositive,
+    /// A rule of the `uncertainty` block.
+    #[error("{0}")]
+    Uncertainty(super::uncertainty::UncertaintyFault),
 }
 
 fn shown(value: &Option<String>) -> String {
@@ -844,6 +850,13 @@ impl PlanSpec {
         }
         for (i, ind) in self.indicators.iter().enumerate() {
             self.validate_indicator(i, ind, &ids, errors);
+        }
+        // The uncertainty block is checked once the rest is sound: its rules
+        // refer to the indicators' sliders and ratios.
+        if errors.is_empty() {
+            if let Some(Err(e)) = self.uncertainty.as_ref().map(|u| u.validate(self)) {
+                errors.push(e);
+            }
         }
     }
 
@@ -1460,8 +1473,12 @@ mod tests {
     }
 
     /// Every fault of the seed after `f`.
+    /// Every fault of the seed after `f`, without its uncertainty block (whose
+    /// rules are tested in `uncertainty_tests`: an edited id or slider mode
+    /// would also fault there).
     fn faults(f: impl FnOnce(&mut serde_json::Value)) -> Vec<(String, PlanErrorKind)> {
         let mut v = seed();
+        v.as_object_mut().unwrap().remove("uncertainty");
         f(&mut v);
         Plan::check(&v.to_string())
             .into_iter()
@@ -2041,6 +2058,7 @@ mod tests {
     #[test]
     fn format_1_files_without_the_new_fields_still_load() {
         let mut v: serde_json::Value = serde_json::from_str(ZHEJIANG_JSON).unwrap();
+        v.as_object_mut().unwrap().remove("uncertainty");
         for ind in v["indicators"].as_array_mut().unwrap() {
             for field in ["slider", "trend"] {
                 if let Some(o) = ind[field].as_object_mut() {

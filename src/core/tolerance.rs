@@ -16,3 +16,17 @@ pub fn slack(t: f64) -> f64 {
 
 /// How far past its boundary growth is set to hit a strict (`>`) target.
 pub const STRICT_NUDGE: f64 = 1e-6;
+
+/// How many standard deviations a percentage's central path must keep from
+/// 0 and 100 in every year for the chance to be computed in closed form
+/// (ignoring the bounds); nearer, a Monte Carlo run holds them. Beyond 5
+/// standard deviations a bound is passed with probability below 3e-7 a year.
+pub const BOUND_Z: f64 = 5.0;
+
+/// Bisection for the growth that gives a chance stops when the bracket is
+/// narrower than this, in the slider's unit.
+pub const GROWTH_BISECT: f64 = 1e-7;
+
+/// How far below zero a pivot of a correlation matrix's Cholesky
+/// factorisation may fall (rounding) before the matrix counts as invalid.
+pub const PSD_SLACK: f64 = 1e-12;
