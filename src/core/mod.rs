@@ -1,8 +1,10 @@
 //! The model: the plan as data and the projection engine. Std and serde only;
 //! nothing here knows about the browser.
 
+pub mod builtin;
 pub mod engine;
 pub mod plan;
+pub mod query;
 pub mod reported;
 pub mod tolerance;
 

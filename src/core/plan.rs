@@ -226,9 +226,6 @@ impl fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
-/// The Zhejiang plan that ships with plansim, as JSON.
-pub const ZHEJIANG_JSON: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
-
 fn nan() -> f64 {
     f64::NAN
 }
@@ -260,14 +257,6 @@ impl Plan {
         plan.validate()?;
         plan.resolve_implied()?;
         Ok(plan)
-    }
-
-    /// The Zhejiang plan built into plansim.
-    ///
-    /// # Errors
-    /// Only if the shipped seed file is broken, which a test rules out.
-    pub fn zhejiang() -> Result<Plan, PlanError> {
-        Plan::from_json(ZHEJIANG_JSON)
     }
 
     /// The indicator with this id.
@@ -539,6 +528,7 @@ fn check_id(id: &str, path: &str) -> Result<(), PlanError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::builtin::ZHEJIANG_JSON;
 
     fn zj() -> Plan {
         Plan::zhejiang().expect("the seed loads")

@@ -1,5 +1,5 @@
-//! Values published after the plan started (2021-2024), each with its source,
-//! loaded from `seeds/zhejiang-reported-2021-2024.csv`.
+//! Values published after a plan started, each with its source, read from a
+//! CSV file (see `docs/plan-format.md`); the built-in ones are `seeds/*.csv`.
 
 use super::plan::Plan;
 use std::fmt;
@@ -53,7 +53,8 @@ impl fmt::Display for ReportedError {
 
 impl std::error::Error for ReportedError {}
 
-/// The reported values that ship with plansim.
+/// The Zhejiang values, which this module's tests are written against.
+#[cfg(test)]
 pub const ZHEJIANG_REPORTED_CSV: &str = include_str!("../../seeds/zhejiang-reported-2021-2024.csv");
 
 /// Splits CSV text into records (RFC 4180: quoted fields may hold commas,
@@ -148,7 +149,7 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
             line: *line,
             message,
         };
-        let get = |i: usize| r.get(i).map(|s| s.trim()).unwrap_or("");
+        let get = |i: usize| unguard(r.get(i).map(|s| s.trim()).unwrap_or(""));
         let id = get(ind);
         let Some(indicator) = plan.indicator(id) else {
             return Err(bad(format!("unknown indicator `{id}`")));
@@ -193,6 +194,15 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
         });
     }
     Ok(out)
+}
+
+/// A field without the `'` that spreadsheet exports put before a leading
+/// `=`, `+`, `-` or `@` so that it is not read as a formula.
+fn unguard(field: &str) -> &str {
+    field
+        .strip_prefix('\'')
+        .filter(|rest| rest.starts_with(['=', '+', '-', '@']))
+        .unwrap_or(field)
 }
 
 /// The values of `id` for charts, one a year: a revision wins over its first release.
@@ -348,5 +358,7 @@ mod tests {
             .message
             .contains("missing column"));
         assert_eq!(parse(&plan, head).unwrap(), vec![]);
+        let guarded = format!("{head}gdp,2021,1,亿元,reported,s,,'+1% real\n");
+        assert_eq!(parse(&plan, &guarded).unwrap()[0].note, "+1% real");
     }
 }
