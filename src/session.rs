@@ -353,8 +353,12 @@ pub fn open_file(shown: &Plan, lang: Lang, name: &str, text: Option<&str>) -> Op
     };
     let body = text.trim_start_matches('\u{FEFF}').trim_start();
     if body.starts_with('{') {
-        let is_scenario = serde_json::from_str::<serde_json::Value>(body)
-            .is_ok_and(|v| v.get("plansim").is_some());
+        /// Only whether the file has a `plansim` key (cheaper than a `Value`).
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            plansim: Option<serde::de::IgnoredAny>,
+        }
+        let is_scenario = serde_json::from_str::<Probe>(body).is_ok_and(|p| p.plansim.is_some());
         return if is_scenario {
             match crate::export::import_scenario(shown, body, lang) {
                 Ok(st) => Opening::Scenario(st),

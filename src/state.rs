@@ -297,6 +297,15 @@ fn num(v: f64) -> String {
     }
 }
 
+/// The language a fragment names (`lang=zh`), if any.
+pub fn fragment_lang(fragment: &str) -> Option<Lang> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix("lang="))
+        .and_then(Lang::from_tag)
+}
+
 /// Decodes a fragment (with or without `#`) onto the plan's defaults. What
 /// cannot be used is skipped and named in the returned state's notices;
 /// `lang` is `None` when the link names none.
@@ -547,6 +556,14 @@ mod tests {
         assert!(t.scenario.baselines.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &t, Action::Dismiss);
         assert!(t.notices.is_empty());
+    }
+
+    #[test]
+    fn the_language_of_a_fragment() {
+        assert_eq!(fragment_lang("#g.gdp=1&lang=en"), Some(Lang::En));
+        assert_eq!(fragment_lang("lang=zh"), Some(Lang::Zh));
+        assert_eq!(fragment_lang("g.lang=1&lang=xx"), None);
+        assert_eq!(fragment_lang(""), None);
     }
 
     #[test]

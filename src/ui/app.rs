@@ -76,7 +76,12 @@ fn Plansim(props: &PlansimProps) -> Html {
 
     match &model.fetch {
         Some(Fetch::Loading { .. }) => {
-            return html! { <main><p class="loading" role="status">{ lang.s().loading_plan }</p></main> };
+            return html! {
+                <>
+                    <header class="top"><div class="brand"><h1>{ lang.s().app_title }</h1></div></header>
+                    <main><p class="loading" role="status">{ lang.s().loading_plan }</p></main>
+                </>
+            };
         }
         Some(Fetch::Failed { url, why }) => {
             let d = model.dispatcher();

@@ -31,6 +31,8 @@ pub fn FetchFailed(p: &FetchFailedProps) -> Html {
         FetchFailure::Plan(e) => format!("{}: {}", p.url, plan_error(p.lang, e)),
     };
     html! {
+        <>
+        <header class="top"><div class="brand"><h1>{ s.app_title }</h1></div></header>
         <main>
             <section class="fetch-failed" role="alert" data-role="plan-failed">
                 <h2>{ s.fetch_failed_title }</h2>
@@ -44,5 +46,6 @@ pub fn FetchFailed(p: &FetchFailedProps) -> Html {
                 </p>
             </section>
         </main>
+        </>
     }
 }

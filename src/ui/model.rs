@@ -132,6 +132,10 @@ impl Model {
                         next.fetch = None;
                     }
                     None => {
+                        // Until the plan arrives, the page speaks the link's language.
+                        if let Some(lang) = crate::state::fragment_lang(&fragment) {
+                            next.session.lang = lang;
+                        }
                         next.fetch = plan.map(|url| Fetch::Loading { url, fragment });
                     }
                 }
