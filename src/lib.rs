@@ -10,6 +10,9 @@ pub mod core;
 pub mod export;
 pub mod i18n;
 pub mod notice;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod plan_schema;
+pub mod plan_text;
 pub mod session;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

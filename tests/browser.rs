@@ -190,7 +190,7 @@ impl OtherPlan {
             .unwrap();
         OtherPlan {
             root: mount().await,
-            id: plan.id,
+            id: plan.id.clone(),
             url,
         }
     }

@@ -424,6 +424,7 @@ fn grow(
     start: (u16, f64),
     end: u16,
 ) -> Result<Path, ModelError> {
+    // Unreachable: `Plan::new` gives every level and percentage a slider.
     let slider = ind.slider.as_ref().expect("only ratios lack a slider");
     let constant = scenario.growth_of(ind).unwrap_or(slider.default);
     let constant = check_growth(&ind.id, None, constant, slider.mode)?;
@@ -494,6 +495,7 @@ pub fn project(plan: &Plan, scenario: &Scenario, id: &str) -> Result<Option<Path
     let ind = lookup(plan, id)?;
     let end = ind.target.as_ref().map_or(horizon, |t| t.year.max(horizon));
     if let Some((num, den)) = ratio_parts(ind) {
+        // Unreachable: `Plan::new` checks that a ratio's parts have a baseline.
         let n = project(plan, scenario, num)?.expect("validated: numerator has a baseline");
         let d = project(plan, scenario, den)?.expect("validated: denominator has a baseline");
         let start = n.start.max(d.start);
@@ -545,7 +547,8 @@ pub fn required_growth(
         let Some((y0, n0)) = baseline_of(plan, scenario, num)? else {
             return Ok(None);
         };
-        let d = project(plan, scenario, den)?.expect("validated");
+        // Unreachable: `Plan::new` checks that a ratio's parts have a baseline.
+        let d = project(plan, scenario, den)?.expect("validated: denominator has a baseline");
         let dn = d.at(target.year).unwrap_or(0.0);
         let n = f64::from(target.year - y0);
         return Ok(relative_rate(n0, target.value / 100.0 * dn, n));
@@ -554,7 +557,12 @@ pub fn required_growth(
         return Ok(None);
     };
     let n = f64::from(target.year - y0);
-    let mode = ind.slider.as_ref().expect("validated").mode;
+    // Unreachable: `Plan::new` gives every level and percentage a slider.
+    let mode = ind
+        .slider
+        .as_ref()
+        .expect("validated: only ratios lack a slider")
+        .mode;
     Ok(match mode {
         GrowthMode::Points => Some((target.value - b) / n),
         GrowthMode::Relative => relative_rate(b, target.value, n),

@@ -230,9 +230,10 @@ fn a_share_above_100_saturates() {
 
 #[test]
 fn percentages_can_grow_relatively_too() {
-    let mut plan = zj();
-    let i = plan.index_of("open_data").unwrap();
-    plan.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
+    let mut spec = zj().into_spec();
+    let i = spec.index_of("open_data").unwrap();
+    spec.indicators[i].slider.as_mut().unwrap().mode = GrowthMode::Relative;
+    let plan = Plan::new(spec).unwrap();
     let a = assessed(
         &plan,
         &with_growth(&plan, &[("open_data", 10.0)]),

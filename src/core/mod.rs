@@ -12,4 +12,6 @@ pub use engine::{
     assess, project, required_growth, run, Assessment, ModelError, Path, Progress, Run, Scenario,
     Status, Verdict,
 };
-pub use plan::{Comparator, GrowthMode, Indicator, Kind, Plan, PlanError, Role};
+pub use plan::{
+    Comparator, GrowthMode, Indicator, JsonKind, Kind, Plan, PlanError, PlanErrorKind, Role,
+};
