@@ -480,7 +480,28 @@ pub fn plan_error(lang: Lang, e: &crate::core::plan::PlanError) -> String {
 
 /// A reported-values error in words, in `lang`: the line, then what is wrong.
 pub fn reported_error(lang: Lang, e: &crate::core::reported::ReportedError) -> String {
-    format!("{}: {}", fill(lang.s().line, "line", e.line), e.message)
+    use crate::core::reported::ReportedProblem as P;
+    let line = fill(lang.s().line, "line", e.line);
+    let what = match (lang, &e.problem) {
+        (Lang::En, p) => p.to_string(),
+        (Lang::Zh, P::EmptyFile) => "文件为空".into(),
+        (Lang::Zh, P::MissingColumn(c)) => format!("缺少“{c}”列"),
+        (Lang::Zh, P::UnclosedQuote) => "引号内的字段没有闭合".into(),
+        (Lang::Zh, P::UnknownIndicator(id)) => format!("规划中没有指标“{id}”"),
+        (Lang::Zh, P::UnitDiffers { found, plan }) => {
+            format!("单位“{found}”与规划的“{plan}”不一致")
+        }
+        (Lang::Zh, P::NotAYear(y)) => format!("“{y}”不是年份"),
+        (Lang::Zh, P::YearOutside { year, from, to }) => {
+            format!("年份 {year} 不在 {from}–{to} 之间")
+        }
+        (Lang::Zh, P::NotANumber(v)) => format!("数值“{v}”不是数字"),
+        (Lang::Zh, P::UnknownStatus(s)) => {
+            format!("未知状态“{s}”（应为 reported、first-release、revised 或 lower-bound）")
+        }
+    };
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    format!("{line}{sep}{what}")
 }
 
 /// `template` with `{key}` replaced by `value`.
@@ -593,6 +614,20 @@ mod tests {
         assert_eq!(
             goal_heading(&plan, de, Lang::En),
             "Headline goal: Digital economy value added, share of GDP ≈ 60 %"
+        );
+    }
+
+    #[test]
+    fn reported_errors_name_the_line_in_either_language() {
+        use crate::core::reported::{ReportedError, ReportedProblem};
+        let e = ReportedError {
+            line: 3,
+            problem: ReportedProblem::NotANumber("lots".into()),
+        };
+        assert_eq!(reported_error(Lang::Zh, &e), "第3行：数值“lots”不是数字");
+        assert_eq!(
+            reported_error(Lang::En, &e),
+            "line 3: value `lots` is not a number"
         );
     }
 
