@@ -472,12 +472,6 @@ pub fn model_error(lang: Lang, e: &crate::core::engine::ModelError) -> String {
     }
 }
 
-/// A plan error in words, in `lang`: the path of the field at fault, then
-/// what is wrong.
-pub fn plan_error(lang: Lang, e: &crate::core::plan::PlanError) -> String {
-    crate::plan_text::plan_error_text(lang, e)
-}
-
 /// A reported-values error in words, in `lang`: the line, then what is wrong.
 pub fn reported_error(lang: Lang, e: &crate::core::reported::ReportedError) -> String {
     use crate::core::reported::ReportedProblem as P;

@@ -4,7 +4,8 @@
 use crate::core::engine::ModelError;
 use crate::core::plan::PlanError;
 use crate::core::reported::ReportedError;
-use crate::i18n::{model_error, plan_error, reported_error, Lang};
+use crate::i18n::{model_error, reported_error, Lang};
+use crate::plan_text::plan_error_text;
 
 /// Where a skipped part of a scenario came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +186,11 @@ impl Notice {
                 format!("{}{why}", t.import_failed)
             }
             Notice::PlanRefused { from, error } => {
-                format!("{} {from}: {}", t.plan_refused, plan_error(lang, error))
+                format!(
+                    "{} {from}: {}",
+                    t.plan_refused,
+                    plan_error_text(lang, error)
+                )
             }
             Notice::FetchFailed { url, problem } => {
                 let why = match problem {

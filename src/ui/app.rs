@@ -7,7 +7,6 @@ use super::fetch_failed::FetchFailed;
 use super::files::Opened;
 use super::hooks::{use_file_drop, use_link_fetch, use_storage_sync, use_url_sync};
 use super::init::{initial, reported_key, KeptReported};
-use super::model::{Fetch, Model, Msg};
 use super::page::Page;
 use super::plan_bar::PlanItem;
 use super::shared::Shared;
@@ -17,6 +16,7 @@ use crate::core::engine::run;
 use crate::export;
 use crate::notice::Notice;
 use crate::session::{open_file, Command, Opening, ReportedFrom, Source};
+use crate::session::{Fetch, Msg, Visit};
 use crate::state::{self, Action};
 use yew::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn App(_props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PlansimProps {
-    initial: Shared<Model>,
+    initial: Shared<Visit>,
 }
 
 #[component]
@@ -165,7 +165,7 @@ fn Plansim(props: &PlansimProps) -> Html {
 
 /// What to do with a file the reader opened or dropped: open a plan (and
 /// keep it), import a scenario, or load reported values (and keep them).
-fn on_file(model: &UseReducerHandle<Model>, embedded: bool) -> Callback<Opened> {
+fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> {
     let model = model.clone();
     Callback::from(move |o: Opened| {
         let s = &model.session;

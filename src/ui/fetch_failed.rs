@@ -1,9 +1,10 @@
 //! A link named a plan that could not be had: say why, and offer the
 //! built-in plan or another try.
 
-use super::model::FetchFailure;
-use crate::i18n::{plan_error, Lang};
+use crate::i18n::Lang;
 use crate::notice::Notice;
+use crate::plan_text::plan_error_text;
+use crate::session::FetchFailure;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +29,7 @@ pub fn FetchFailed(p: &FetchFailedProps) -> Html {
             problem: problem.clone(),
         }
         .text(p.lang),
-        FetchFailure::Plan(e) => format!("{}: {}", p.url, plan_error(p.lang, e)),
+        FetchFailure::Plan(e) => format!("{}: {}", p.url, plan_error_text(p.lang, e)),
     };
     html! {
         <>

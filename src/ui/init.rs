@@ -3,11 +3,11 @@
 //! the link names.
 
 use super::browser;
-use super::model::{Model, Msg};
 use crate::core::builtin;
 use crate::core::plan::Plan;
 use crate::notice::Notice;
 use crate::session::{Command, OpenPlan, ReportedFrom, Session, Source};
+use crate::session::{Msg, Visit};
 use crate::state::Action;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -31,7 +31,7 @@ pub fn reported_key(scenario_key: &str) -> String {
 ///
 /// # Errors
 /// A message naming the seed file that failed, which a test rules out.
-pub fn initial() -> Result<Model, String> {
+pub fn initial() -> Result<Visit, String> {
     let seeds = builtin::plans().map_err(|(file, e)| format!("seeds/{file}: {e}"))?;
     let mut plans: Vec<OpenPlan> = seeds
         .into_iter()
@@ -83,7 +83,7 @@ pub fn initial() -> Result<Model, String> {
     }
     session = session.reduce(Command::Show(0, None));
     session.lang = browser::saved_lang().unwrap_or(session.lang);
-    let model = Model::new(session, browser::query_param("reported"));
+    let model = Visit::new(session, browser::query_param("reported"));
     Ok(model.update(Msg::Navigate {
         plan: browser::query_param("plan"),
         fragment: browser::fragment(),

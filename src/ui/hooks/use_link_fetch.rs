@@ -4,8 +4,8 @@
 use crate::core::builtin;
 use crate::core::plan::Plan;
 use crate::session::Source;
+use crate::session::{Fetch, FetchFailure, Msg, Visit};
 use crate::ui::browser;
-use crate::ui::model::{Fetch, FetchFailure, Model, Msg};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// plan is awaited, for linked reported values; the answers come back as
 /// [`Msg::Fetched`] and [`Msg::ReportedFetched`].
 #[hook]
-pub fn use_link_fetch(model: UseReducerHandle<Model>) {
+pub fn use_link_fetch(model: UseReducerHandle<Visit>) {
     let loading = match &model.fetch {
         Some(Fetch::Loading { url, .. }) => Some(url.clone()),
         _ => None,

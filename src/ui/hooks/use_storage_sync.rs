@@ -1,15 +1,15 @@
 //! The shown plan's scenario and the language are kept in this browser.
 
+use crate::session::Visit;
 use crate::state;
 use crate::ui::browser;
-use crate::ui::model::Model;
 use yew::prelude::*;
 
 /// Saves the shown plan's scenario under its own key, and the language,
 /// whenever they change; an embed leaves the reader's storage alone. Sets
 /// `<html lang>` and the title.
 #[hook]
-pub fn use_storage_sync(model: &Model, embedded: bool) {
+pub fn use_storage_sync(model: &Visit, embedded: bool) {
     let s = &model.session;
     let key = s.shown().scenario_key(s.current == 0);
     let frag = state::to_fragment(&s.shown().plan, &s.state());

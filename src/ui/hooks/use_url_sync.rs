@@ -1,9 +1,9 @@
 //! The address follows the model, and back, forward and hand-edited links
 //! move the model.
 
+use crate::session::{Msg, UrlWrite, Visit};
 use crate::state;
 use crate::ui::browser;
-use crate::ui::model::{Model, Msg, UrlWrite};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// `hashchange` into [`Msg::Navigate`]. An embed never adds entries to its
 /// host page's history; `embed` stays in the address.
 #[hook]
-pub fn use_url_sync(model: UseReducerHandle<Model>, embed: Option<String>) {
+pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
     let last_push = use_mut_ref(|| 0.0f64);
     {
         let m = (*model).clone();
@@ -58,7 +58,7 @@ pub fn use_url_sync(model: UseReducerHandle<Model>, embed: Option<String>) {
 
 /// The `reported=` address of the shown plan's values, while a link's are
 /// shown or still coming.
-fn reported_link(m: &Model) -> Option<&str> {
+fn reported_link(m: &Visit) -> Option<&str> {
     use crate::session::ReportedFrom;
     match &m.session.shown().loaded {
         Some((ReportedFrom::Link(url), _)) => Some(url),
