@@ -145,8 +145,8 @@ fn a_hostile_plan_stays_text_in_every_export() {
     assert!(!snippet.contains("<img") && !snippet.contains("<script"));
     assert_eq!(
         snippet.matches('"').count(),
-        10,
-        "only the attributes' own quotes"
+        12,
+        "only the quotes of its six attributes"
     );
     // The chart's SVG carries the unit and labels as escaped text.
     let unit = plan.indicator("pipe_km").unwrap().unit.en.clone();
