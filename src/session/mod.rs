@@ -91,6 +91,21 @@ impl OpenPlan {
         }
     }
 
+    /// The built-in plans (`seeds/*.json`), each with the values that ship
+    /// with it, at their default scenarios.
+    ///
+    /// # Errors
+    /// The seed file that fails to load, which a test rules out.
+    pub fn builtins() -> Result<Vec<OpenPlan>, (&'static str, crate::core::plan::PlanError)> {
+        Ok(crate::core::builtin::plans()?
+            .into_iter()
+            .map(|p| {
+                let rep = crate::core::builtin::reported_for(&p);
+                OpenPlan::new(Rc::new(p), Source::Builtin, rep)
+            })
+            .collect())
+    }
+
     /// What a link writes in `?plan=` for this plan: nothing for the first
     /// built-in plan (so that old links keep opening it), the id of another
     /// built-in or opened file, or the address a link gave.
@@ -338,20 +353,11 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::builtin;
 
     const RIVERLAND: &str = include_str!("../../tests/fixtures/riverland-water-2030.json");
 
     fn session() -> Session {
-        let plans = builtin::plans()
-            .unwrap()
-            .into_iter()
-            .map(|p| {
-                let rep = builtin::reported_for(&p);
-                OpenPlan::new(Rc::new(p), Source::Builtin, rep)
-            })
-            .collect();
-        Session::new(plans, Lang::En)
+        Session::new(OpenPlan::builtins().unwrap(), Lang::En)
     }
 
     fn riverland() -> Rc<Plan> {

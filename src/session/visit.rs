@@ -203,22 +203,13 @@ impl Visit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::builtin;
     use crate::i18n::Lang;
     use crate::session::OpenPlan;
 
     const RIVERLAND: &str = include_str!("../../tests/fixtures/riverland-water-2030.json");
 
     fn visit() -> Visit {
-        let plans = builtin::plans()
-            .unwrap()
-            .into_iter()
-            .map(|p| {
-                let rep = builtin::reported_for(&p);
-                OpenPlan::new(Rc::new(p), Source::Builtin, rep)
-            })
-            .collect();
-        Visit::new(Session::new(plans, Lang::En), None)
+        Visit::new(Session::new(OpenPlan::builtins().unwrap(), Lang::En), None)
     }
 
     fn navigate(v: &Visit, plan: Option<&str>, fragment: &str) -> Visit {

@@ -32,14 +32,7 @@ pub fn reported_key(scenario_key: &str) -> String {
 /// # Errors
 /// A message naming the seed file that failed, which a test rules out.
 pub fn initial() -> Result<Visit, String> {
-    let seeds = builtin::plans().map_err(|(file, e)| format!("seeds/{file}: {e}"))?;
-    let mut plans: Vec<OpenPlan> = seeds
-        .into_iter()
-        .map(|p| {
-            let rep = builtin::reported_for(&p);
-            OpenPlan::new(Rc::new(p), Source::Builtin, rep)
-        })
-        .collect();
+    let mut plans = OpenPlan::builtins().map_err(|(file, e)| format!("seeds/{file}: {e}"))?;
     let mut refused = Vec::new();
     for text in browser::stored_plans() {
         match Plan::from_json(&text) {
