@@ -181,6 +181,7 @@ pub struct Strings {
     pub remove_reported: &'static str,
     pub file_plan_link: &'static str,
     pub line: &'static str,
+    pub same_id_as_builtin: &'static str,
 }
 
 /// 简体中文.
@@ -312,6 +313,7 @@ pub static ZH: Strings = Strings {
     remove_reported: "移除载入的公布值",
     file_plan_link: "此规划来自本地文件：该链接只能在本浏览器中打开它。",
     line: "第{line}行",
+    same_id_as_builtin: "该规划文件的 id 与内置规划相同，因此指向此 id 的链接会打开内置规划；如需分享链接，请在文件中改用另一个 id",
 };
 
 /// English.
@@ -443,6 +445,7 @@ pub static EN: Strings = Strings {
     remove_reported: "Remove the values you loaded",
     file_plan_link: "This plan came from a file: the link opens it only in this browser.",
     line: "line {line}",
+    same_id_as_builtin: "this plan file has the id of a built-in plan, so a link to that id opens the built-in one; give the file an id of its own to share links to it",
 };
 
 /// A model error in words, in `lang`.

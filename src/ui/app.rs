@@ -95,8 +95,12 @@ fn Plansim(props: &PlansimProps) -> Html {
         }
         None => {}
     }
-    let Ok(result) = &*result else {
-        return html! { <p class="error" role="alert">{ "invalid horizon" }</p> };
+    let result = match &*result {
+        Ok(r) => r,
+        Err(e) => {
+            // Unreachable through the reducer, which checks the horizon.
+            return html! { <p class="error" role="alert">{ crate::i18n::model_error(lang, e) }</p> };
+        }
     };
     let view = View {
         plan: plan.clone(),
@@ -176,6 +180,7 @@ fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> 
                 let kept = !embedded
                     && browser::store_plan(&plan.id, o.text.as_deref().unwrap_or_default());
                 let title = s.lang.pick(&plan.title).to_string();
+                let id = plan.id.clone();
                 model.dispatch(msg(Command::Open {
                     builtin_reported: builtin::reported_for(&plan),
                     plan,
@@ -184,6 +189,12 @@ fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> 
                 }));
                 if !kept {
                     model.dispatch(msg(Command::Notice(Notice::PlanNotKept(title))));
+                }
+                if s.plans
+                    .iter()
+                    .any(|p| p.source == Source::Builtin && p.plan.id == id)
+                {
+                    model.dispatch(msg(Command::Notice(Notice::SameIdAsBuiltin(id))));
                 }
             }
             Opening::Scenario(st) => model.dispatch(msg(Command::Scenario(Action::Replace(st)))),
