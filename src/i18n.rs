@@ -506,12 +506,21 @@ pub fn fill(template: &str, key: &str, value: impl std::fmt::Display) -> String 
     template.replace(&format!("{{{key}}}"), &value.to_string())
 }
 
-/// The unit of a growth rate in this mode.
-pub fn growth_unit(s: &Strings, mode: crate::core::plan::GrowthMode) -> &'static str {
+/// The unit of a growth rate in `mode` for an indicator measured in `unit`:
+/// `% a year` or `pp a year`.
+pub fn growth_unit(lang: Lang, mode: crate::core::plan::GrowthMode, _unit: &Text) -> String {
+    let s = lang.s();
     match mode {
-        crate::core::plan::GrowthMode::Relative => s.per_year,
-        crate::core::plan::GrowthMode::Points => s.pp_per_year,
+        crate::core::plan::GrowthMode::Relative => s.per_year.to_string(),
+        crate::core::plan::GrowthMode::Points => s.pp_per_year.to_string(),
     }
+}
+
+/// The unit of the growth of indicator `ind`'s own slider; empty for a ratio.
+pub fn slider_unit(lang: Lang, ind: &crate::core::plan::Indicator) -> String {
+    ind.slider
+        .as_ref()
+        .map_or(String::new(), |sl| growth_unit(lang, sl.mode, &ind.unit))
 }
 
 /// The UN progress class in words.

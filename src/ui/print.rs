@@ -2,7 +2,7 @@
 
 use crate::core::engine::{Run, Scenario, Status, Verdict};
 use crate::core::plan::Plan;
-use crate::i18n::{fmt_num, fmt_signed, growth_unit, Lang};
+use crate::i18n::{comparator_sign, fmt_num, fmt_signed, slider_unit, Lang};
 use crate::ui::shared::Shared;
 use yew::prelude::*;
 
@@ -35,10 +35,7 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
         }
         let slider = p.plan.slider_for(&ind.id)?;
         let g = p.scenario.growth_of(slider).unwrap_or(0.0);
-        let gunit = slider
-            .slider
-            .as_ref()
-            .map_or("", |sl| growth_unit(s, sl.mode));
+        let gunit = slider_unit(lang, slider);
         let (proj, verdict) = match &o.status {
             Ok(Status::Assessed(a)) => (
                 fmt_num(a.projected),
@@ -60,7 +57,8 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
                 <td class="name">{ lang.pick(&ind.name) }</td>
                 <td>{ lang.pick(&ind.unit) }</td>
                 <td>{ base }</td>
-                <td>{ t.printed.clone().unwrap_or_else(|| t.value.to_string()) }</td>
+                // The plan's words (`printed`) are on the card; a handout cell takes the sign and value.
+                <td>{ format!("{} {}", comparator_sign(t.comparator), t.value) }</td>
                 <td>{ format!("{} {gunit}", fmt_signed(g)) }</td>
                 <td>{ proj }</td>
                 <td>{ verdict }</td>

@@ -8,7 +8,7 @@ use crate::chart::ChartSpec;
 use crate::core::engine::{growth_to_hit, Assessment, Verdict};
 use crate::core::plan::{Comparator, Kind, Plan};
 use crate::core::reported::{ReportStatus, Reported};
-use crate::i18n::{fmt_num, fmt_signed, growth_unit, progress_text, Lang};
+use crate::i18n::{fmt_num, fmt_signed, progress_text, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use std::rc::Rc;
@@ -36,10 +36,7 @@ pub fn Assessed(p: &AssessedProps) -> Html {
         return html! {};
     };
     let unit = p.lang.pick(&ind.unit);
-    let gunit = slider
-        .slider
-        .as_ref()
-        .map_or("", |sl| growth_unit(s, sl.mode));
+    let gunit = slider_unit(p.lang, slider);
     let (cls, icon, word, key) = if a.verdict == Verdict::Hit {
         ("badge hit", "✔ ", s.hit, "hit")
     } else {

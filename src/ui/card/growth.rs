@@ -1,7 +1,7 @@
 //! A slider plus a number field for one indicator's annual growth.
 
 use crate::core::plan::Plan;
-use crate::i18n::{fmt_signed, growth_unit, Lang};
+use crate::i18n::{fmt_signed, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use web_sys::HtmlInputElement;
@@ -49,7 +49,7 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
         p.on_action
             .reform(move |_: MouseEvent| Action::ResetOne(id.to_string()))
     };
-    let unit = growth_unit(s, slider.mode);
+    let unit = slider_unit(p.lang, ind);
     let name = p.lang.pick(&ind.name);
     html! {
         <div class="growth" data-growth={id.clone()}>

@@ -15,7 +15,7 @@ pub use reported_list::ReportedList;
 use crate::core::engine::{ModelError, Status};
 use crate::core::plan::Plan;
 use crate::core::reported::{Pace, Reported};
-use crate::i18n::{fill, fmt_signed, growth_unit, Lang};
+use crate::i18n::{fill, fmt_signed, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use assessed::Assessed;
@@ -52,9 +52,7 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
         return html! {};
     };
     let slider = p.plan.slider_for(&p.id);
-    let gunit = slider
-        .and_then(|d| d.slider.as_ref())
-        .map_or("", |sl| growth_unit(s, sl.mode));
+    let gunit = slider.map_or(String::new(), |d| slider_unit(p.lang, d));
     let needs = matches!(p.status, Ok(Status::NeedsBaseline));
     let body = match &p.status {
         Err(e) => html! {
