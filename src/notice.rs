@@ -115,8 +115,9 @@ pub enum Notice {
         /// Why.
         problem: FetchProblem,
     },
-    /// A plan was opened but could not be kept in this browser.
-    PlanNotKept(String),
+    /// A file (a plan, reported values) was opened but could not be kept in
+    /// this browser.
+    NotKept(String),
     /// An opened plan has the id of a built-in plan, which a link to that id opens.
     SameIdAsBuiltin(String),
     /// A dropped or chosen file is neither a plan, a scenario nor reported values.
@@ -201,7 +202,7 @@ impl Notice {
                 };
                 format!("{} {url}: {why}", t.fetch_failed)
             }
-            Notice::PlanNotKept(title) => format!("{title}: {}", t.plan_not_kept),
+            Notice::NotKept(title) => format!("{title}: {}", t.not_kept),
             Notice::SameIdAsBuiltin(id) => format!("`{id}`: {}", t.same_id_as_builtin),
             Notice::UnknownFile(name) => format!("{name}: {}", t.unknown_file),
             Notice::Unreadable(name) => format!("{name}: {}", t.unreadable),

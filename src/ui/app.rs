@@ -188,7 +188,7 @@ fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> 
                     scenario: None,
                 }));
                 if !kept {
-                    model.dispatch(msg(Command::Notice(Notice::PlanNotKept(title))));
+                    model.dispatch(msg(Command::Notice(Notice::NotKept(title))));
                 }
                 if s.plans
                     .iter()
@@ -199,15 +199,15 @@ fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> 
             }
             Opening::Scenario(st) => model.dispatch(msg(Command::Scenario(Action::Replace(st)))),
             Opening::Reported(rows) => {
-                if !embedded {
-                    let key = reported_key(&shown.scenario_key(s.current == 0));
-                    let kept = KeptReported {
-                        file: o.name.clone(),
-                        csv: o.text.clone().unwrap_or_default(),
-                    };
-                    if let Ok(json) = serde_json::to_string(&kept) {
-                        browser::store(&key, &json);
-                    }
+                let key = reported_key(&shown.scenario_key(s.current == 0));
+                let kept = KeptReported {
+                    file: o.name.clone(),
+                    csv: o.text.clone().unwrap_or_default(),
+                };
+                let stored = !embedded
+                    && serde_json::to_string(&kept).is_ok_and(|json| browser::store(&key, &json));
+                if !stored {
+                    model.dispatch(msg(Command::Notice(Notice::NotKept(o.name.clone()))));
                 }
                 model.dispatch(msg(Command::LoadReported {
                     from: ReportedFrom::File(o.name),
