@@ -206,14 +206,14 @@ fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> 
                 };
                 let stored = !embedded
                     && serde_json::to_string(&kept).is_ok_and(|json| browser::store(&key, &json));
-                if !stored {
-                    model.dispatch(msg(Command::Notice(Notice::NotKept(o.name.clone()))));
-                }
                 model.dispatch(msg(Command::LoadReported {
-                    from: ReportedFrom::File(o.name),
+                    from: ReportedFrom::File(o.name.clone()),
                     rows,
                     announce: true,
                 }));
+                if !stored {
+                    model.dispatch(msg(Command::Notice(Notice::NotKept(o.name))));
+                }
             }
             Opening::Refused(n) => model.dispatch(msg(Command::Notice(n))),
         }
