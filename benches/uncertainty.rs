@@ -39,7 +39,7 @@ fn draws_ms(plan: &Plan, sc: &Scenario) -> f64 {
 }
 
 fn main() {
-    let plan = Plan::zhejiang().expect("seed");
+    let plan = Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).expect("seed");
     let sc = Scenario::new(&plan);
     if std::env::args().any(|a| a == "--draws-only") {
         println!("{:.3}", draws_ms(&plan, &sc));

@@ -1,9 +1,13 @@
-//! Exports and imports: CSV of every path, the scenario as JSON, the
-//! citation and the embed snippet. Pure, so all of it is tested natively.
+//! Exports and imports: CSV of every path, the reported values, the
+//! scenario as JSON, the citation and the embed snippet. Pure, so all of it
+//! is tested natively. Text from a plan file stays text: CSV fields are
+//! quoted and cannot start a spreadsheet formula, attributes are escaped.
 
 use crate::core::engine::{run, Scenario, Status, Verdict};
-use crate::core::plan::{Kind, Plan};
+use crate::core::plan::Plan;
+use crate::core::reported::{ReportStatus, Reported};
 use crate::i18n::Lang;
+use crate::notice::ImportProblem;
 use crate::state::{self, Action, State};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -12,11 +16,20 @@ use std::fmt::Write;
 /// The byte-order mark that makes Excel read a CSV as UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
-fn csv_field(s: &str) -> String {
+/// A text field of a CSV file: quoted where it holds a comma, quote or line
+/// break, and prefixed with `'` where it would start a spreadsheet formula
+/// (`=`, `+`, `-`, `@`, tab or carriage return), so that a name from a plan
+/// file is never run by Excel or LibreOffice.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -30,16 +43,14 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
         return out;
     };
     for (ind, o) in plan.indicators.iter().zip(&r.outcomes) {
-        let mode = match &ind.kind {
-            Kind::Ratio { numerator, .. } => plan.indicator(numerator),
-            _ => Some(ind),
-        }
-        .and_then(|d| {
-            let sl = d.slider.as_ref()?;
-            Some(crate::i18n::growth_unit(Lang::En, sl.mode, &d.unit))
-        })
-        .map(|u| csv_field(&u))
-        .unwrap_or_default();
+        let mode = plan
+            .slider_for(&ind.id)
+            .and_then(|d| {
+                let sl = d.slider.as_ref()?;
+                Some(crate::i18n::growth_unit(Lang::En, sl.mode, &d.unit))
+            })
+            .map(|u| csv_field(&u))
+            .unwrap_or_default();
         let (ty, tv) = ind
             .target
             .as_ref()
@@ -137,20 +148,24 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
 /// Reads a scenario file into a new state, all or nothing.
 ///
 /// # Errors
-/// Every problem found, one per line: not JSON, another plan or version, an
-/// unknown indicator, a value the engine cannot use.
-pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, String> {
-    let t = lang.s();
+/// What is wrong: not JSON of this format, another plan or version, or
+/// every value the engine refuses (an unknown indicator, a bad growth).
+pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, ImportProblem> {
     let text = text.trim_start_matches(BOM);
-    let f: ScenarioFile =
-        serde_json::from_str(text).map_err(|e| format!("{}: {e}", t.not_scenario_file))?;
+    let f: ScenarioFile = serde_json::from_str(text).map_err(|e| ImportProblem::NotScenario {
+        line: e.line(),
+        column: e.column(),
+    })?;
     if f.plansim != 1 {
-        return Err(format!("{} {}", t.unknown_format, f.plansim));
+        return Err(ImportProblem::Version(f.plansim));
     }
     if f.plan != plan.id {
-        return Err(format!("{}: `{}` ≠ `{}`", t.other_plan, f.plan, plan.id));
+        return Err(ImportProblem::OtherPlan {
+            file: f.plan,
+            plan: plan.id.clone(),
+        });
     }
-    // Refusals are worded in the reader's language; the file's applies after.
+    // The reader's language until the file's applies, after.
     let mut s = State {
         scenario: Scenario::new(plan),
         lang,
@@ -181,7 +196,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Str
         s.lang = f.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang);
         Ok(s)
     } else {
-        Err(s.notices.join("\n"))
+        Err(ImportProblem::Refused(s.notices))
     }
 }
 
@@ -195,7 +210,7 @@ pub fn citation(plan: &Plan, lang: Lang, permalink: &str, accessed: &str) -> Str
         Lang::En => format!(
             "{} ({}). {} [{}], issued {}. Scenario computed with plansim: {} (accessed {}).",
             plan.issuer.en,
-            &plan.issued[..4.min(plan.issued.len())],
+            plan.issued.chars().take(4).collect::<String>(),
             plan.title.en,
             plan.document_number,
             plan.issued,
@@ -205,10 +220,55 @@ pub fn citation(plan: &Plan, lang: Lang, permalink: &str, accessed: &str) -> Str
     }
 }
 
-/// The page URL of an embed of `view` (an indicator id, or `headline`) with
-/// the scenario fragment.
-pub fn embed_url(base: &str, view: &str, fragment: &str) -> String {
-    format!("{base}?embed={view}#{fragment}")
+/// The page URL of `plan_query` (the `?plan=` part, `""` for the default
+/// plan) and `fragment`.
+pub fn permalink(base: &str, plan_query: &str, fragment: &str) -> String {
+    format!("{base}{plan_query}#{fragment}")
+}
+
+/// The page URL of an embed of `view` (an indicator id, or `headline`) of
+/// the plan in `plan_query`, with the scenario fragment.
+pub fn embed_url(base: &str, plan_query: &str, view: &str, fragment: &str) -> String {
+    let sep = if plan_query.is_empty() { '?' } else { '&' };
+    format!("{base}{plan_query}{sep}embed={view}#{fragment}")
+}
+
+/// The reported values the page holds, in the format they are loaded in
+/// (`docs/plan-format.md`), each row with its source; UTF-8 with a BOM.
+pub fn reported_csv(plan: &Plan, rows: &[Reported]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str("indicator,year,value,unit,status,source,url,note\n");
+    for r in rows {
+        let unit = plan
+            .indicator(&r.indicator)
+            .map_or("", |i| i.unit.zh.as_str());
+        let status = match r.status {
+            ReportStatus::Reported => "reported",
+            ReportStatus::FirstRelease => "first-release",
+            ReportStatus::Revised => "revised",
+            ReportStatus::LowerBound => "lower-bound",
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{status},{},{},{}",
+            r.indicator,
+            r.year,
+            r.value,
+            csv_field(unit),
+            csv_field(&r.source),
+            csv_field(&r.url),
+            csv_field(&r.note)
+        );
+    }
+    out
+}
+
+/// `url` where it is a web address (`http://` or `https://`), to be shown
+/// as a link; `None` for anything else (`javascript:`, `data:`, a path),
+/// which is shown as text.
+pub fn web_link(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim_start())
 }
 
 /// An `<iframe>` snippet for an embed URL.
@@ -304,7 +364,7 @@ mod tests {
             ),
             (
                 r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"extra":1}"#,
-                "unknown field",
+                "not a plansim scenario file (line 1, column",
             ),
             (
                 r#"{"plansim":1,"plan":"zhejiang-digital-economy-14fyp","horizon":2025,"growth":{"gdp":"x"}}"#,
@@ -323,7 +383,10 @@ mod tests {
                 "100",
             ),
         ] {
-            let e = import_scenario(&plan, text, Lang::En).unwrap_err();
+            let e = crate::notice::Notice::ImportRefused(
+                import_scenario(&plan, text, Lang::En).unwrap_err(),
+            )
+            .text(Lang::En);
             assert!(e.contains(want), "{text}: {e}");
         }
     }
@@ -347,11 +410,47 @@ mod tests {
 
     #[test]
     fn embed_snippet_escapes_its_attributes() {
-        let url = embed_url("https://x.org/plansim/", "de_share", "g.gdp=6&lang=en");
+        let url = embed_url("https://x.org/plansim/", "", "de_share", "g.gdp=6&lang=en");
         assert_eq!(url, "https://x.org/plansim/?embed=de_share#g.gdp=6&lang=en");
         let s = embed_snippet(&url, "plansim: \"share\"", 420);
         assert!(s.contains("src=\"https://x.org/plansim/?embed=de_share#g.gdp=6&amp;lang=en\""));
         assert!(s.contains("title=\"plansim: &quot;share&quot;\""));
         assert!(s.contains("height=\"420\""));
+        let other = embed_url("https://x.org/", "?plan=p.json", "v", "lang=zh");
+        assert_eq!(other, "https://x.org/?plan=p.json&embed=v#lang=zh");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(web_link("https://a.org/x"), Some("https://a.org/x"));
+        assert_eq!(web_link(" HTTP://a.org"), Some("HTTP://a.org"));
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:text/html,x",
+            "/x",
+            "",
+        ] {
+            assert_eq!(web_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn csv_text_never_starts_a_formula() {
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("@x, y"), "\"'@x, y\"");
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn reported_values_export_in_the_format_they_load_in() {
+        let plan = zj();
+        let rows = crate::core::builtin::reported_for(&plan);
+        let out = reported_csv(&plan, &rows);
+        assert!(out.starts_with(BOM));
+        let back = crate::core::reported::parse(&plan, &out).unwrap();
+        assert_eq!(back, rows, "what the page holds, sources and all");
     }
 }

@@ -101,10 +101,9 @@ pub struct Strings {
     pub drivers_title: &'static str,
     pub per_year_editor: &'static str,
     pub per_year_hint: &'static str,
-    pub headline_title: &'static str,
     pub notice_title: &'static str,
     pub dismiss: &'static str,
-    pub baseline_2019: &'static str,
+    pub baseline_year_mark: &'static str,
     pub source: &'static str,
     pub other_targets: &'static str,
     pub error_prefix: &'static str,
@@ -171,12 +170,36 @@ pub struct Strings {
     pub preset_mixes_prices: &'static str,
     /// Beside the 0 baseline of a count of new things.
     pub counts_new_baseline: &'static str,
+    pub plan_label: &'static str,
+    pub open_plan: &'static str,
+    pub remove_plan: &'static str,
+    pub builtin_mark: &'static str,
+    pub file_mark: &'static str,
+    pub link_mark: &'static str,
+    pub drop_hint: &'static str,
+    pub loading_plan: &'static str,
+    pub fetch_failed_title: &'static str,
+    pub use_builtin: &'static str,
+    pub retry: &'static str,
+    pub plan_refused: &'static str,
+    pub fetch_failed: &'static str,
+    pub fetch_network: &'static str,
+    pub not_kept: &'static str,
+    pub unknown_file: &'static str,
+    pub unreadable: &'static str,
+    pub reported_refused: &'static str,
+    pub load_reported: &'static str,
+    pub download_reported: &'static str,
+    pub remove_reported: &'static str,
+    pub file_plan_link: &'static str,
+    pub line: &'static str,
+    pub same_id_as_builtin: &'static str,
 }
 
 /// 简体中文.
 pub static ZH: Strings = Strings {
     app_title: "plansim · 规划目标模拟器",
-    tagline: "拖动每个指标的年增速，即时查看2025年目标能否实现。",
+    tagline: "拖动每个指标的年增速，即时查看规划目标能否实现。",
     hit: "达成",
     miss: "未达成",
     needs_baseline: "缺少基期值",
@@ -204,14 +227,14 @@ pub static ZH: Strings = Strings {
     all_hit: "全部达成。",
     presets: "情景",
     preset_plan: "规划节奏",
-    preset_trend: "“十三五”趋势",
+    preset_trend: "以往趋势",
     preset_custom: "自定义",
-    no_trend: "规划未给出“十三五”增速",
+    no_trend: "规划未给出以往增速",
     horizon: "预测至",
     language: "语言",
-    enter_baseline: "输入2020年基期值",
+    enter_baseline: "输入{year}年基期值",
     plan_prints_slash: "规划表中为“/”（无基期值）",
-    derived_from: "由以下两项推算：",
+    derived_from: "计算方式：",
     saturated_at: "触及上下限（0–100%）于",
     data_table: "数据表",
     year: "年份",
@@ -222,16 +245,15 @@ pub static ZH: Strings = Strings {
     drivers_title: "驱动量",
     per_year_editor: "逐年增速",
     per_year_hint: "留空则使用上方的年增速。",
-    headline_title: "总体目标：数字经济增加值占GDP比重达到60%左右",
     notice_title: "提示",
     dismiss: "关闭",
-    baseline_2019: "2019年数据",
+    baseline_year_mark: "{year}年数据",
     source: "出处",
     other_targets: "正文中的其他目标",
     error_prefix: "无法计算：",
     not_a_number: "不是有效数字，已保留原值",
     pp: "个百分点",
-    trend: "“十三五”年均增速",
+    trend: "规划所述以往年均增速",
     need_baseline_count: "项目标缺少基期值，可在卡片中输入：",
     share_title: "分享、引用与导出",
     link: "链接",
@@ -256,12 +278,12 @@ pub static ZH: Strings = Strings {
     handout_title: "情景讲义",
     verdict: "判断",
     your_growth: "所设增速",
-    reported_title: "已公布数值（2021年后）",
+    reported_title: "{year}年以来的公布值",
     above_path: "高于本路径",
     below_path: "低于本路径",
     first_release: "初次公布",
     revised: "修订",
-    defaults_hint: "默认情景：各滑块取规划隐含的年增速（向上取整），因此起初全部达成；图中黑点为2021年以来的公布值，可与预测路径对照。",
+    defaults_hint: "默认情景：各滑块取规划文件给出的默认年增速；图中黑点为规划实施以来的公布值，可与预测路径对照。",
     link_ignored: "链接中已忽略",
     saved_ignored: "已保存的情景中已忽略",
     expected_kv: "应为“键=值”",
@@ -286,12 +308,36 @@ pub static ZH: Strings = Strings {
     trend_mixes_prices: "此趋势增速与本滑块的价格口径不同（一为实际、一为名义）：趋势情景按原值套用、未作价格换算，结果混用两种口径。",
     preset_mixes_prices: "以下指标的趋势增速与滑块口径不同（实际/名义），按原值套用、未换算：",
     counts_new_baseline: "新增计数：基期为0",
+    plan_label: "规划",
+    open_plan: "打开规划文件…",
+    remove_plan: "移除此规划",
+    builtin_mark: "内置",
+    file_mark: "本地文件",
+    link_mark: "来自链接",
+    drop_hint: "松开即可打开：规划文件（.json）、情景文件（.json）或公布值（.csv）",
+    loading_plan: "正在载入规划…",
+    fetch_failed_title: "无法载入链接中的规划",
+    use_builtin: "改为打开内置规划：",
+    retry: "重试",
+    plan_refused: "规划文件未载入，当前规划与情景保持不变：",
+    fetch_failed: "无法获取",
+    fetch_network: "没有响应：可能离线，或该服务器不允许跨域读取（CORS）",
+    not_kept: "已打开，但本浏览器的存储不可用或已满，关闭页面后需重新打开该文件",
+    unknown_file: "不是规划文件、情景文件或公布值 CSV",
+    unreadable: "无法读取该文件",
+    reported_refused: "公布值未载入，页面上的数值保持不变：",
+    load_reported: "载入公布值（CSV）…",
+    download_reported: "下载公布值（CSV）",
+    remove_reported: "移除载入的公布值",
+    file_plan_link: "此规划来自本地文件：该链接只能在本浏览器中打开它。",
+    line: "第{line}行",
+    same_id_as_builtin: "该规划文件的 id 与内置规划相同，因此指向此 id 的链接会打开内置规划；如需分享链接，请在文件中改用另一个 id",
 };
 
 /// English.
 pub static EN: Strings = Strings {
     app_title: "plansim · plan-target simulator",
-    tagline: "Move any indicator's annual growth and see at once whether its 2025 target is hit.",
+    tagline: "Move any indicator's annual growth and see at once whether the plan's targets are hit.",
     hit: "Hit",
     miss: "Missed",
     needs_baseline: "Needs a baseline",
@@ -319,14 +365,14 @@ pub static EN: Strings = Strings {
     all_hit: "All hit.",
     presets: "Scenario",
     preset_plan: "Plan pace",
-    preset_trend: "13th-FYP trend",
+    preset_trend: "Past trend",
     preset_custom: "Custom",
-    no_trend: "no trend given in the plan",
+    no_trend: "no past growth given in the plan",
     horizon: "Project to",
     language: "Language",
-    enter_baseline: "Enter a 2020 baseline",
+    enter_baseline: "Enter a baseline for {year}",
     plan_prints_slash: "The plan's table prints “/” (no baseline)",
-    derived_from: "Derived from:",
+    derived_from: "Computed as:",
     saturated_at: "held at the 0–100% bound from",
     data_table: "Data table",
     year: "Year",
@@ -337,16 +383,15 @@ pub static EN: Strings = Strings {
     drivers_title: "Drivers",
     per_year_editor: "Growth by year",
     per_year_hint: "Leave a year empty to use the annual growth above.",
-    headline_title: "Headline goal: the digital economy at about 60% of GDP",
     notice_title: "Note",
     dismiss: "Dismiss",
-    baseline_2019: "2019 value",
+    baseline_year_mark: "{year} value",
     source: "Source",
     other_targets: "Other targets in the text",
     error_prefix: "Cannot compute: ",
     not_a_number: "is not a number; the previous value is kept",
     pp: "pp",
-    trend: "13th-FYP trend",
+    trend: "Past growth stated in the plan",
     need_baseline_count: "targets need a baseline you can enter on their card:",
     share_title: "Share, cite, export",
     link: "Link",
@@ -371,12 +416,12 @@ pub static EN: Strings = Strings {
     handout_title: "Scenario handout",
     verdict: "Verdict",
     your_growth: "Growth set",
-    reported_title: "Reported since 2021",
+    reported_title: "Reported since {year}",
     above_path: "above this path",
     below_path: "below this path",
     first_release: "first release",
     revised: "revised",
-    defaults_hint: "Default scenario: each slider starts at the pace the plan implies (rounded up), so every target starts as hit. Black dots on the charts are values reported since 2021, to hold against the path.",
+    defaults_hint: "Default scenario: each slider starts at the growth the plan file gives it. Black dots on the charts are values reported since the plan started, to hold against the path.",
     link_ignored: "link: ignored",
     saved_ignored: "saved scenario: ignored",
     expected_kv: "expected key=value",
@@ -401,6 +446,30 @@ pub static EN: Strings = Strings {
     trend_mixes_prices: "This trend and this slider are on different price bases (one real, one nominal): the trend preset applies the trend as printed, unconverted, so the result mixes the two.",
     preset_mixes_prices: "Applied as printed, unconverted, though the trend and the slider differ (real vs nominal):",
     counts_new_baseline: "counts new ones: 0 in the base year",
+    plan_label: "Plan",
+    open_plan: "Open a plan file…",
+    remove_plan: "Remove this plan",
+    builtin_mark: "built-in",
+    file_mark: "from a file",
+    link_mark: "from a link",
+    drop_hint: "Drop to open a plan (.json), a scenario (.json) or reported values (.csv)",
+    loading_plan: "Loading the plan…",
+    fetch_failed_title: "The plan in this link could not be loaded",
+    use_builtin: "Open the built-in plan instead: ",
+    retry: "Try again",
+    plan_refused: "Plan not loaded; the current plan and scenario are unchanged:",
+    fetch_failed: "Could not fetch",
+    fetch_network: "no answer: offline, or the server does not allow cross-origin reads (CORS)",
+    not_kept: "opened, but this browser's storage is unavailable or full: open the file again after closing the page",
+    unknown_file: "is neither a plan, a scenario nor a CSV of reported values",
+    unreadable: "could not be read",
+    reported_refused: "Reported values not loaded; nothing was changed:",
+    load_reported: "Load reported values (CSV)…",
+    download_reported: "Download reported values (CSV)",
+    remove_reported: "Remove the values you loaded",
+    file_plan_link: "This plan came from a file: the link opens it only in this browser.",
+    line: "line {line}",
+    same_id_as_builtin: "this plan file has the id of a built-in plan, so a link to that id opens the built-in one; give the file an id of its own to share links to it",
 };
 
 /// A model error in words, in `lang`.
@@ -450,6 +519,96 @@ pub fn prices_word(lang: Lang, prices: Prices) -> Option<&'static str> {
         Prices::Nominal => Some(s.prices_nominal),
         Prices::Real => Some(s.prices_real),
         Prices::NotMoney => None,
+    }
+}
+
+/// A reported-values error in words, in `lang`: the line, then what is wrong.
+pub fn reported_error(lang: Lang, e: &crate::core::reported::ReportedError) -> String {
+    use crate::core::reported::ReportedProblem as P;
+    let line = fill(lang.s().line, "line", e.line);
+    let what = match (lang, &e.problem) {
+        (Lang::En, p) => p.to_string(),
+        (Lang::Zh, P::EmptyFile) => "文件为空".into(),
+        (Lang::Zh, P::MissingColumn(c)) => format!("缺少“{c}”列"),
+        (Lang::Zh, P::UnclosedQuote) => "引号内的字段没有闭合".into(),
+        (Lang::Zh, P::UnknownIndicator(id)) => format!("规划中没有指标“{id}”"),
+        (Lang::Zh, P::UnitDiffers { found, plan }) => {
+            format!("单位“{found}”与规划的“{plan}”不一致")
+        }
+        (Lang::Zh, P::NotAYear(y)) => format!("“{y}”不是年份"),
+        (Lang::Zh, P::YearOutside { year, from, to }) => {
+            format!("年份 {year} 不在 {from}–{to} 之间")
+        }
+        (Lang::Zh, P::NotANumber(v)) => format!("数值“{v}”不是数字"),
+        (Lang::Zh, P::UnknownStatus(s)) => {
+            format!("未知状态“{s}”（应为 reported、first-release、revised 或 lower-bound）")
+        }
+    };
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    format!("{line}{sep}{what}")
+}
+
+/// `template` with `{key}` replaced by `value`.
+pub fn fill(template: &str, key: &str, value: impl std::fmt::Display) -> String {
+    template.replace(&format!("{{{key}}}"), &value.to_string())
+}
+
+/// The unit of the growth of indicator `ind`'s own slider; empty for a ratio.
+pub fn slider_unit(lang: Lang, ind: &crate::core::plan::Indicator) -> String {
+    ind.slider
+        .as_ref()
+        .map_or(String::new(), |sl| growth_unit(lang, sl.mode, &ind.unit))
+}
+
+/// The UN progress class in words.
+pub fn progress_text(s: &Strings, p: crate::core::engine::Progress) -> &'static str {
+    use crate::core::engine::Progress;
+    match p {
+        Progress::OnTrack => s.on_track,
+        Progress::Moderate => s.moderate,
+        Progress::Marginal => s.marginal,
+        Progress::Stagnation => s.stagnation,
+        Progress::Regression => s.regression,
+    }
+}
+
+/// The sign of a comparator: `≥`, `>` or `≈`.
+pub fn comparator_sign(c: crate::core::plan::Comparator) -> &'static str {
+    use crate::core::plan::Comparator;
+    match c {
+        Comparator::Gte => "≥",
+        Comparator::Gt => ">",
+        Comparator::About => "≈",
+    }
+}
+
+/// A goal as a heading: the indicator's category, its name and its target,
+/// e.g. `Headline goal: Digital economy value added, share of GDP ≈ 60 %`;
+/// the Chinese heading keeps the target as the plan prints it.
+pub fn goal_heading(
+    plan: &crate::core::plan::Plan,
+    ind: &crate::core::plan::Indicator,
+    lang: Lang,
+) -> String {
+    let category = plan
+        .category(&ind.category)
+        .map_or("", |c| lang.pick(&c.name));
+    let target = ind.target.as_ref().map(|t| match (lang, &t.printed) {
+        (Lang::Zh, Some(p)) => p.clone(),
+        _ => format!(
+            "{} {} {}",
+            comparator_sign(t.comparator),
+            t.value,
+            lang.pick(&ind.unit)
+        ),
+    });
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    let name = lang.pick(&ind.name);
+    match (category.is_empty(), target) {
+        (false, Some(t)) => format!("{category}{sep}{name} {t}"),
+        (true, Some(t)) => format!("{name} {t}"),
+        (false, None) => format!("{category}{sep}{name}"),
+        (true, None) => name.to_string(),
     }
 }
 
@@ -517,6 +676,43 @@ mod tests {
         assert_eq!(
             prices_word(Lang::En, Prices::Real),
             Some("real (comparable prices)")
+        );
+    }
+
+    #[test]
+    fn goals_are_worded_from_the_plan() {
+        let plan = crate::core::plan::Plan::zhejiang().unwrap();
+        let de = plan.indicator("de_share").unwrap();
+        assert_eq!(
+            goal_heading(&plan, de, Lang::Zh),
+            "总体目标：数字经济增加值占GDP比重 60%左右"
+        );
+        assert_eq!(
+            goal_heading(&plan, de, Lang::En),
+            "Headline goal: Digital economy value added, share of GDP ≈ 60 %"
+        );
+    }
+
+    #[test]
+    fn reported_errors_name_the_line_in_either_language() {
+        use crate::core::reported::{ReportedError, ReportedProblem};
+        let e = ReportedError {
+            line: 3,
+            problem: ReportedProblem::NotANumber("lots".into()),
+        };
+        assert_eq!(reported_error(Lang::Zh, &e), "第3行：数值“lots”不是数字");
+        assert_eq!(
+            reported_error(Lang::En, &e),
+            "line 3: value `lots` is not a number"
+        );
+    }
+
+    #[test]
+    fn every_string_is_given_in_both_languages() {
+        let (zh, en) = (format!("{ZH:?}"), format!("{EN:?}"));
+        assert!(
+            !zh.contains(": \"\"") && !en.contains(": \"\""),
+            "no empty string"
         );
     }
 

@@ -109,7 +109,7 @@ impl Validator {
 }
 
 fn seed() -> Value {
-    serde_json::from_str(crate::core::plan::ZHEJIANG_JSON).unwrap()
+    serde_json::from_str(crate::core::builtin::ZHEJIANG_JSON).unwrap()
 }
 
 /// Every plan the loader accepts in `seeds/` and `tests/fixtures/` is valid under the schema.

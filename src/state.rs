@@ -1,13 +1,14 @@
 //! The app's state, its actions and the pure reducer, plus the readable link
 //! format. No browser APIs here, so all of it is tested natively.
 
-use crate::core::engine::{check_growth, growth_to_hit, required_growth, Scenario};
-use crate::core::plan::{Kind, Plan};
-use crate::i18n::{model_error, Lang};
+use crate::core::engine::{check_growth, growth_to_hit, required_growth, ModelError, Scenario};
+use crate::core::plan::Plan;
+use crate::i18n::Lang;
+use crate::notice::{Notice, Origin};
 use std::collections::BTreeMap;
 
 /// Highest growth a reader may type, in either unit; the engine would take
-/// more, but nothing in this plan needs it and charts stay readable.
+/// more, but charts stay readable and no plan target needs it.
 pub const MAX_TYPED_GROWTH: f64 = 1000.0;
 
 /// Everything the page shows follows from this.
@@ -18,15 +19,16 @@ pub struct State {
     /// The display language.
     pub lang: Lang,
     /// Messages for the reader: malformed link parts, rejected input.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 /// A named set of growth rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
-    /// Every target at exactly its required growth, at the current GDP growth.
+    /// Every target at exactly its required growth; sliders that drive no
+    /// target of their own (a ratio's denominator) stay where they are.
     PlanPace,
-    /// The growth the plan reports for 2016-2020, where it gives one.
+    /// The past growth the plan reports, where it gives one.
     Trend,
 }
 
@@ -59,8 +61,11 @@ pub enum Action {
     /// Apply a link fragment (history navigation, a hand-edited URL); the
     /// language stays unless the link names one.
     Load(String),
+    /// Apply a fragment this browser saved; what it skips is named as the
+    /// saved scenario's, after the notices already shown.
+    Restore(String),
     /// Show a message (a refused import, say).
-    Notice(String),
+    Notice(Notice),
     /// Clear the notices.
     Dismiss,
 }
@@ -68,25 +73,25 @@ pub enum Action {
 /// Applies `action` to `state` for `plan`. Bad input leaves the scenario as
 /// it was and adds a notice naming what was refused.
 pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
-    let lang = state.lang;
-    let t = lang.s();
     let mut next = state.clone();
     let mut sc = next.scenario.clone();
     match action {
         Action::SetGrowth(id, g) => {
-            if let Err(msg) = set_growth(plan, &mut sc, &id, g, lang) {
-                next.notices.push(msg);
+            if let Err(n) = set_growth(plan, &mut sc, &id, g) {
+                next.notices.push(n);
             }
         }
         Action::TypeGrowth(id, text) => match parse_num(&text) {
             Some(g) => {
-                if let Err(msg) = set_growth(plan, &mut sc, &id, g, lang) {
-                    next.notices.push(msg);
+                if let Err(n) = set_growth(plan, &mut sc, &id, g) {
+                    next.notices.push(n);
                 }
             }
-            None => next
-                .notices
-                .push(format!("{id}: “{text}” {}", t.not_a_number)),
+            None => next.notices.push(Notice::NotANumber {
+                id,
+                year: None,
+                text,
+            }),
         },
         Action::ResetOne(id) => {
             sc.growth.remove(&id);
@@ -107,13 +112,15 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                             .map(|ind| crate::core::engine::baseline_of(plan, &trial, ind))
                         {
                             Some(Ok(_)) => sc = trial,
-                            Some(Err(e)) => next.notices.push(model_error(lang, &e)),
-                            None => next.notices.push(format!("{}: {id}", t.no_indicator)),
+                            Some(Err(e)) => next.notices.push(Notice::Model(e)),
+                            None => next.notices.push(Notice::NoIndicator(id)),
                         }
                     }
-                    None => next
-                        .notices
-                        .push(format!("{id}: “{text}” {}", t.not_a_number)),
+                    None => next.notices.push(Notice::NotANumber {
+                        id,
+                        year: None,
+                        text,
+                    }),
                 }
             }
         }
@@ -126,17 +133,17 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
                     }
                 }
             } else {
-                match parse_num(&text).map(|g| checked(plan, &id, g, lang)) {
+                match parse_num(&text).map(|g| checked(plan, &id, g)) {
                     Some(Ok(g)) if (plan.base_year + 1..=plan.vision_year).contains(&year) => {
                         sc.paths.entry(id).or_default().insert(year, g);
                     }
-                    Some(Ok(_)) => next
-                        .notices
-                        .push(format!("{id}: {year} {}", t.outside_years)),
-                    Some(Err(msg)) => next.notices.push(msg),
-                    None => next
-                        .notices
-                        .push(format!("{id} {year}: “{text}” {}", t.not_a_number)),
+                    Some(Ok(_)) => next.notices.push(Notice::OutsideYears { id, year }),
+                    Some(Err(n)) => next.notices.push(n),
+                    None => next.notices.push(Notice::NotANumber {
+                        id,
+                        year: Some(year),
+                        text,
+                    }),
                 }
             }
         }
@@ -144,28 +151,32 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
             if (plan.target_year..=plan.vision_year).contains(&h) {
                 sc.horizon = h;
             } else {
-                let e = crate::core::engine::ModelError::Horizon {
+                next.notices.push(Notice::Model(ModelError::Horizon {
                     horizon: h,
                     min: plan.target_year,
                     max: plan.vision_year,
-                };
-                next.notices.push(model_error(lang, &e));
+                }));
             }
         }
         Action::SetLang(l) => next.lang = l,
         Action::Apply(p) => apply_preset(plan, &mut sc, p),
         Action::ApplyGrowths(pairs) => {
             for (id, g) in pairs {
-                match set_growth(plan, &mut sc, &id, g, lang) {
+                match set_growth(plan, &mut sc, &id, g) {
                     Ok(()) => {
                         sc.paths.remove(&id);
                     }
-                    Err(msg) => next.notices.push(msg),
+                    Err(n) => next.notices.push(n),
                 }
             }
         }
         Action::Replace(s) => return s,
         Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
+        Action::Restore(frag) => {
+            let mut restored = from_saved(plan, &frag, state.lang).0;
+            restored.notices.splice(0..0, state.notices.iter().cloned());
+            return restored;
+        }
         Action::Notice(n) => next.notices.push(n),
         Action::Dismiss => next.notices.clear(),
     }
@@ -191,26 +202,27 @@ fn parse_num(text: &str) -> Option<f64> {
 }
 
 /// Checks a typed growth for indicator `id`: known, has a slider, finite,
-/// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`];
-/// a refusal is worded in `lang`.
-fn checked(plan: &Plan, id: &str, g: f64, lang: Lang) -> Result<f64, String> {
-    let t = lang.s();
+/// at least -100 for relative growth, and within ±[`MAX_TYPED_GROWTH`].
+fn checked(plan: &Plan, id: &str, g: f64) -> Result<f64, Notice> {
     let ind = plan
         .indicator(id)
-        .ok_or_else(|| format!("{}: {id}", t.no_indicator))?;
+        .ok_or_else(|| Notice::NoIndicator(id.to_string()))?;
     let slider = ind
         .slider
         .as_ref()
-        .ok_or_else(|| format!("{id} {}", t.derived_no_growth))?;
-    check_growth(id, None, g, slider.mode).map_err(|e| model_error(lang, &e))?;
+        .ok_or_else(|| Notice::Derived(id.to_string()))?;
+    check_growth(id, None, g, slider.mode).map_err(Notice::Model)?;
     if g.abs() > MAX_TYPED_GROWTH {
-        return Err(format!("{id}: {g} {}", t.beyond_max));
+        return Err(Notice::BeyondMax {
+            id: id.to_string(),
+            value: g,
+        });
     }
     Ok(g)
 }
 
-fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64, lang: Lang) -> Result<(), String> {
-    let g = checked(plan, id, g, lang)?;
+fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64) -> Result<(), Notice> {
+    let g = checked(plan, id, g)?;
     sc.growth.insert(id.to_string(), g);
     Ok(())
 }
@@ -229,18 +241,11 @@ pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<Str
                 let Ok(Some(req)) = required_growth(plan, sc, &ind.id) else {
                     continue;
                 };
-                let slider_id = match &ind.kind {
-                    Kind::Ratio { numerator, .. } => numerator.clone(),
-                    _ => ind.id.clone(),
-                };
-                let (Some(target), true) = (
-                    ind.target.as_ref(),
-                    plan.indicator(&slider_id)
-                        .is_some_and(|i| i.slider.is_some()),
-                ) else {
+                let (Some(target), Some(slider)) = (ind.target.as_ref(), plan.slider_for(&ind.id))
+                else {
                     continue;
                 };
-                out.insert(slider_id, growth_to_hit(req, target));
+                out.insert(slider.id.clone(), growth_to_hit(req, target));
             }
         }
     }
@@ -292,6 +297,15 @@ fn num(v: f64) -> String {
     }
 }
 
+/// The language a fragment names (`lang=zh`), if any.
+pub fn fragment_lang(fragment: &str) -> Option<Lang> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix("lang="))
+        .and_then(Lang::from_tag)
+}
+
 /// Decodes a fragment (with or without `#`) onto the plan's defaults. What
 /// cannot be used is skipped and named in the returned state's notices;
 /// `lang` is `None` when the link names none.
@@ -306,12 +320,7 @@ pub fn from_saved(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State, b
 }
 
 fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (State, bool) {
-    let t = fallback_lang.s();
-    let ignored = if saved {
-        t.saved_ignored
-    } else {
-        t.link_ignored
-    };
+    let origin = if saved { Origin::Saved } else { Origin::Link };
     let mut state = State {
         scenario: Scenario::new(plan),
         lang: fallback_lang,
@@ -321,10 +330,13 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
     let frag = fragment.trim_start_matches('#');
     for part in frag.split('&').filter(|p| !p.is_empty()) {
         let part = percent_decode(part);
+        let skipped = |why: Notice| Notice::Skipped {
+            origin,
+            part: part.clone(),
+            why: Box::new(why),
+        };
         let Some((key, value)) = part.split_once('=') else {
-            state
-                .notices
-                .push(format!("{ignored} “{part}”: {}", t.expected_kv));
+            state.notices.push(skipped(Notice::ExpectedKeyValue));
             continue;
         };
         let before = state.notices.len();
@@ -334,18 +346,14 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
             ["p", id, year] => match year.parse::<u16>() {
                 Ok(y) => Some(Action::TypePathYear(id.to_string(), y, value.to_string())),
                 Err(_) => {
-                    state
-                        .notices
-                        .push(format!("{ignored} “{part}”: {}", t.bad_year));
+                    state.notices.push(skipped(Notice::BadYear));
                     None
                 }
             },
             ["h"] => match value.parse::<u16>() {
                 Ok(h) => Some(Action::SetHorizon(h)),
                 Err(_) => {
-                    state
-                        .notices
-                        .push(format!("{ignored} “{part}”: {}", t.bad_horizon));
+                    state.notices.push(skipped(Notice::BadHorizon));
                     None
                 }
             },
@@ -355,24 +363,19 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
                     Some(Action::SetLang(l))
                 }
                 None => {
-                    state
-                        .notices
-                        .push(format!("{ignored} “{part}”: {}", t.bad_lang));
+                    state.notices.push(skipped(Notice::BadLang));
                     None
                 }
             },
             _ => {
-                state
-                    .notices
-                    .push(format!("{ignored} “{part}”: {}", t.unknown_part));
+                state.notices.push(skipped(Notice::UnknownPart));
                 None
             }
         };
         if let Some(a) = action {
             state = reduce(plan, &state, a);
-            for n in state.notices.iter_mut().skip(before) {
-                *n = format!("{ignored} “{part}”: {n}");
-            }
+            let refused: Vec<Notice> = state.notices.drain(before..).collect();
+            state.notices.extend(refused.into_iter().map(skipped));
         }
     }
     (state, named_lang)
@@ -461,7 +464,10 @@ mod tests {
         assert_eq!(s.scenario.horizon, 2025);
         assert!(s.scenario.baselines.is_empty());
         assert_eq!(s.notices.len(), 10, "{:#?}", s.notices);
-        assert!(s.notices.iter().all(|n| n.starts_with("link: ignored")));
+        assert!(s
+            .notices
+            .iter()
+            .all(|n| n.text(Lang::En).starts_with("link: ignored")));
         // Percent-encoding and a stray '#' are fine.
         let (s, _) = from_fragment(&plan, "g.gdp=6%2E5", Lang::En);
         assert_eq!(s.scenario.growth.get("gdp"), Some(&6.5));
@@ -475,18 +481,24 @@ mod tests {
         let (s, _) = from_fragment(&plan, "g.gdp=abc&x=1&h=2099", Lang::Zh);
         assert_eq!(s.notices.len(), 3, "{:?}", s.notices);
         assert!(
-            s.notices.iter().all(|n| n.starts_with("链接中已忽略")),
+            s.notices
+                .iter()
+                .all(|n| n.text(Lang::Zh).starts_with("链接中已忽略")),
             "{:?}",
             s.notices
         );
         assert!(
-            s.notices[2].contains("预测年份 2099 须在 2025–2035 之间"),
+            s.notices[2]
+                .text(Lang::Zh)
+                .contains("预测年份 2099 须在 2025–2035 之间"),
             "{:?}",
             s.notices
         );
         let (s, _) = from_saved(&plan, "g.gdp=abc", Lang::En);
         assert!(
-            s.notices[0].starts_with("saved scenario: ignored"),
+            s.notices[0]
+                .text(Lang::En)
+                .starts_with("saved scenario: ignored"),
             "{:?}",
             s.notices
         );
@@ -500,12 +512,16 @@ mod tests {
             Action::TypeBaseline("mobile_office".into(), "120".into()),
         );
         assert!(
-            t.notices[0].contains("百分比不能超过100"),
+            t.notices[0].text(Lang::Zh).contains("百分比不能超过100"),
             "{:?}",
             t.notices
         );
         let t = reduce(&plan, &zh, Action::SetGrowth("gdp".into(), -150.0));
-        assert!(t.notices[0].contains("不能低于 -100%"), "{:?}", t.notices);
+        assert!(
+            t.notices[0].text(Lang::Zh).contains("不能低于 -100%"),
+            "{:?}",
+            t.notices
+        );
     }
 
     #[test]
@@ -540,6 +556,14 @@ mod tests {
         assert!(t.scenario.baselines.is_empty() && t.notices.len() == 1);
         let t = reduce(&plan, &t, Action::Dismiss);
         assert!(t.notices.is_empty());
+    }
+
+    #[test]
+    fn the_language_of_a_fragment() {
+        assert_eq!(fragment_lang("#g.gdp=1&lang=en"), Some(Lang::En));
+        assert_eq!(fragment_lang("lang=zh"), Some(Lang::Zh));
+        assert_eq!(fragment_lang("g.lang=1&lang=xx"), None);
+        assert_eq!(fragment_lang(""), None);
     }
 
     #[test]

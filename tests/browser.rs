@@ -56,7 +56,7 @@ fn role(root: &Element, id: &str, role: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn renders_every_indicator_with_its_hooks() {
     let root = mount().await;
-    let plan = Plan::zhejiang().unwrap();
+    let plan = Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).unwrap();
     for ind in &plan.indicators {
         let sel = format!("[data-indicator=\"{}\"]", ind.id);
         assert!(
@@ -154,4 +154,134 @@ async fn entering_a_baseline_makes_a_target_projectable() {
         .is_some());
     assert_eq!(summary.get_attribute("data-total").as_deref(), Some("22"));
     root.remove();
+}
+
+const RIVERLAND: &str = include_str!("fixtures/riverland-water-2030.json");
+const HOSTILE: &str = include_str!("fixtures/hostile-plan.json");
+
+/// Mounts the app as a reader who opened `json` before (it is kept in this
+/// browser) and follows a link to it by id; undoes both on drop.
+struct OtherPlan {
+    root: Element,
+    id: String,
+    url: String,
+}
+
+impl OtherPlan {
+    async fn mount(json: &str) -> OtherPlan {
+        let plan = Plan::from_json(json).unwrap();
+        let window = gloo::utils::window();
+        let storage = window.local_storage().unwrap().unwrap();
+        storage
+            .set_item("plansim:plans", &format!("[\"{}\"]", plan.id))
+            .unwrap();
+        storage
+            .set_item(&format!("plansim:plan:{}", plan.id), json)
+            .unwrap();
+        let url = window.location().href().unwrap();
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("?plan={}#lang=en", plan.id)),
+            )
+            .unwrap();
+        OtherPlan {
+            root: mount().await,
+            id: plan.id.clone(),
+            url,
+        }
+    }
+}
+
+impl Drop for OtherPlan {
+    fn drop(&mut self) {
+        self.root.remove();
+        let window = gloo::utils::window();
+        let storage = window.local_storage().unwrap().unwrap();
+        for key in [
+            "plansim:plans".to_string(),
+            format!("plansim:plan:{}", self.id),
+            format!("plansim:scenario:{}", self.id),
+        ] {
+            storage.remove_item(&key).unwrap();
+        }
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.url))
+            .unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn another_plan_renders_from_its_own_ids_roles_and_units() {
+    let page = OtherPlan::mount(RIVERLAND).await;
+    let root = &page.root;
+    let plan = Plan::from_json(RIVERLAND).unwrap();
+    for ind in &plan.indicators {
+        assert!(
+            role(root, &ind.id, "projected").is_some(),
+            "{} is on the page",
+            ind.id
+        );
+    }
+    for id in ["gdp", "de_share", "dc_racks"] {
+        let sel = format!("[data-indicator=\"{id}\"]");
+        assert!(root.query_selector(&sel).unwrap().is_none(), "{id}");
+    }
+    let heading = root
+        .query_selector("#h-headline")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        heading,
+        "Overall goal: Reclaimed water, share of total use ≈ 35 %"
+    );
+    let groups: Vec<String> = (0..)
+        .map_while(|i| {
+            root.query_selector_all("section.group")
+                .unwrap()
+                .item(i)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .map(|e| e.id())
+        })
+        .collect();
+    assert_eq!(groups, ["group-supply", "group-quality"]);
+    assert!(root.query_selector("#g-total_use").unwrap().is_some());
+    // ((264 × 1.07^8) / (1200 × 1.01^8)) × 100
+    let share: f64 = role(root, "reuse_rate", "projected")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let want = 100.0 * 264.0 * 1.07f64.powi(8) / (1200.0 * 1.01f64.powi(8));
+    assert!((share - want).abs() < 1e-9, "{share} vs {want}");
+    set_input(root, "#g-total_use", "5", "input");
+    wait_for(|| role(root, "reuse_rate", "verdict").as_deref() == Some("miss")).await;
+    assert_eq!(role(root, "reuse_rate", "verdict").as_deref(), Some("miss"));
+    assert_eq!(
+        role(root, "certified_labs", "verdict").as_deref(),
+        Some("needs-baseline")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_plan_renders_as_text() {
+    let page = OtherPlan::mount(HOSTILE).await;
+    let root = &page.root;
+    for tag in ["img", "script", "b"] {
+        assert_eq!(
+            root.query_selector_all(tag).unwrap().length(),
+            0,
+            "no <{tag}> from the plan's text"
+        );
+    }
+    let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "no script ran");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("<script>window.__pwned='en"), "shown as text");
 }

@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn ten_thousand_draws_of_the_whole_plan() {
-    let plan = Plan::zhejiang().unwrap();
+    let plan = Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).unwrap();
     let sc = Scenario::new(&plan);
     let o = Outlook::new(&plan, &sc, Scale::ESTIMATED).unwrap();
     let perf = web_sys::window().unwrap().performance().unwrap();

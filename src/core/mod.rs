@@ -1,10 +1,12 @@
 //! The model: the plan as data and the projection engine. Std and serde only;
 //! nothing here knows about the browser.
 
+pub mod builtin;
 pub mod engine;
 pub mod outlook;
 pub mod plan;
 pub mod presets;
+pub mod query;
 pub mod reported;
 pub mod tolerance;
 pub mod uncertainty;

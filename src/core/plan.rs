@@ -551,9 +551,6 @@ fn quoted(words: &[String]) -> String {
         .join(", ")
 }
 
-/// The Zhejiang plan that ships with plansim, as JSON.
-pub const ZHEJIANG_JSON: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
-
 fn nan() -> f64 {
     f64::NAN
 }
@@ -733,14 +730,6 @@ impl Plan {
             Err(e) => vec![e],
             Ok(spec) => Plan::checked(spec).1,
         }
-    }
-
-    /// The Zhejiang plan built into plansim.
-    ///
-    /// # Errors
-    /// Only if the shipped seed file is broken, which a test rules out.
-    pub fn zhejiang() -> Result<Plan, PlanError> {
-        Plan::from_json(ZHEJIANG_JSON)
     }
 
     /// The spec as a file gives it, implied baselines without their worked-out
@@ -1117,6 +1106,7 @@ fn check_id(id: &str, fresh: bool, path: String, errors: &mut Vec<PlanError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::builtin::ZHEJIANG_JSON;
 
     fn zj() -> Plan {
         Plan::zhejiang().expect("the seed loads")

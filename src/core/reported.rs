@@ -1,5 +1,5 @@
-//! Values published after the plan started (2021-2024), each with its source,
-//! loaded from `seeds/zhejiang-reported-2021-2024.csv`.
+//! Values published after a plan started, each with its source, read from a
+//! CSV file (see `docs/plan-format.md`); the built-in ones are `seeds/*.csv`.
 
 use super::plan::Plan;
 use std::fmt;
@@ -42,18 +42,77 @@ pub struct ReportedError {
     /// 1-based line of the file.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub problem: ReportedProblem,
+}
+
+/// What is wrong with a line of a reported-values file; `Display` words it
+/// in English (the interface words it in the reader's language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportedProblem {
+    /// The file holds nothing.
+    EmptyFile,
+    /// The header lacks a column.
+    MissingColumn(String),
+    /// A quoted field runs to the end of the file.
+    UnclosedQuote,
+    /// No indicator of the plan has this id.
+    UnknownIndicator(String),
+    /// The unit is not the indicator's Chinese unit.
+    UnitDiffers {
+        /// The unit in the file.
+        found: String,
+        /// The plan's.
+        plan: String,
+    },
+    /// The year is not a year.
+    NotAYear(String),
+    /// The year lies outside the plan's years after the base year.
+    YearOutside {
+        /// The year.
+        year: u16,
+        /// First year allowed.
+        from: u16,
+        /// Last year allowed.
+        to: u16,
+    },
+    /// The value is not a finite number.
+    NotANumber(String),
+    /// The status is none of the four.
+    UnknownStatus(String),
+}
+
+impl fmt::Display for ReportedProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ReportedProblem as P;
+        match self {
+            P::EmptyFile => write!(f, "empty file"),
+            P::MissingColumn(c) => write!(f, "missing column `{c}`"),
+            P::UnclosedQuote => write!(f, "a quoted field is not closed"),
+            P::UnknownIndicator(id) => write!(f, "unknown indicator `{id}`"),
+            P::UnitDiffers { found, plan } => {
+                write!(f, "unit `{found}` differs from the plan's `{plan}`")
+            }
+            P::NotAYear(y) => write!(f, "year `{y}` is not a year"),
+            P::YearOutside { year, from, to } => write!(f, "year {year} is outside {from}-{to}"),
+            P::NotANumber(v) => write!(f, "value `{v}` is not a number"),
+            P::UnknownStatus(s) => write!(
+                f,
+                "unknown status `{s}` (reported, first-release, revised or lower-bound)"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for ReportedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        write!(f, "line {}: {}", self.line, self.problem)
     }
 }
 
 impl std::error::Error for ReportedError {}
 
-/// The reported values that ship with plansim.
+/// The Zhejiang values, which this module's tests are written against.
+#[cfg(test)]
 pub const ZHEJIANG_REPORTED_CSV: &str = include_str!("../../seeds/zhejiang-reported-2021-2024.csv");
 
 /// Splits CSV text into records (RFC 4180: quoted fields may hold commas,
@@ -93,7 +152,7 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ReportedError> {
     if quoted {
         return Err(ReportedError {
             line: start,
-            message: "a quoted field is not closed".into(),
+            problem: ReportedProblem::UnclosedQuote,
         });
     }
     if any {
@@ -114,7 +173,7 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
     let Some((_, header)) = recs.first() else {
         return Err(ReportedError {
             line: 1,
-            message: "empty file".into(),
+            problem: ReportedProblem::EmptyFile,
         });
     };
     let col = |name: &str| {
@@ -123,7 +182,7 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
             .position(|h| h.trim() == name)
             .ok_or_else(|| ReportedError {
                 line: 1,
-                message: format!("missing column `{name}`"),
+                problem: ReportedProblem::MissingColumn(name.to_string()),
             })
     };
     let [ind, year, value, unit, status, source, url, note] = [
@@ -144,43 +203,42 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
         if r.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let bad = |message: String| ReportedError {
+        let bad = |problem: ReportedProblem| ReportedError {
             line: *line,
-            message,
+            problem,
         };
-        let get = |i: usize| r.get(i).map(|s| s.trim()).unwrap_or("");
+        let get = |i: usize| unguard(r.get(i).map(|s| s.trim()).unwrap_or(""));
         let id = get(ind);
         let Some(indicator) = plan.indicator(id) else {
-            return Err(bad(format!("unknown indicator `{id}`")));
+            return Err(bad(ReportedProblem::UnknownIndicator(id.to_string())));
         };
         if get(unit) != indicator.unit.zh {
-            return Err(bad(format!(
-                "unit `{}` differs from the plan's `{}`",
-                get(unit),
-                indicator.unit.zh
-            )));
+            return Err(bad(ReportedProblem::UnitDiffers {
+                found: get(unit).to_string(),
+                plan: indicator.unit.zh.clone(),
+            }));
         }
         let y: u16 = get(year)
             .parse()
-            .map_err(|_| bad(format!("year `{}` is not a year", get(year))))?;
+            .map_err(|_| bad(ReportedProblem::NotAYear(get(year).to_string())))?;
         if !(plan.base_year < y && y <= plan.vision_year) {
-            return Err(bad(format!(
-                "year {y} is outside {}-{}",
-                plan.base_year + 1,
-                plan.vision_year
-            )));
+            return Err(bad(ReportedProblem::YearOutside {
+                year: y,
+                from: plan.base_year + 1,
+                to: plan.vision_year,
+            }));
         }
         let v: f64 = get(value)
             .parse()
             .ok()
             .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| bad(format!("value `{}` is not a number", get(value))))?;
+            .ok_or_else(|| bad(ReportedProblem::NotANumber(get(value).to_string())))?;
         let st = match get(status) {
             "reported" => ReportStatus::Reported,
             "first-release" => ReportStatus::FirstRelease,
             "revised" => ReportStatus::Revised,
             "lower-bound" => ReportStatus::LowerBound,
-            other => return Err(bad(format!("unknown status `{other}`"))),
+            other => return Err(bad(ReportedProblem::UnknownStatus(other.to_string()))),
         };
         out.push(Reported {
             indicator: id.to_string(),
@@ -193,6 +251,15 @@ pub fn parse(plan: &Plan, text: &str) -> Result<Vec<Reported>, ReportedError> {
         });
     }
     Ok(out)
+}
+
+/// A field without the `'` that spreadsheet exports put before a leading
+/// `=`, `+`, `-` or `@` so that it is not read as a formula.
+fn unguard(field: &str) -> &str {
+    field
+        .strip_prefix('\'')
+        .filter(|rest| rest.starts_with(['=', '+', '-', '@']))
+        .unwrap_or(field)
 }
 
 /// The values of `id` for charts, one a year: a revision wins over its first release.
@@ -474,13 +541,19 @@ mod tests {
         ] {
             let e = parse(&plan, &format!("{head}{body}")).unwrap_err();
             assert_eq!(e.line, line, "{body}: {e}");
-            assert!(e.message.contains(want), "{body}: {e}");
+            assert!(e.problem.to_string().contains(want), "{body}: {e}");
         }
-        assert_eq!(parse(&plan, "").unwrap_err().message, "empty file");
+        assert_eq!(
+            parse(&plan, "").unwrap_err().problem,
+            ReportedProblem::EmptyFile
+        );
         assert!(parse(&plan, "indicator,year\n")
             .unwrap_err()
-            .message
+            .problem
+            .to_string()
             .contains("missing column"));
         assert_eq!(parse(&plan, head).unwrap(), vec![]);
+        let guarded = format!("{head}gdp,2021,1,亿元,reported,s,,'+1% real\n");
+        assert_eq!(parse(&plan, &guarded).unwrap()[0].note, "+1% real");
     }
 }

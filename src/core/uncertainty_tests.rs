@@ -32,7 +32,8 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 
 /// The plan file with one change, reloaded.
 fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Result<Plan, PlanError> {
-    let mut v: serde_json::Value = serde_json::from_str(crate::core::plan::ZHEJIANG_JSON).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(crate::core::builtin::ZHEJIANG_JSON).unwrap();
     f(&mut v);
     Plan::from_json(&v.to_string())
 }

@@ -1,14 +1,129 @@
-//! Side effects on the browser: the URL, localStorage, the language.
-//! Every call tolerates a missing API (a sandboxed iframe has no storage).
+//! Side effects on the browser: the URL, localStorage, fetching, files,
+//! the language. Every call tolerates a missing API (a sandboxed iframe has
+//! no storage).
 
 use crate::i18n::Lang;
-use wasm_bindgen::JsValue;
+use crate::notice::FetchProblem;
+use wasm_bindgen::{JsCast, JsValue};
 
-const KEY_SCENARIO: &str = "plansim:scenario";
 const KEY_LANG: &str = "plansim:lang";
+const KEY_PLANS: &str = "plansim:plans";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored text under `key`.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; `false` where storage is missing or full.
+pub fn store(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes `key` from storage.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The plan files the reader opened and this browser kept, as text.
+pub fn stored_plans() -> Vec<String> {
+    stored_plan_ids()
+        .iter()
+        .filter_map(|id| load(&format!("plansim:plan:{id}")))
+        .collect()
+}
+
+fn stored_plan_ids() -> Vec<String> {
+    load(KEY_PLANS)
+        .and_then(|s| serde_json::from_str::<Vec<String>>(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps a plan file the reader opened; `false` where it does not fit.
+pub fn store_plan(id: &str, text: &str) -> bool {
+    let mut ids = stored_plan_ids();
+    if !store(&format!("plansim:plan:{id}"), text) {
+        return false;
+    }
+    if !ids.iter().any(|i| i == id) {
+        ids.push(id.to_string());
+    }
+    let ok = serde_json::to_string(&ids).is_ok_and(|list| store(KEY_PLANS, &list));
+    if !ok {
+        forget(&format!("plansim:plan:{id}"));
+    }
+    ok
+}
+
+/// Forgets a plan file the reader opened, with its scenario and values.
+pub fn forget_plan(id: &str, scenario_key: &str) {
+    let ids: Vec<String> = stored_plan_ids().into_iter().filter(|i| i != id).collect();
+    if let Ok(list) = serde_json::to_string(&ids) {
+        store(KEY_PLANS, &list);
+    }
+    forget(&format!("plansim:plan:{id}"));
+    forget(scenario_key);
+    forget(&format!("{scenario_key}:reported"));
+}
+
+/// A query parameter of the page's address, decoded.
+pub fn query_param(key: &str) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
+    url.search_params().get(key).filter(|v| !v.is_empty())
+}
+
+/// The page's address with `plan` and `reported` set (or removed, for
+/// `None`), `embed` set when given, and `fragment`; other parameters stay.
+pub fn page_link(
+    plan: Option<&str>,
+    reported: Option<&str>,
+    embed: Option<&str>,
+    fragment: &str,
+) -> String {
+    let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else {
+        return format!("#{fragment}");
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return format!("#{fragment}");
+    };
+    let q = url.search_params();
+    for (key, value) in [("plan", plan), ("reported", reported), ("embed", embed)] {
+        match value {
+            Some(v) => q.set(key, v),
+            None => q.delete(key),
+        }
+    }
+    url.set_hash(fragment);
+    url.href()
+}
+
+/// Fetches `url` (relative to the page) as text.
+///
+/// # Errors
+/// [`FetchProblem::Network`] where nothing came back (offline, no CORS
+/// header), [`FetchProblem::Status`] for an answer other than 2xx.
+pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(FetchProblem::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| FetchProblem::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchProblem::Network)?;
+    if !resp.ok() {
+        return Err(FetchProblem::Status(resp.status()));
+    }
+    let text = resp.text().map_err(|_| FetchProblem::Network)?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(FetchProblem::Network)
 }
 
 /// The URL fragment without `#`.
@@ -20,22 +135,23 @@ pub fn fragment() -> String {
         .to_string()
 }
 
-/// Writes the fragment into the URL: a new history entry, or a replacement
-/// of the current one while a slider is being dragged.
-pub fn write_fragment(frag: &str, new_entry: bool) {
+/// Writes `url` as the page's address: a new history entry, or a
+/// replacement of the current one while a slider is being dragged.
+pub fn write_url(url: &str, new_entry: bool) {
     let Some(w) = web_sys::window() else { return };
     let Ok(h) = w.history() else { return };
-    let url = format!("#{frag}");
     let _ = if new_entry {
-        h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        h.push_state_with_url(&JsValue::NULL, "", Some(url))
     } else {
-        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        h.replace_state_with_url(&JsValue::NULL, "", Some(url))
     };
 }
 
-/// The saved scenario fragment, if storage works and holds one.
-pub fn saved_fragment() -> Option<String> {
-    storage()?.get_item(KEY_SCENARIO).ok().flatten()
+/// The page's current address.
+pub fn href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// The saved language.
@@ -43,12 +159,11 @@ pub fn saved_lang() -> Option<Lang> {
     Lang::from_tag(&storage()?.get_item(KEY_LANG).ok().flatten()?)
 }
 
-/// Saves the scenario fragment and language; silently skipped without storage.
-pub fn save(frag: &str, lang: Lang) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY_SCENARIO, frag);
-        let _ = s.set_item(KEY_LANG, lang.tag());
-    }
+/// Saves a scenario fragment under `key`, and the language; silently
+/// skipped without storage.
+pub fn save(key: &str, frag: &str, lang: Lang) {
+    store(key, frag);
+    store(KEY_LANG, lang.tag());
 }
 
 /// The browser's preferred language, if it is Chinese or English.
@@ -100,7 +215,6 @@ pub fn download(name: &str, mime: &str, data: &str) {
 
 /// Follows `url` as a download named `name`.
 pub fn download_url(name: &str, url: &str) {
-    use wasm_bindgen::JsCast;
     let doc = gloo::utils::document();
     let Ok(a) = doc.create_element("a") else {
         return;
@@ -149,17 +263,6 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
-/// `embed=<view>` from the query string.
-pub fn embed_param() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("embed="))
-        .map(|v| v.to_string())
-        .filter(|v| !v.is_empty())
-}
-
 /// Today as `YYYY-MM-DD`.
 pub fn today() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
@@ -187,7 +290,6 @@ pub fn post_height() {
 /// Posts the height now and whenever the page's size changes.
 pub fn watch_height() {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     post_height();
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(|_| post_height());
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {

@@ -1,10 +1,30 @@
-//! The Yew app: everything that touches the browser.
+//! The Yew app: everything that touches the browser. `app` holds the one
+//! reducer and wires the hooks; every other file is one component, a hook,
+//! or a browser helper.
 
 mod app;
 mod browser;
 mod canvas;
 mod card;
+mod copy_button;
+mod driver_row;
+mod embed;
+mod fetch_failed;
+mod files;
+mod group;
+mod headline;
+mod hooks;
+mod init;
+mod model;
+mod notices;
+mod page;
+mod plan_bar;
+mod print;
 mod share;
+mod shared;
+mod summary;
+mod toolbar;
+mod view;
 
 pub use app::{App, AppProps};
 

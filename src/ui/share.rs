@@ -1,91 +1,92 @@
 //! Share, cite, embed, export and import: a panel of leaf controls.
 
 use super::browser;
-use crate::core::plan::Plan;
+use super::copy_button::CopyButton;
+use super::files::{self, Opened};
+use super::shared::Shared;
+use crate::core::engine::Scenario;
+use crate::core::plan::{Plan, Role};
+use crate::core::reported::Reported;
 use crate::export;
-use crate::state::{self, Action, State};
-use gloo::file::callbacks::FileReader;
+use crate::i18n::{goal_heading, Lang};
+use crate::state::State;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// The embed view of a plan's headline goals.
+pub const HEADLINE_VIEW: &str = "headline";
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub plan: Rc<Plan>,
-    pub state: State,
-    pub on_action: Callback<Action>,
+    pub plan: Shared<Plan>,
+    pub scenario: Scenario,
+    /// The `?plan=` value of the plan shown; `None` for the first built-in.
+    pub link_key: Option<AttrValue>,
+    /// The `reported=` address of values a link loaded.
+    pub reported_link: Option<AttrValue>,
+    /// Whether the plan came from a file, which a link opens only here.
+    pub from_file: bool,
+    pub citation: AttrValue,
+    /// The reported values the page holds.
+    pub reported: Rc<Vec<Reported>>,
+    /// Whether the reader loaded some of them.
+    pub loaded_reported: bool,
+    pub lang: Lang,
+    /// A file the reader chose: a scenario, a plan or reported values.
+    pub on_file: Callback<Opened>,
+    /// Drop the reported values the reader loaded.
+    pub on_remove_reported: Callback<()>,
 }
 
-/// A copy button: tries the clipboard, else selects the field `target` for a
-/// manual copy; says what happened in a live region.
-#[derive(Properties, PartialEq)]
-struct CopyProps {
-    text: AttrValue,
-    target: AttrValue,
-    label: AttrValue,
-    done: AttrValue,
-    failed: AttrValue,
-}
-
-#[component]
-fn CopyButton(p: &CopyProps) -> Html {
-    let status = use_state(String::new);
-    let onclick = {
-        let (text, target, status) = (p.text.clone(), p.target.clone(), status.clone());
-        let (done, failed) = (p.done.clone(), p.failed.clone());
-        Callback::from(move |_| {
-            let (text, target, status) = (text.clone(), target.clone(), status.clone());
-            let (done, failed) = (done.clone(), failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = browser::copy(&text).await;
-                if !ok {
-                    select(&target);
-                }
-                status.set(if ok {
-                    done.to_string()
-                } else {
-                    failed.to_string()
-                });
-            });
-        })
-    };
-    html! {
-        <>
-            <button type="button" {onclick} data-copy={p.target.clone()}>{ p.label.clone() }</button>
-            <span class="copy-status" aria-live="polite">{ (*status).clone() }</span>
-        </>
-    }
-}
-
-fn select(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-            t.select();
-        } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-            i.select();
-        }
-    }
-}
-
+/// The panel under the summary.
 #[component]
 pub fn SharePanel(p: &ShareProps) -> Html {
-    let s = p.state.lang.s();
+    let lang = p.lang;
+    let s = lang.s();
     let plan = &p.plan;
-    let frag = state::to_fragment(plan, &p.state);
-    let base = browser::base_url();
-    let permalink = format!("{base}#{frag}");
-    let cite = export::citation(plan, p.state.lang, &permalink, &browser::today());
-    let view = use_state(|| "headline".to_string());
+    let st = State {
+        scenario: p.scenario.clone(),
+        lang,
+        notices: vec![],
+    };
+    let frag = crate::state::to_fragment(plan, &st);
+    let key = p.link_key.as_deref();
+    let permalink = browser::page_link(key, p.reported_link.as_deref(), None, &frag);
+    let has_headline = plan.with_role(Role::Headline).next().is_some();
+    let first_view = if has_headline {
+        HEADLINE_VIEW.to_string()
+    } else {
+        plan.indicators
+            .iter()
+            .find(|i| i.target.is_some())
+            .map(|i| i.id.clone())
+            .unwrap_or_default()
+    };
+    let view = use_state(|| first_view.clone());
+    let view_id = if *view == HEADLINE_VIEW || plan.indicator(&view).is_some() {
+        (*view).clone()
+    } else {
+        first_view
+    };
     let height = use_state(|| 560u32);
-    let embed_url = export::embed_url(&base, &view, &frag);
-    let title = match plan.indicator(&view) {
-        Some(i) if *view != "headline" => format!("plansim: {}", p.state.lang.pick(&i.name)),
-        _ => format!("plansim: {}", s.headline_title),
+    let embed_url = browser::page_link(key, p.reported_link.as_deref(), Some(&view_id), &frag);
+    let headline_label = |plan: &Plan| {
+        let heads: Vec<_> = plan.with_role(Role::Headline).collect();
+        match heads.as_slice() {
+            [one] => goal_heading(plan, one, lang),
+            _ => heads
+                .iter()
+                .map(|h| lang.pick(&h.name))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        }
+    };
+    let title = match plan.indicator(&view_id) {
+        Some(i) if view_id != HEADLINE_VIEW => format!("plansim: {}", lang.pick(&i.name)),
+        _ => format!("plansim: {}", headline_label(plan)),
     };
     let snippet = export::embed_snippet(&embed_url, &title, *height);
-    let reader = use_mut_ref(|| None::<FileReader>);
-
     let on_view = {
         let view = view.clone();
         Callback::from(move |e: Event| {
@@ -103,8 +104,8 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         })
     };
     let csv = {
-        let (plan, sc) = (plan.clone(), p.state.scenario.clone());
-        Callback::from(move |_| {
+        let (plan, sc) = (plan.clone(), p.scenario.clone());
+        Callback::from(move |_: MouseEvent| {
             browser::download(
                 "plansim-scenario.csv",
                 "text/csv;charset=utf-8",
@@ -113,8 +114,8 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         })
     };
     let json = {
-        let (plan, st) = (plan.clone(), p.state.clone());
-        Callback::from(move |_| {
+        let (plan, st) = (plan.clone(), st.clone());
+        Callback::from(move |_: MouseEvent| {
             browser::download(
                 "plansim-scenario.json",
                 "application/json",
@@ -122,37 +123,21 @@ pub fn SharePanel(p: &ShareProps) -> Html {
             )
         })
     };
-    let on_import = {
-        let (plan, lang, cb, reader) = (
-            plan.clone(),
-            p.state.lang,
-            p.on_action.clone(),
-            reader.clone(),
-        );
-        let failed = s.import_failed;
-        Callback::from(move |e: Event| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = el.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            el.set_value("");
-            let (plan, cb) = (plan.clone(), cb.clone());
-            let task =
-                gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |res| {
-                    let action = match res {
-                        Ok(text) => match export::import_scenario(&plan, &text, lang) {
-                            Ok(st) => Action::Replace(st),
-                            Err(msg) => Action::Notice(format!("{failed}{msg}")),
-                        },
-                        Err(e) => Action::Notice(format!("{failed}{e}")),
-                    };
-                    cb.emit(action);
-                });
-            *reader.borrow_mut() = Some(task);
+    let reported_csv = {
+        let (plan, rows) = (plan.clone(), p.reported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("plansim-reported-{}.csv", plan.id);
+            browser::download(
+                &name,
+                "text/csv;charset=utf-8",
+                &export::reported_csv(&plan, &rows),
+            )
         })
     };
-    let print = Callback::from(|_| browser::print());
-    let lang = p.state.lang;
+    let remove_reported = p.on_remove_reported.reform(|_: MouseEvent| ());
+    let on_import = files::on_change(p.on_file.clone());
+    let on_reported = files::on_change(p.on_file.clone());
+    let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <details class="share" id="share">
             <summary>{ s.share_title }</summary>
@@ -161,20 +146,23 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                     <label for="permalink">{ s.link }</label>
                     <input id="permalink" readonly=true value={permalink.clone()} />
                     <CopyButton text={permalink} target="permalink" label={s.copy_link} done={s.copied} failed={s.copy_failed} />
+                    if p.from_file { <p class="hint">{ s.file_plan_link }</p> }
                 </div>
                 <div class="field">
                     <label for="citation">{ s.cite_title }</label>
-                    <textarea id="citation" readonly=true rows="5" value={cite.clone()} />
-                    <CopyButton text={cite} target="citation" label={s.copy} done={s.copied} failed={s.copy_failed} />
+                    <textarea id="citation" readonly=true rows="5" value={p.citation.clone()} />
+                    <CopyButton text={p.citation.clone()} target="citation" label={s.copy} done={s.copied} failed={s.copy_failed} />
                 </div>
                 <div class="field">
                     <span class="label">{ s.embed_title }</span>
                     <div class="row">
                         <label for="embed-view">{ s.embed_view }</label>
                         <select id="embed-view" onchange={on_view}>
-                            <option value="headline" selected={*view == "headline"}>{ s.headline_title }</option>
-                            { for plan.indicators.iter().filter(|i| i.target.is_some() && i.role != crate::core::plan::Role::Headline).map(|i| html! {
-                                <option value={i.id.clone()} selected={*view == i.id}>{ lang.pick(&i.name) }</option>
+                            if has_headline {
+                                <option value={HEADLINE_VIEW} selected={view_id == HEADLINE_VIEW}>{ headline_label(plan) }</option>
+                            }
+                            { for plan.indicators.iter().filter(|i| i.target.is_some() && i.role != Role::Headline).map(|i| html! {
+                                <option value={i.id.clone()} selected={view_id == i.id}>{ lang.pick(&i.name) }</option>
                             }) }
                         </select>
                         <label for="embed-height">{ s.embed_height }</label>
@@ -193,7 +181,15 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                         <input id="import-json" class="visually-hidden" type="file" accept=".json,application/json" onchange={on_import} />
                         <button type="button" onclick={print}>{ s.print_handout }</button>
                     </div>
-                    if base.starts_with("http") {
+                    <div class="row">
+                        <button type="button" onclick={reported_csv} data-export="reported">{ s.download_reported }</button>
+                        <label class="button" for="load-reported">{ s.load_reported }</label>
+                        <input id="load-reported" class="visually-hidden" type="file" accept=".csv,text/csv" onchange={on_reported} />
+                        if p.loaded_reported {
+                            <button type="button" class="link" onclick={remove_reported} data-action="remove-reported">{ s.remove_reported }</button>
+                        }
+                    </div>
+                    if browser::base_url().starts_with("http") {
                         <a href="plansim-offline.html" download="plansim.html" data-export="offline">{ s.offline_copy }</a>
                     }
                 </div>

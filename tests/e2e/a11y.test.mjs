@@ -13,7 +13,7 @@ async function audit(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url + path);
-  await page.waitForSelector('[data-role="summary"], [data-embed]', { timeout: 30000 });
+  await page.waitForSelector('[data-role="summary"], [data-embed], [data-role="plan-failed"]', { timeout: 30000 });
   // Open every disclosure so that its contents are checked too.
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   await page.addScriptTag({ path: axePath });
@@ -22,7 +22,8 @@ async function audit(path) {
   return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')})`);
 }
 
-for (const path of ['#lang=zh', '#lang=en', '#g.gdp=20&b.digital_trade=5000&lang=en', '?embed=headline#lang=en', '?embed=dc_racks#lang=zh']) {
+for (const path of ['#lang=zh', '#lang=en', '#g.gdp=20&b.digital_trade=5000&lang=en', '?embed=headline#lang=en', '?embed=dc_racks#lang=zh',
+  '?plan=fixtures/riverland-water-2030.json#lang=zh', '?plan=fixtures/nowhere.json#lang=en']) {
   test(`no WCAG 2.1 A/AA violations: ${path}`, async () => {
     assert.deepEqual(await audit(path), []);
   });

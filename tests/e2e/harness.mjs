@@ -10,15 +10,20 @@ export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
+  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
+/** The test fixtures (other plans, reported values), served under /fixtures/. */
+export const fixtures = join(root, 'tests', 'fixtures');
+
+/** Serves `dir` on 127.0.0.1 at a free port, and tests/fixtures under
+ * /fixtures/; resolves to { url, close }. */
 export async function serve(dir = join(root, 'dist')) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = join(dir, path);
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    const [base, rel] = path.startsWith('/fixtures/') ? [fixtures, path.slice('/fixtures'.length)] : [dir, path];
+    let file = join(base, rel);
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

@@ -1,0 +1,70 @@
+//! What the plan says about an indicator: its baseline, its target, and
+//! for a ratio what it is computed from.
+
+use crate::core::plan::Plan;
+use crate::i18n::{comparator_sign, Lang};
+use crate::ui::shared::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FactsProps {
+    pub plan: Shared<Plan>,
+    pub id: AttrValue,
+    pub lang: Lang,
+}
+
+/// The baseline and target lines, and a ratio's formula named from its
+/// numerator's and denominator's names.
+#[component]
+pub fn Facts(p: &FactsProps) -> Html {
+    let s = p.lang.s();
+    let Some(ind) = p.plan.indicator(&p.id) else {
+        return html! {};
+    };
+    let unit = p.lang.pick(&ind.unit);
+    let base = match &ind.baseline {
+        Some(b) => {
+            let star = b.printed.as_deref().is_some_and(|x| x.ends_with('*'));
+            let mark = if star {
+                format!(" (*{})", super::starred(p.lang, b.year))
+            } else {
+                String::new()
+            };
+            format!("{} {}: {} {}{}", s.baseline, b.year, b.value, unit, mark)
+        }
+        None => format!("{}: /", s.baseline),
+    };
+    let target = ind.target.as_ref().map(|t| {
+        let printed = t
+            .printed
+            .as_ref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
+        format!(
+            "{} {}: {} {} {}{}",
+            s.target,
+            t.year,
+            comparator_sign(t.comparator),
+            t.value,
+            unit,
+            printed
+        )
+    });
+    let formula = p.plan.ratio_of(&p.id).map(|(n, d)| {
+        format!(
+            "{} {} ÷ {} × 100",
+            s.derived_from,
+            p.lang.pick(&n.name),
+            p.lang.pick(&d.name)
+        )
+    });
+    html! {
+        <>
+            <p class="facts">
+                <span>{ base }</span>
+                if let Some(t) = target { <span>{ t }</span> }
+            </p>
+            if let Some(f) = formula { <p class="derived">{ f }</p> }
+        </>
+    }
+}

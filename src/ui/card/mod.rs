@@ -1,0 +1,124 @@
+//! An indicator's card and its parts. Each part takes values and a
+//! `Callback<Action>`; none holds state of its own.
+
+mod assessed;
+mod baseline_field;
+mod chart_block;
+mod data_table;
+mod facts;
+mod growth;
+mod reported_list;
+
+pub use growth::GrowthControl;
+pub use reported_list::ReportedList;
+
+use crate::core::engine::{ModelError, Status};
+use crate::core::plan::Plan;
+use crate::core::reported::{Pace, Reported};
+use crate::i18n::{fill, fmt_signed, slider_unit, Lang};
+use crate::state::Action;
+use crate::ui::shared::Shared;
+use assessed::Assessed;
+use baseline_field::BaselineField;
+use facts::Facts;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub plan: Shared<Plan>,
+    /// The indicator shown.
+    pub id: AttrValue,
+    pub status: Result<Status, ModelError>,
+    /// The growth of the slider that drives it ([`Plan::slider_for`]).
+    pub growth: f64,
+    /// Whether the reader moved that slider.
+    pub changed: bool,
+    /// The baseline the reader typed, for an indicator the plan gives none.
+    pub baseline_input: Option<f64>,
+    /// Values published since the plan started, one a year, with sources.
+    pub reported: Rc<Vec<Reported>>,
+    /// The pace from the baseline to the latest reported value, of its slider.
+    pub pace: Option<Pace>,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+/// One indicator: its facts, verdict, growth control, chart and data table.
+#[component]
+pub fn IndicatorCard(p: &CardProps) -> Html {
+    let s = p.lang.s();
+    let Some(ind) = p.plan.indicator(&p.id) else {
+        return html! {};
+    };
+    let slider = p.plan.slider_for(&p.id);
+    let gunit = slider.map_or(String::new(), |d| slider_unit(p.lang, d));
+    let needs = matches!(p.status, Ok(Status::NeedsBaseline));
+    let body = match &p.status {
+        Err(e) => html! {
+            <>
+                <p class="error" role="alert">{ format!("{}{}", s.error_prefix, crate::i18n::model_error(p.lang, e)) }</p>
+                <span data-role="verdict" data-value="miss" hidden=true></span>
+                <span data-role="projected" data-value="" hidden=true></span>
+                <span data-role="required" data-value="" hidden=true></span>
+            </>
+        },
+        Ok(Status::NeedsBaseline) => needs_baseline(p.lang),
+        Ok(Status::Projected(_)) => html! {},
+        Ok(Status::Assessed(a)) => html! {
+            <Assessed plan={p.plan.clone()} id={p.id.clone()} assessment={Rc::new((**a).clone())}
+                reported={p.reported.clone()} lang={p.lang} on_action={p.on_action.clone()} />
+        },
+    };
+    let trend = slider.filter(|_| !needs).map(|d| match &d.trend {
+        Some(t) => format!(
+            "{} ({}): {} {} · {}",
+            s.trend,
+            t.period,
+            fmt_signed(t.growth),
+            gunit,
+            t.section
+        ),
+        None => format!("{}: {}", s.trend, s.no_trend),
+    });
+    html! {
+        <article class="card" id={format!("ind-{}", p.id)} data-indicator={p.id.clone()}>
+            <h3>{ p.lang.pick(&ind.name) }</h3>
+            <Facts plan={p.plan.clone()} id={p.id.clone()} lang={p.lang} />
+            { body }
+            if ind.baseline.is_none() && ind.slider.is_some() {
+                <BaselineField id={p.id.clone()} unit={AttrValue::from(p.lang.pick(&ind.unit).to_string())}
+                    year={p.plan.base_year} value={p.baseline_input} lang={p.lang} on_action={p.on_action.clone()} />
+            }
+            if let (Some(d), false) = (slider, needs) {
+                <GrowthControl plan={p.plan.clone()} id={AttrValue::from(d.id.clone())} value={p.growth}
+                    changed={p.changed} lang={p.lang} on_action={p.on_action.clone()} />
+            }
+            if let Some(t) = trend { <p class="trend">{ t }</p> }
+            if let Some(x) = &p.pace {
+                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}", s.reported_pace, x.from, x.to,
+                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth)) }</p>
+            }
+            <p class="source">{ format!("{}: {}", s.source, ind.section) }</p>
+            if let Some(n) = &ind.note { <p class="note">{ p.lang.pick(n) }</p> }
+        </article>
+    }
+}
+
+fn needs_baseline(lang: Lang) -> Html {
+    let s = lang.s();
+    html! {
+        <div class="needs">
+            <span class="badge needs-baseline" data-role="verdict" data-value="needs-baseline" aria-live="polite">
+                <span aria-hidden="true">{ "？ " }</span>{ s.needs_baseline }
+            </span>
+            <span data-role="projected" data-value="" hidden=true></span>
+            <span data-role="required" data-value="" hidden=true></span>
+        </div>
+    }
+}
+
+/// The year a starred baseline refers to, as the card's facts say it.
+pub fn starred(lang: Lang, year: u16) -> String {
+    fill(lang.s().baseline_year_mark, "year", year)
+}

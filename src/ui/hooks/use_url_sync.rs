@@ -1,0 +1,67 @@
+//! The address follows the model, and back, forward and hand-edited links
+//! move the model.
+
+use crate::session::{Msg, UrlWrite, Visit};
+use crate::state;
+use crate::ui::browser;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Writes the shown plan (`?plan=`), its linked values (`reported=`) and
+/// the scenario (the fragment) into the address, and turns `popstate` and
+/// `hashchange` into [`Msg::Navigate`]. An embed never adds entries to its
+/// host page's history; `embed` stays in the address.
+#[hook]
+pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
+    let last_push = use_mut_ref(|| 0.0f64);
+    {
+        let m = (*model).clone();
+        let embedded = embed.is_some();
+        use_effect_with(m, move |m| {
+            if m.fetch.is_some() {
+                // The link names a plan that is not open: leave it as it is.
+                return;
+            }
+            let s = &m.session;
+            let frag = state::to_fragment(&s.shown().plan, &s.state());
+            let url = browser::page_link(s.link_key(), reported_link(m), embed.as_deref(), &frag);
+            if browser::href() != url {
+                let now = browser::now_ms();
+                let new_entry = !embedded
+                    && match m.url {
+                        UrlWrite::Push => true,
+                        UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
+                        UrlWrite::Replace => false,
+                    };
+                if new_entry {
+                    *last_push.borrow_mut() = now;
+                }
+                browser::write_url(&url, new_entry);
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let navigate = Rc::new(move |_: &Event| {
+            model.dispatch(Msg::Navigate {
+                plan: browser::query_param("plan"),
+                fragment: browser::fragment(),
+            })
+        });
+        let n = navigate.clone();
+        let pop = EventListener::new(&window, "popstate", move |e| n(e));
+        let hash = EventListener::new(&window, "hashchange", move |e| navigate(e));
+        move || drop((pop, hash))
+    });
+}
+
+/// The `reported=` address of the shown plan's values, while a link's are
+/// shown or still coming.
+fn reported_link(m: &Visit) -> Option<&str> {
+    use crate::session::ReportedFrom;
+    match &m.session.shown().loaded {
+        Some((ReportedFrom::Link(url), _)) => Some(url),
+        _ => m.reported_link.as_deref(),
+    }
+}

@@ -1,0 +1,84 @@
+//! Where a visit starts: the built-in plans, the plans and values this
+//! browser kept, each plan's saved scenario, then the plan and scenario
+//! the link names.
+
+use super::browser;
+use crate::core::builtin;
+use crate::core::plan::Plan;
+use crate::notice::Notice;
+use crate::session::{Command, OpenPlan, ReportedFrom, Session, Source};
+use crate::session::{Msg, Visit};
+use crate::state::Action;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// Reader-loaded reported values as this browser keeps them.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct KeptReported {
+    /// The file's name.
+    pub file: String,
+    /// Its text.
+    pub csv: String,
+}
+
+/// The `localStorage` key of the reported values the reader loaded for a
+/// plan whose scenario is kept under `scenario_key`.
+pub fn reported_key(scenario_key: &str) -> String {
+    format!("{scenario_key}:reported")
+}
+
+/// The model a visit starts from.
+///
+/// # Errors
+/// A message naming the seed file that failed, which a test rules out.
+pub fn initial() -> Result<Visit, String> {
+    let mut plans = OpenPlan::builtins().map_err(|(file, e)| format!("seeds/{file}: {e}"))?;
+    let mut refused = Vec::new();
+    for text in browser::stored_plans() {
+        match Plan::from_json(&text) {
+            Ok(p) => {
+                let rep = builtin::reported_for(&p);
+                plans.push(OpenPlan::new(Rc::new(p), Source::File, rep));
+            }
+            Err(error) => refused.push(Notice::PlanRefused {
+                from: "localStorage".into(),
+                error,
+            }),
+        }
+    }
+    if plans.is_empty() {
+        return Err("seeds/ holds no plan".into());
+    }
+    let lang = browser::saved_lang()
+        .or_else(browser::browser_lang)
+        .unwrap_or_default();
+    let mut session = Session::new(plans, lang);
+    for n in refused {
+        session = session.reduce(Command::Notice(n));
+    }
+    for i in 0..session.plans.len() {
+        session = session.reduce(Command::Show(i, None));
+        let key = session.shown().scenario_key(i == 0);
+        if let Some(saved) = browser::load(&key) {
+            session = session.reduce(Command::Scenario(Action::Restore(saved)));
+        }
+        let kept = browser::load(&reported_key(&key))
+            .and_then(|k| serde_json::from_str::<KeptReported>(&k).ok());
+        if let Some(k) = kept {
+            if let Ok(rows) = crate::core::reported::parse(&session.shown().plan, &k.csv) {
+                session = session.reduce(Command::LoadReported {
+                    from: ReportedFrom::File(k.file),
+                    rows,
+                    announce: false,
+                });
+            }
+        }
+    }
+    session = session.reduce(Command::Show(0, None));
+    session.lang = browser::saved_lang().unwrap_or(session.lang);
+    let model = Visit::new(session, browser::query_param("reported"));
+    Ok(model.update(Msg::Navigate {
+        plan: browser::query_param("plan"),
+        fragment: browser::fragment(),
+    }))
+}

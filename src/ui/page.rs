@@ -1,0 +1,78 @@
+//! The full page: header, plan bar, notices, summary, share panel, the
+//! printed handout, the headline panel and a section per category.
+
+use super::files::Opened;
+use super::group::CategoryGroup;
+use super::headline::HeadlinePanel;
+use super::notices::Notices;
+use super::plan_bar::{PlanBar, PlanItem};
+use super::print::PrintSheet;
+use super::share::SharePanel;
+use super::summary::Summary;
+use super::toolbar::Toolbar;
+use super::view::View;
+use crate::core::engine::Scenario;
+use crate::notice::Notice;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub view: View,
+    pub notices: Rc<Vec<Notice>>,
+    pub citation: AttrValue,
+    /// The open plans, for the switcher.
+    pub plans: Vec<PlanItem>,
+    pub current: usize,
+    /// The `?plan=` value of the plan shown.
+    pub link_key: Option<AttrValue>,
+    /// The `reported=` address of values a link loaded.
+    pub reported_link: Option<AttrValue>,
+    pub from_file: bool,
+    pub loaded_reported: bool,
+    /// Whether a file is being dragged over the page.
+    pub dragging: bool,
+    pub on_show: Callback<usize>,
+    pub on_remove: Callback<usize>,
+    pub on_file: Callback<Opened>,
+    pub on_remove_reported: Callback<()>,
+}
+
+/// Everything but the embed view.
+#[component]
+pub fn Page(p: &PageProps) -> Html {
+    let v = &p.view;
+    let lang = v.lang;
+    let s = lang.s();
+    let plan = &v.plan;
+    html! {
+        <>
+            <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
+                custom={!v.scenario.growth.is_empty() || !v.scenario.paths.is_empty()}
+                paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} />
+            <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
+                on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
+            <main>
+                <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
+                <Summary plan={plan.clone()} run={v.run.clone()} {lang}
+                    is_default={v.scenario == Scenario::new(plan)} />
+                <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
+                    reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
+                    reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang}
+                    on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
+                <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
+                    citation={p.citation.clone()} {lang} />
+                <HeadlinePanel view={v.clone()} />
+                { for plan.target_groups().map(|c| html! {
+                    <CategoryGroup key={c.id.clone()} view={v.clone()} category={AttrValue::from(c.id.clone())} />
+                }) }
+            </main>
+            <footer>
+                <p>{ format!("{}: {} ({}, {}, {})", s.source, lang.pick(&plan.title), lang.pick(&plan.issuer), plan.document_number, plan.issued) }</p>
+            </footer>
+            if p.dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ s.drop_hint }</p></div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,72 @@
+//! How many targets the scenario hits, and which it misses.
+
+use crate::core::engine::{Run, Verdict};
+use crate::core::plan::Plan;
+use crate::i18n::Lang;
+use crate::ui::shared::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub plan: Shared<Plan>,
+    pub run: Shared<Run>,
+    /// True while the scenario is the plan's default one.
+    pub is_default: bool,
+    pub lang: Lang,
+}
+
+/// The tally, the targets that need a baseline, and those missed, each a
+/// link to its card.
+#[component]
+pub fn Summary(p: &SummaryProps) -> Html {
+    let s = p.lang.s();
+    let (hit, total) = p.run.tally();
+    let named = |id: &str| {
+        p.plan
+            .indicator(id)
+            .map(|i| (id.to_string(), p.lang.pick(&i.name).to_string()))
+    };
+    let missed: Vec<(String, String)> = p
+        .run
+        .assessments()
+        .filter(|(_, a)| a.verdict == Verdict::Miss)
+        .filter_map(|(id, _)| named(id))
+        .collect();
+    let needs: Vec<(String, String)> = p.run.needing_baseline().filter_map(named).collect();
+    html! {
+        <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()} aria-live="polite">
+            <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
+            if p.is_default { <p class="hint">{ s.defaults_hint }</p> }
+            if !needs.is_empty() {
+                <details class="needs-list">
+                    <summary>{ format!("{} {}", needs.len(), s.need_baseline_count.trim_end_matches([':', '：'])) }</summary>
+                    <p>{ links(&needs) }</p>
+                </details>
+            }
+            if missed.is_empty() {
+                <p>{ s.all_hit }</p>
+            } else {
+                <p>{ s.missed }{ " " }{ links(&missed) }</p>
+            }
+        </section>
+    }
+}
+
+fn links(items: &[(String, String)]) -> Html {
+    html! {
+        { for items.iter().enumerate().map(|(k, (id, name))| html! {
+            <>{ if k > 0 { "、" } else { "" } }<a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ name }</a></>
+        }) }
+    }
+}
+
+/// Scrolls to a card without touching the fragment, which holds the scenario.
+fn scroll_to(id: &str) -> Callback<MouseEvent> {
+    let target = format!("ind-{id}");
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        if let Some(el) = gloo::utils::document().get_element_by_id(&target) {
+            el.scroll_into_view();
+        }
+    })
+}

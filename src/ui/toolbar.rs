@@ -1,0 +1,90 @@
+//! The header: the app's name, the plan's title, presets, the horizon and
+//! the language.
+
+use crate::core::plan::Plan;
+use crate::core::reported::Pace;
+use crate::i18n::Lang;
+use crate::state::{Action, Preset};
+use crate::ui::shared::Shared;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub plan: Shared<Plan>,
+    pub horizon: u16,
+    /// Whether the reader changed any growth.
+    pub custom: bool,
+    pub paces: Rc<Vec<Pace>>,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+/// The sticky header with the scenario controls.
+#[component]
+pub fn Toolbar(p: &ToolbarProps) -> Html {
+    let lang = p.lang;
+    let s = lang.s();
+    let preset = |pr: Preset| p.on_action.reform(move |_: MouseEvent| Action::Apply(pr));
+    let on_horizon = {
+        let cb = p.on_action.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(h) = el.value().parse() {
+                cb.emit(Action::SetHorizon(h));
+            }
+        })
+    };
+    let mut years = vec![p.plan.target_year, p.plan.vision_year];
+    years.dedup();
+    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let on_lang = p
+        .on_action
+        .reform(move |_: MouseEvent| Action::SetLang(other));
+    let reset_all = p.on_action.reform(|_: MouseEvent| Action::ResetAll);
+    let pairs: Vec<(String, f64)> = p
+        .paces
+        .iter()
+        .filter(|x| x.is_point())
+        .map(|x| (x.indicator.clone(), (x.growth * 100.0).round() / 100.0))
+        .collect();
+    let reported_pace = p
+        .on_action
+        .reform(move |_: MouseEvent| Action::ApplyGrowths(pairs.clone()));
+    let no_trend: Vec<&str> = p
+        .plan
+        .indicators
+        .iter()
+        .filter(|i| i.slider.is_some() && i.trend.is_none())
+        .map(|i| lang.pick(&i.name))
+        .collect();
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ s.app_title }</h1>
+                <p class="tagline">{ s.tagline }</p>
+                <p class="plan-title">{ format!("{} · {}", lang.pick(&p.plan.title), p.plan.document_number) }</p>
+            </div>
+            <div class="controls" role="group" aria-label={s.presets}>
+                <span class="label">{ s.presets }{ ":" }</span>
+                <button type="button" onclick={preset(Preset::PlanPace)}>{ s.preset_plan }</button>
+                <button type="button" onclick={preset(Preset::Trend)} title={format!("{}: {}", s.no_trend, no_trend.join("; "))}>{ s.preset_trend }</button>
+                if !p.paces.is_empty() {
+                    <button type="button" onclick={reported_pace} title={s.preset_reported_hint} data-preset="reported">{ s.preset_reported }</button>
+                }
+                <span class={classes!("chip", p.custom.then_some("on"))}>{ s.preset_custom }</span>
+                <button type="button" onclick={reset_all}>{ s.reset_all }</button>
+                <label for="horizon">{ s.horizon }</label>
+                <select id="horizon" onchange={on_horizon}>
+                    { for years.into_iter().map(|y| html! {
+                        <option value={y.to_string()} selected={p.horizon == y}>{ y }</option>
+                    }) }
+                </select>
+                <button type="button" class="lang" onclick={on_lang} lang={other.tag()} title={s.language}>
+                    { if other == Lang::En { "English" } else { "中文" } }
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,122 @@
+//! What every part of the page reads: the shown plan, its run under the
+//! reader's scenario, the reported values by indicator, the language.
+
+use super::card::{GrowthControl, IndicatorCard};
+use super::shared::Shared;
+use crate::core::engine::{Run, Scenario, Status};
+use crate::core::plan::Plan;
+use crate::core::reported::{self, Pace, Reported};
+use crate::i18n::Lang;
+use crate::state::Action;
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The reported values of a plan, prepared once per plan and file.
+#[derive(Debug, Default)]
+pub struct Reports {
+    /// Everything the page holds, for the download.
+    pub all: Rc<Vec<Reported>>,
+    /// One value a year per indicator, for its chart and list.
+    pub by_indicator: HashMap<String, Rc<Vec<Reported>>>,
+    /// The pace from each slider's baseline to its latest value.
+    pub paces: Rc<Vec<Pace>>,
+}
+
+impl Reports {
+    /// Prepares `all` for `plan`.
+    pub fn new(plan: &Plan, all: Rc<Vec<Reported>>) -> Reports {
+        let by_indicator = plan
+            .indicators
+            .iter()
+            .map(|i| {
+                let mine: Vec<Reported> = reported::for_chart(&all, &i.id)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                (i.id.clone(), Rc::new(mine))
+            })
+            .collect();
+        let paces = Rc::new(reported::paces(plan, &all));
+        Reports {
+            all,
+            by_indicator,
+            paces,
+        }
+    }
+
+    /// The values of indicator `id`, one a year.
+    pub fn of(&self, id: &str) -> Rc<Vec<Reported>> {
+        self.by_indicator.get(id).cloned().unwrap_or_default()
+    }
+
+    /// The pace of slider `id`.
+    pub fn pace(&self, id: &str) -> Option<Pace> {
+        self.paces.iter().find(|p| p.indicator == id).cloned()
+    }
+}
+
+/// The shown plan and what the reader made of it.
+#[derive(Clone)]
+pub struct View {
+    pub plan: Shared<Plan>,
+    pub run: Shared<Run>,
+    pub scenario: Scenario,
+    pub reports: Shared<Reports>,
+    pub lang: Lang,
+    pub on_action: Callback<Action>,
+}
+
+impl PartialEq for View {
+    fn eq(&self, o: &Self) -> bool {
+        self.plan == o.plan
+            && self.run == o.run
+            && self.scenario == o.scenario
+            && self.reports == o.reports
+            && self.lang == o.lang
+            && self.on_action == o.on_action
+    }
+}
+
+impl View {
+    /// The growth in force for slider `id`, and whether the reader moved it.
+    pub fn growth(&self, id: &str) -> (f64, bool) {
+        let g = self
+            .plan
+            .indicator(id)
+            .and_then(|i| self.scenario.growth_of(i))
+            .unwrap_or(0.0);
+        (g, self.scenario.growth.contains_key(id))
+    }
+
+    /// The card of indicator `id`.
+    pub fn card(&self, id: &str) -> Html {
+        let slider = self
+            .plan
+            .slider_for(id)
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        let (growth, changed) = self.growth(&slider);
+        let status = self
+            .run
+            .get(id)
+            .map(|o| o.status.clone())
+            .unwrap_or(Ok(Status::NeedsBaseline));
+        html! {
+            <IndicatorCard key={id.to_string()} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
+                {status} {growth} {changed}
+                baseline_input={self.scenario.baselines.get(id).copied()}
+                reported={self.reports.of(id)} pace={self.reports.pace(&slider)}
+                lang={self.lang} on_action={self.on_action.clone()} />
+        }
+    }
+
+    /// The growth control of slider `id`, on its own.
+    pub fn growth_control(&self, id: &str) -> Html {
+        let (value, changed) = self.growth(id);
+        html! {
+            <GrowthControl key={format!("g-{id}")} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
+                {value} {changed} lang={self.lang} on_action={self.on_action.clone()} />
+        }
+    }
+}
