@@ -170,6 +170,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
         scenario: Scenario::new(plan),
         lang,
         notices: vec![],
+        scale: Default::default(),
     };
     let mut actions = vec![Action::SetHorizon(f.horizon)];
     actions.extend(
@@ -332,6 +333,7 @@ mod tests {
             scenario: Scenario::new(&plan),
             lang: Lang::En,
             notices: vec![],
+            scale: Default::default(),
         };
         for a in [
             Action::SetGrowth("gdp".into(), 6.5),

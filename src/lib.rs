@@ -5,6 +5,7 @@
 //! what the reader chose (pure reducers), `notice` and `i18n` word it, and
 //! `ui` is the Yew app.
 
+pub mod chances;
 pub mod chart;
 pub mod core;
 pub mod export;

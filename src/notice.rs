@@ -68,6 +68,8 @@ pub enum Notice {
     BadHorizon,
     /// A language other than zh or en.
     BadLang,
+    /// An uncertainty scale `u=` that is not a number from 0 to 4 (issue 8).
+    BadScale,
     /// A key plansim does not know.
     UnknownPart,
     /// Typed text that is not a number; the value stays.
@@ -157,6 +159,7 @@ impl Notice {
             Notice::BadYear => t.bad_year.into(),
             Notice::BadHorizon => t.bad_horizon.into(),
             Notice::BadLang => t.bad_lang.into(),
+            Notice::BadScale => t.bad_scale.into(),
             Notice::UnknownPart => t.unknown_part.into(),
             Notice::NotANumber { id, year, text } => match year {
                 Some(y) => format!("{id} {y}: “{text}” {}", t.not_a_number),

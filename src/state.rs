@@ -3,6 +3,7 @@
 
 use crate::core::engine::{check_growth, growth_to_hit, required_growth, ModelError, Scenario};
 use crate::core::plan::Plan;
+use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
 use std::collections::BTreeMap;
@@ -20,6 +21,8 @@ pub struct State {
     pub lang: Lang,
     /// Messages for the reader: malformed link parts, rejected input.
     pub notices: Vec<Notice>,
+    /// How far every σ is scaled (issue 8): 0 gives the deterministic page.
+    pub scale: Scale,
 }
 
 /// A named set of growth rates.
@@ -68,6 +71,8 @@ pub enum Action {
     Notice(Notice),
     /// Clear the notices.
     Dismiss,
+    /// Scale every σ at once (issue 8).
+    SetScale(Scale),
 }
 
 /// Applies `action` to `state` for `plan`. Bad input leaves the scenario as
@@ -179,6 +184,7 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
         }
         Action::Notice(n) => next.notices.push(n),
         Action::Dismiss => next.notices.clear(),
+        Action::SetScale(u) => next.scale = u,
     }
     next.scenario = sc;
     next
@@ -262,7 +268,8 @@ fn apply_preset(plan: &Plan, sc: &mut Scenario, preset: Preset) {
 /// Encodes the scenario and language as a readable URL fragment, without
 /// the `#`: `g.<id>=<growth>` for each changed growth, `p.<id>.<year>=` for
 /// per-year growth, `b.<id>=` for supplied baselines, `h=` for a horizon
-/// other than the target year, and `lang=`.
+/// other than the target year, `u=` for an uncertainty scale other than
+/// "as estimated", and `lang=`.
 pub fn to_fragment(plan: &Plan, state: &State) -> String {
     let sc = &state.scenario;
     let mut parts = Vec::new();
@@ -281,6 +288,9 @@ pub fn to_fragment(plan: &Plan, state: &State) -> String {
     }
     if sc.horizon != plan.target_year {
         parts.push(format!("h={}", sc.horizon));
+    }
+    if state.scale != Scale::default() {
+        parts.push(format!("u={}", num(state.scale.value())));
     }
     parts.push(format!("lang={}", state.lang.tag()));
     parts.join("&")
@@ -325,6 +335,7 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
         scenario: Scenario::new(plan),
         lang: fallback_lang,
         notices: Vec::new(),
+        scale: Scale::default(),
     };
     let mut named_lang = false;
     let frag = fragment.trim_start_matches('#');
@@ -354,6 +365,13 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
                 Ok(h) => Some(Action::SetHorizon(h)),
                 Err(_) => {
                     state.notices.push(skipped(Notice::BadHorizon));
+                    None
+                }
+            },
+            ["u"] => match parse_num(value).map(Scale::new) {
+                Some(Ok(u)) => Some(Action::SetScale(u)),
+                _ => {
+                    state.notices.push(skipped(Notice::BadScale));
                     None
                 }
             },
@@ -414,6 +432,7 @@ mod tests {
             scenario: Scenario::new(plan),
             lang: Lang::En,
             notices: vec![],
+            scale: Scale::default(),
         }
     }
 
@@ -656,6 +675,30 @@ mod tests {
         match assess(&plan, &s.scenario, "core_share").unwrap() {
             Status::Assessed(a) => assert!(a.projected > 15.0),
             other => panic!("{other:?}"),
+        }
+    }
+
+    // issue 8: the uncertainty scale in the link
+    #[test]
+    fn the_uncertainty_scale_round_trips_and_bad_ones_are_named() {
+        let plan = zj();
+        let st = fresh(&plan);
+        assert!(!to_fragment(&plan, &st).contains("u="), "the default is not written");
+        for u in [Scale::NONE, Scale::HALF, Scale::DOUBLE, Scale::new(1.5).unwrap()] {
+            let s2 = reduce(&plan, &st, Action::SetScale(u));
+            let frag = to_fragment(&plan, &s2);
+            assert!(frag.contains(&format!("u={}", num(u.value()))), "{frag}");
+            let back = from_fragment(&plan, &frag, Lang::En).0;
+            assert_eq!(back, s2, "{frag}");
+        }
+        for bad in ["u=x", "u=-1", "u=5", "u=NaN", "u="] {
+            let s2 = from_fragment(&plan, &format!("g.gdp=7&{bad}"), Lang::En).0;
+            assert_eq!(s2.scale, Scale::default(), "{bad} not applied");
+            assert_eq!(s2.scenario.growth.get("gdp"), Some(&7.0), "the rest applies");
+            assert_eq!(s2.notices.len(), 1, "{bad}");
+            for l in [Lang::En, Lang::Zh] {
+                assert!(s2.notices[0].text(l).contains(bad), "{}", s2.notices[0].text(l));
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
 use crate::core::reported::Reported;
+use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
 use crate::state::{self, Action, State};
@@ -155,6 +156,8 @@ pub struct Session {
     pub lang: Lang,
     /// Messages for the reader, worded when shown.
     pub notices: Vec<Notice>,
+    /// How far every σ is scaled (issue 8).
+    pub scale: Scale,
 }
 
 /// Everything that changes a session.
@@ -204,6 +207,7 @@ impl Session {
             current: 0,
             lang,
             notices: Vec::new(),
+            scale: Scale::default(),
         }
     }
 
@@ -219,6 +223,7 @@ impl Session {
             scenario: self.shown().scenario.clone(),
             lang: self.lang,
             notices: self.notices.clone(),
+            scale: self.scale,
         }
     }
 
@@ -279,6 +284,7 @@ impl Session {
                             scenario: old.scenario.clone(),
                             lang: next.lang,
                             notices: vec![],
+                            scale: next.scale,
                         };
                         (state::to_fragment(&old.plan, &st), Origin::Saved)
                     })
@@ -291,6 +297,7 @@ impl Session {
                     .0;
                     open.scenario = decoded.scenario;
                     next.lang = decoded.lang;
+                    next.scale = decoded.scale;
                     next.notices.extend(decoded.notices);
                 }
                 match same {
@@ -347,6 +354,7 @@ impl Session {
         self.plans[cur].scenario = st.scenario;
         self.lang = st.lang;
         self.notices = st.notices;
+        self.scale = st.scale;
     }
 }
 
