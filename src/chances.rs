@@ -108,7 +108,11 @@ pub fn sigma_source(plan: &Plan, lang: Lang, id: &str) -> Option<String> {
         SigmaSource::Estimated {
             observations,
             period,
-        } => fill(&fill(s.sigma_estimated, "n", observations), "period", period),
+        } => fill(
+            &fill(s.sigma_estimated, "n", observations),
+            "period",
+            period,
+        ),
         SigmaSource::Class(c) => format!("{}: {}", s.sigma_class, lang.pick(c.reasoning())),
     })
 }
@@ -193,7 +197,11 @@ mod tests {
             sc2.growth.insert(slider.id.clone(), g);
             let o = Outlook::new(&plan, &sc2, Scale::ESTIMATED).unwrap();
             let p = o.chance(id).unwrap();
-            assert!((p.p - 0.8).abs() < 0.02 + 4.0 * p.standard_error, "{id} {}", p.p);
+            assert!(
+                (p.p - 0.8).abs() < 0.02 + 4.0 * p.standard_error,
+                "{id} {}",
+                p.p
+            );
             checked += 1;
         }
         assert!(checked > 5);

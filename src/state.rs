@@ -683,8 +683,16 @@ mod tests {
     fn the_uncertainty_scale_round_trips_and_bad_ones_are_named() {
         let plan = zj();
         let st = fresh(&plan);
-        assert!(!to_fragment(&plan, &st).contains("u="), "the default is not written");
-        for u in [Scale::NONE, Scale::HALF, Scale::DOUBLE, Scale::new(1.5).unwrap()] {
+        assert!(
+            !to_fragment(&plan, &st).contains("u="),
+            "the default is not written"
+        );
+        for u in [
+            Scale::NONE,
+            Scale::HALF,
+            Scale::DOUBLE,
+            Scale::new(1.5).unwrap(),
+        ] {
             let s2 = reduce(&plan, &st, Action::SetScale(u));
             let frag = to_fragment(&plan, &s2);
             assert!(frag.contains(&format!("u={}", num(u.value()))), "{frag}");
@@ -694,10 +702,18 @@ mod tests {
         for bad in ["u=x", "u=-1", "u=5", "u=NaN", "u="] {
             let s2 = from_fragment(&plan, &format!("g.gdp=7&{bad}"), Lang::En).0;
             assert_eq!(s2.scale, Scale::default(), "{bad} not applied");
-            assert_eq!(s2.scenario.growth.get("gdp"), Some(&7.0), "the rest applies");
+            assert_eq!(
+                s2.scenario.growth.get("gdp"),
+                Some(&7.0),
+                "the rest applies"
+            );
             assert_eq!(s2.notices.len(), 1, "{bad}");
             for l in [Lang::En, Lang::Zh] {
-                assert!(s2.notices[0].text(l).contains(bad), "{}", s2.notices[0].text(l));
+                assert!(
+                    s2.notices[0].text(l).contains(bad),
+                    "{}",
+                    s2.notices[0].text(l)
+                );
             }
         }
     }

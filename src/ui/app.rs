@@ -73,6 +73,10 @@ fn Plansim(props: &PlansimProps) -> Html {
         |(p, all)| Reports::new(p, all.rc()),
     );
     let notices = use_memo(s.notices.clone(), |n| n.clone());
+    let chances = use_memo(
+        (plan.clone(), shown.scenario.clone(), s.scale),
+        |(p, sc, u)| crate::chances::Chances::new(p, sc, *u),
+    );
 
     match &model.fetch {
         Some(Fetch::Loading { .. }) => {
@@ -109,6 +113,8 @@ fn Plansim(props: &PlansimProps) -> Html {
         reports: Shared::from(reports.clone()),
         lang,
         on_action: (*on_action).clone(),
+        scale: s.scale,
+        chances: Shared::from(chances.clone()),
     };
     let frag = state::to_fragment(&plan, &s.state());
     let reported_link = match &shown.loaded {

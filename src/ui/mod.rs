@@ -20,6 +20,7 @@ mod notices;
 mod page;
 mod plan_bar;
 mod print;
+mod scale_control;
 mod share;
 mod shared;
 mod summary;

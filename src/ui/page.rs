@@ -49,16 +49,16 @@ pub fn Page(p: &PageProps) -> Html {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
                 custom={!v.scenario.growth.is_empty() || !v.scenario.paths.is_empty()}
-                paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} />
+                paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} scale={v.scale} />
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} {lang}
-                    is_default={v.scenario == Scenario::new(plan)} />
+                    is_default={v.scenario == Scenario::new(plan)} chances={v.chances.clone()} />
                 <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
-                    reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang}
+                    reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang} scale={v.scale}
                     on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
                 <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
                     citation={p.citation.clone()} {lang} />

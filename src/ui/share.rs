@@ -33,6 +33,9 @@ pub struct ShareProps {
     /// Whether the reader loaded some of them.
     pub loaded_reported: bool,
     pub lang: Lang,
+    /// The uncertainty scale, which the link carries (issue 8).
+    #[prop_or_default]
+    pub scale: crate::core::uncertainty::Scale,
     /// A file the reader chose: a scenario, a plan or reported values.
     pub on_file: Callback<Opened>,
     /// Drop the reported values the reader loaded.
@@ -49,6 +52,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         scenario: p.scenario.clone(),
         lang,
         notices: vec![],
+        scale: p.scale,
     };
     let frag = crate::state::to_fragment(plan, &st);
     let key = p.link_key.as_deref();

@@ -1,8 +1,10 @@
 //! How many targets the scenario hits, and which it misses.
 
+use crate::chances::{percent, Chances};
 use crate::core::engine::{Run, Verdict};
 use crate::core::plan::Plan;
 use crate::i18n::Lang;
+use crate::i18n::{fill, fmt_num};
 use crate::ui::shared::Shared;
 use yew::prelude::*;
 
@@ -13,6 +15,9 @@ pub struct SummaryProps {
     /// True while the scenario is the plan's default one.
     pub is_default: bool,
     pub lang: Lang,
+    /// The expected number hit and the chance that all are (issue 8).
+    #[prop_or_default]
+    pub chances: Shared<Chances>,
 }
 
 /// The tally, the targets that need a baseline, and those missed, each a
@@ -36,6 +41,15 @@ pub fn Summary(p: &SummaryProps) -> Html {
     html! {
         <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()} aria-live="polite">
             <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
+            if let Some((x, n)) = p.chances.expected {
+                <p class="expected" data-role="expected-hits" data-value={x.to_string()}>
+                    { fill(&fill(s.expected_hits, "x", fmt_num((x * 10.0).round() / 10.0)), "n", n) }
+                    if let Some(all) = p.chances.all {
+                        { " · " }
+                        <span data-role="all-hit" data-value={all.to_string()}>{ fill(s.all_hit_chance, "p", percent(all)) }</span>
+                    }
+                </p>
+            }
             if p.is_default { <p class="hint">{ s.defaults_hint }</p> }
             if !needs.is_empty() {
                 <details class="needs-list">

@@ -19,6 +19,9 @@ pub struct ToolbarProps {
     pub paces: Rc<Vec<Pace>>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+    /// The uncertainty scale in force (issue 8).
+    #[prop_or_default]
+    pub scale: crate::core::uncertainty::Scale,
 }
 
 /// The sticky header with the scenario controls.
@@ -81,6 +84,9 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                         <option value={y.to_string()} selected={p.horizon == y}>{ y }</option>
                     }) }
                 </select>
+                if p.plan.uncertainty.is_some() {
+                    <super::scale_control::ScaleControl scale={p.scale} {lang} on_action={p.on_action.clone()} />
+                }
                 <button type="button" class="lang" onclick={on_lang} lang={other.tag()} title={s.language}>
                     { if other == Lang::En { "English" } else { "中文" } }
                 </button>

@@ -3,9 +3,11 @@
 
 use super::card::{GrowthControl, IndicatorCard};
 use super::shared::Shared;
+use crate::chances::Chances;
 use crate::core::engine::{Run, Scenario, Status};
 use crate::core::plan::Plan;
 use crate::core::reported::{self, Pace, Reported};
+use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::state::Action;
 use std::collections::HashMap;
@@ -65,6 +67,9 @@ pub struct View {
     pub reports: Shared<Reports>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+    /// The uncertainty scale in force and what it gives (issue 8).
+    pub scale: Scale,
+    pub chances: Shared<Chances>,
 }
 
 impl PartialEq for View {
@@ -75,6 +80,8 @@ impl PartialEq for View {
             && self.reports == o.reports
             && self.lang == o.lang
             && self.on_action == o.on_action
+            && self.scale == o.scale
+            && self.chances == o.chances
     }
 }
 
@@ -107,6 +114,7 @@ impl View {
                 {status} {growth} {changed}
                 baseline_input={self.scenario.baselines.get(id).copied()}
                 reported={self.reports.of(id)} pace={self.reports.pace(&slider)}
+                chance={self.chances.targets.get(id).cloned()} sigma={self.chances.sigma.get(&slider).copied()}
                 lang={self.lang} on_action={self.on_action.clone()} />
         }
     }

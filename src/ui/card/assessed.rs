@@ -1,9 +1,12 @@
 //! A judged target: hit or miss, margin, progress, the growth needed, the
 //! first year reached, the chart, the reported values and the data table.
 
+use super::chance::ChanceBadge;
 use super::chart_block::ChartBlock;
 use super::data_table::DataTable;
+use super::needed_80::Needed80;
 use super::reported_list::ReportedList;
+use crate::chances::TargetChance;
 use crate::chart::ChartSpec;
 use crate::core::engine::{growth_to_hit, Assessment, Verdict};
 use crate::core::plan::{Comparator, Kind, Plan};
@@ -22,6 +25,9 @@ pub struct AssessedProps {
     pub reported: Rc<Vec<Reported>>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+    /// The chance of hitting and the growth for 80% (issue 8).
+    #[prop_or_default]
+    pub chance: Option<TargetChance>,
 }
 
 /// The verdict of one target and what explains it.
@@ -111,17 +117,23 @@ pub fn Assessed(p: &AssessedProps) -> Html {
                 <span class="projected" data-role="projected" data-value={a.projected.to_string()}>
                     { format!("{} {}: {} {}", s.projected, t.year, fmt_num(a.projected), unit) }
                 </span>
+                if let Some(c) = &p.chance { <ChanceBadge p={c.chance.p} lang={p.lang} /> }
             </div>
             <dl class="stats">
                 <div><dt>{ s.margin }</dt><dd>{ margin }</dd></div>
                 <div><dt>{ s.progress }</dt><dd class={format!("progress {}", a.progress.key())}>{ progress_text(s, a.progress) }</dd></div>
                 <div><dt>{ required_label }</dt>
                     <dd data-role="required" data-value={a.required.map(|r| r.to_string()).unwrap_or_default()}>{ required_text }</dd></div>
+                if let Some(g) = p.chance.as_ref().and_then(|c| c.growth_80) {
+                    <Needed80 plan={p.plan.clone()} slider={AttrValue::from(slider.id.clone())} growth={g}
+                        lang={p.lang} on_action={p.on_action.clone()} />
+                }
                 <div><dt>{ first }</dt><dd></dd></div>
             </dl>
             if let Some(cb) = set_required {
                 <button type="button" class="secondary" onclick={cb}>{ s.set_required }</button>
             }
+
             if let Some(txt) = saturated { <p class="warn">{ txt }</p> }
             <ChartBlock {spec} {label} file={format!("plansim-{}", ind.id)} lang={p.lang} />
             <ReportedList reported={p.reported.clone()} path={Some(Rc::new(a.path.clone()))}

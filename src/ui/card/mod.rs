@@ -3,15 +3,19 @@
 
 mod assessed;
 mod baseline_field;
+mod chance;
 mod chart_block;
 mod data_table;
 mod facts;
 mod growth;
+mod needed_80;
 mod reported_list;
+mod sigma_line;
 
 pub use growth::GrowthControl;
 pub use reported_list::ReportedList;
 
+use crate::chances::TargetChance;
 use crate::core::engine::{ModelError, Status};
 use crate::core::plan::Plan;
 use crate::core::reported::{Pace, Reported};
@@ -42,6 +46,12 @@ pub struct CardProps {
     pub pace: Option<Pace>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
+    /// The chance of hitting its target, and the growth for 80% (issue 8).
+    #[prop_or_default]
+    pub chance: Option<TargetChance>,
+    /// The σ in force of its slider, in the slider's unit.
+    #[prop_or_default]
+    pub sigma: Option<f64>,
 }
 
 /// One indicator: its facts, verdict, growth control, chart and data table.
@@ -67,7 +77,8 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
         Ok(Status::Projected(_)) => html! {},
         Ok(Status::Assessed(a)) => html! {
             <Assessed plan={p.plan.clone()} id={p.id.clone()} assessment={Rc::new((**a).clone())}
-                reported={p.reported.clone()} lang={p.lang} on_action={p.on_action.clone()} />
+                reported={p.reported.clone()} lang={p.lang} on_action={p.on_action.clone()}
+                chance={p.chance.clone()} />
         },
     };
     let trend = slider.filter(|_| !needs).map(|d| match &d.trend {
@@ -93,6 +104,9 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             if let (Some(d), false) = (slider, needs) {
                 <GrowthControl plan={p.plan.clone()} id={AttrValue::from(d.id.clone())} value={p.growth}
                     changed={p.changed} lang={p.lang} on_action={p.on_action.clone()} />
+            }
+            if let (Some(d), Some(sg), false) = (slider, p.sigma, needs) {
+                <sigma_line::SigmaLine plan={p.plan.clone()} slider={AttrValue::from(d.id.clone())} sigma={sg} lang={p.lang} />
             }
             if let Some(t) = trend { <p class="trend">{ t }</p> }
             if let Some(x) = &p.pace {
