@@ -1,0 +1,102 @@
+// End-to-end (issue 8): the chance of hitting on each card, the uncertainty
+// scale and its link part, the summary's expected hits, and the growth for an 80% chance.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, value, ready } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(hash = '') {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url + hash);
+  await ready(page);
+  return { context, page };
+}
+
+/** Verdict by indicator, and chance by indicator. */
+async function cards(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[data-indicator]')].map((c) => ({
+    id: c.dataset.indicator,
+    verdict: c.querySelector('[data-role="verdict"]')?.dataset.value ?? null,
+    chance: c.querySelector('[data-role="chance"]')?.dataset.value ?? null,
+  })));
+}
+
+async function setGrowth(page, id, g) {
+  await page.fill(`#n-${id}`, String(g));
+  await page.locator(`#n-${id}`).blur();
+}
+
+test('every judged card shows a chance in [0, 1] beside its verdict', async () => {
+  const { context, page } = await open('#lang=en');
+  const all = await cards(page);
+  const judged = all.filter((c) => c.verdict === 'hit' || c.verdict === 'miss');
+  assert.ok(judged.length >= 10, `${judged.length} judged cards`);
+  for (const c of judged) {
+    assert.notEqual(c.chance, null, `${c.id} has a chance`);
+    const p = Number(c.chance);
+    assert.ok(p >= 0 && p <= 1, `${c.id}: ${p}`);
+  }
+  const text = await page.textContent('[data-indicator="de_share"] [data-role="chance"]');
+  assert.match(text, /about \d+ in \d+ \(\d+%\)|certain|no chance/);
+  const sigma = await page.getAttribute('[data-indicator="de_share"] [data-sigma]', 'data-sigma');
+  assert.ok(Number(sigma) > 0, `σ ${sigma}`);
+  const expected = Number(await page.getAttribute('[data-role="expected-hits"]', 'data-value'));
+  const sum = judged.reduce((s, c) => s + Number(c.chance), 0);
+  assert.ok(Math.abs(expected - sum) < 1e-6, `expected ${expected} = Σ chances ${sum}`);
+  const allHit = Number(await page.getAttribute('[data-role="all-hit"]', 'data-value'));
+  assert.ok(allHit >= 0 && allHit <= Math.min(...judged.map((c) => Number(c.chance))) + 0.02);
+  await context.close();
+});
+
+test('u=0 gives the deterministic page: no chance, the same verdicts', async () => {
+  const a = await open('#lang=en');
+  const b = await open('#u=0&lang=en');
+  const withU = await cards(a.page);
+  const without = await cards(b.page);
+  assert.deepEqual(without.map((c) => [c.id, c.verdict]), withU.map((c) => [c.id, c.verdict]));
+  assert.equal(await b.page.locator('[data-role="chance"]').count(), 0);
+  assert.equal(await b.page.locator('[data-role="expected-hits"]').count(), 0);
+  assert.equal(await b.page.locator('[data-sigma]').count(), 0);
+  assert.equal(await b.page.inputValue('#uncertainty'), '0');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the scale control and the link carry the scale; a malformed one is named and not applied', async () => {
+  const { context, page } = await open('#lang=en');
+  const before = Number(await page.getAttribute('[data-indicator="de_share"] [data-sigma]', 'data-sigma'));
+  await page.selectOption('#uncertainty', '2');
+  await page.waitForFunction(() => location.hash.includes('u=2'));
+  const after = Number(await page.getAttribute('[data-indicator="de_share"] [data-sigma]', 'data-sigma'));
+  assert.ok(Math.abs(after - 2 * before) < 1e-9, `σ ${before} → ${after}`);
+  await context.close();
+  const bad = await open('#g.gdp=6&u=banana&lang=en');
+  const notice = await bad.page.textContent('[data-role="notices"]');
+  assert.match(notice, /u=banana/);
+  assert.equal(await bad.page.inputValue('#uncertainty'), '1', 'not applied');
+  assert.equal(await bad.page.inputValue('#n-gdp'), '6', 'the rest applies');
+  assert.ok(await bad.page.locator('[data-role="chance"]').count() > 0);
+  await bad.context.close();
+});
+
+test('more growth gives a higher chance; the 80% button gives about 80%', async () => {
+  const { context, page } = await open('#lang=en');
+  const chances = [];
+  for (const g of [9, 11, 13, 15]) {
+    await setGrowth(page, 'de_value_added', g);
+    await page.waitForFunction((g) => document.querySelector('#g-de_value_added')?.value === String(g), g);
+    chances.push(Number(await value(page, 'de_share', 'chance')));
+  }
+  for (let i = 1; i < chances.length; i++) {
+    assert.ok(chances[i] > chances[i - 1], `chance rises with growth: ${chances}`);
+  }
+  await page.click('[data-indicator="de_share"] [data-role="required-80"] button');
+  await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-indicator="de_share"] [data-role="chance"]').dataset.value) - 0.8) < 0.02);
+  const p = Number(await value(page, 'de_share', 'chance'));
+  assert.ok(p >= 0.8 - 1e-9 && p < 0.82, `chance after "set to 80%": ${p}`);
+  await context.close();
+});
