@@ -1,6 +1,8 @@
 //! Charts of an indicator's path against its target, drawn on any plotters
 //! backend: canvas in the page, SVG for export, a string in native tests.
 
+pub mod dots;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
