@@ -215,6 +215,19 @@ pub struct Strings {
     pub all_hit_chance: &'static str,
     pub growth_for_80: &'static str,
     pub set_to_80: &'static str,
+    pub futures_title: &'static str,
+    pub dots_caption: &'static str,
+    pub dots_hit: &'static str,
+    pub dots_miss: &'static str,
+    pub dots_alt: &'static str,
+    pub futures_run: &'static str,
+    pub futures_pause: &'static str,
+    pub futures_step: &'static str,
+    pub futures_reset: &'static str,
+    pub futures_status: &'static str,
+    pub futures_intro: &'static str,
+    pub central_label: &'static str,
+    pub current_future: &'static str,
 }
 
 /// 简体中文.
@@ -374,6 +387,19 @@ pub static ZH: Strings = Strings {
     all_hit_chance: "全部达成的概率：{p}",
     growth_for_80: "80% 把握所需增速",
     set_to_80: "设为80%把握增速",
+    futures_title: "{name}：一千种未来",
+    dots_caption: "{year}年的{n}个等可能取值，每点一个；实心点达成目标，阴影为目标区间",
+    dots_hit: "达成",
+    dots_miss: "未达成",
+    dots_alt: "{n}个点中{h}个达成目标；中位数{median}",
+    futures_run: "运行1000种未来",
+    futures_pause: "暂停",
+    futures_step: "下一个",
+    futures_reset: "从头开始",
+    futures_status: "第{k}个未来（共{n}个）：{verdict}（{year}年{value}）。目前{k}个中{h}个达成（{pct}）。",
+    futures_intro: "逐个抽取未来：每年增速在所设增速附近随机波动。种子固定，全班看到的未来相同。",
+    central_label: "中心路径",
+    current_future: "当前未来",
 };
 
 /// English.
@@ -533,6 +559,19 @@ pub static EN: Strings = Strings {
     all_hit_chance: "Chance that all are hit: {p}",
     growth_for_80: "Growth for an 80% chance",
     set_to_80: "Set to 80% chance",
+    futures_title: "{name}: a thousand futures",
+    dots_caption: "{n} equally likely values in {year}, one a dot; filled dots hit the target, the shaded band is the target",
+    dots_hit: "hits",
+    dots_miss: "misses",
+    dots_alt: "{h} of {n} dots hit the target; the median is {median}",
+    futures_run: "Run 1,000 futures",
+    futures_pause: "Pause",
+    futures_step: "Step",
+    futures_reset: "Start over",
+    futures_status: "Future {k} of {n}: {verdict} ({value} in {year}). So far {h} of {k} hit ({pct}).",
+    futures_intro: "Draw futures one at a time: each year's growth varies randomly around the one set. The seed is fixed, so a whole class sees the same futures.",
+    central_label: "Central path",
+    current_future: "This future",
 };
 
 /// A model error in words, in `lang`.

@@ -51,15 +51,16 @@ pub struct FuturesSpec {
 }
 
 /// The `(bin centre, height in the stack)` of each dot, for dots of
-/// diameter `width` (a Wilkinson dot plot with fixed bins), in the dots' order.
-pub fn stack(dots: &[f64], width: f64) -> Vec<(f64, usize)> {
+/// diameter `width` in bins with a boundary at `origin` (so that no bin
+/// holds both hits and misses of a threshold there), in the dots' order.
+pub fn stack(dots: &[f64], width: f64, origin: f64) -> Vec<(f64, usize)> {
     let mut counts = std::collections::HashMap::new();
     dots.iter()
         .map(|&v| {
-            let bin = (v / width).floor() as i64;
+            let bin = ((v - origin) / width).floor() as i64;
             let k = counts.entry(bin).or_insert(0usize);
             *k += 1;
-            ((bin as f64 + 0.5) * width, *k - 1)
+            (origin + (bin as f64 + 0.5) * width, *k - 1)
         })
         .collect()
 }
@@ -96,7 +97,7 @@ pub fn draw_dots<DB: DrawingBackend>(
     );
     // About 25 bins across, so that 50 dots stack a few high.
     let width = (hi - lo) / 25.0;
-    let stacked = stack(&spec.dots, width);
+    let stacked = stack(&spec.dots, width, spec.threshold);
     let tallest = stacked.iter().map(|d| d.1 + 1).max().unwrap_or(1).max(4);
     let font = ("sans-serif", 12.0 * s);
     let mut chart = ChartBuilder::on(area)
@@ -128,7 +129,10 @@ pub fn draw_dots<DB: DrawingBackend>(
         .label(spec.target_label.as_str())
         .legend(move |(x, y)| {
             Rectangle::new(
-                [(x, y - px(5.0) as i32), (x + px(16.0) as i32, y + px(5.0) as i32)],
+                [
+                    (x, y - px(5.0) as i32),
+                    (x + px(16.0) as i32, y + px(5.0) as i32),
+                ],
                 palette::TARGET.mix(0.3).filled(),
             )
         });
@@ -152,7 +156,9 @@ pub fn draw_dots<DB: DrawingBackend>(
                 .map(|(&(x, k), _)| Circle::new((x, k as f64 + 0.5), r, palette::PATH.filled())),
         )?
         .label(spec.hit_label.as_str())
-        .legend(move |(x, y)| Circle::new((x + px(8.0) as i32, y), px(4.0), palette::PATH.filled()));
+        .legend(move |(x, y)| {
+            Circle::new((x + px(8.0) as i32, y), px(4.0), palette::PATH.filled())
+        });
     chart
         .draw_series(
             stacked
@@ -235,7 +241,9 @@ pub fn draw_futures<DB: DrawingBackend>(
             ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
         ))?
         .label(spec.target_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET));
+        .legend(move |(x, y)| {
+            PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET)
+        });
     let hits = |f: &[(u16, f64)]| {
         f.iter()
             .find(|p| p.0 == ty)
@@ -262,9 +270,7 @@ pub fn draw_futures<DB: DrawingBackend>(
             ShapeStyle::from(BLACK.mix(0.7)).stroke_width(px(1.5)),
         ))?
         .label(spec.central_label.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + px(16.0) as i32, y)], BLACK.mix(0.7))
-        });
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], BLACK.mix(0.7)));
     if let Some(f) = current {
         let c = if hits(f) { palette::PATH } else { MISS };
         chart
@@ -337,8 +343,10 @@ mod tests {
 
     #[test]
     fn stacks_count_up_within_a_bin() {
-        let s = stack(&[1.0, 1.1, 1.9, 2.5], 1.0);
+        let s = stack(&[1.0, 1.1, 1.9, 2.5], 1.0, 0.0);
         assert_eq!(s, vec![(1.5, 0), (1.5, 1), (1.5, 2), (2.5, 0)]);
+        let s = stack(&[0.9, 1.1], 1.0, 1.0);
+        assert_eq!(s, vec![(0.5, 0), (1.5, 0)], "a boundary at the threshold");
     }
 
     #[test]

@@ -63,6 +63,13 @@ pub fn Page(p: &PageProps) -> Html {
                 <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
                     citation={p.citation.clone()} {lang} />
                 <HeadlinePanel view={v.clone()} />
+                if v.scale.value() > 0.0 {
+                    { for plan.with_role(crate::core::plan::Role::Headline)
+                        .filter(|i| v.chances.targets.contains_key(&i.id))
+                        .map(|i| html! {
+                            <super::futures::FuturesPanel key={format!("f-{}", i.id)} view={v.clone()} id={AttrValue::from(i.id.clone())} />
+                        }) }
+                }
                 { for plan.target_groups().map(|c| html! {
                     <CategoryGroup key={c.id.clone()} view={v.clone()} category={AttrValue::from(c.id.clone())} />
                 }) }

@@ -100,3 +100,52 @@ test('more growth gives a higher chance; the 80% button gives about 80%', async 
   assert.ok(p >= 0.8 - 1e-9 && p < 0.82, `chance after "set to 80%": ${p}`);
   await context.close();
 });
+
+test('the headline dot plot is drawn and the futures step, play and start over', async () => {
+  const { context, page } = await open('#lang=en');
+  const panel = page.locator('[data-role="futures"]').first();
+  await panel.waitFor();
+  const dotsHit = Number(await panel.locator('[data-role="dots"]').getAttribute('data-value'));
+  assert.ok(dotsHit >= 0 && dotsHit <= 50);
+  const status = panel.locator('[data-role="futures-status"]');
+  assert.equal(await status.getAttribute('data-value'), '0');
+  await panel.locator('[data-role="futures-step"]').click();
+  await panel.locator('[data-role="futures-step"]').click();
+  assert.equal(await status.getAttribute('data-value'), '2');
+  const first = await status.textContent();
+  assert.match(first, /Future 2 of 1000/);
+  // The same seed: a fresh page shows the same second future.
+  const other = await open('#lang=en');
+  const p2 = other.page.locator('[data-role="futures"]').first();
+  await p2.locator('[data-role="futures-step"]').click();
+  await p2.locator('[data-role="futures-step"]').click();
+  assert.equal(await p2.locator('[data-role="futures-status"]').textContent(), first);
+  await other.context.close();
+  await panel.locator('[data-role="futures-play"]').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-role="futures-status"]').dataset.value) >= 30);
+  await panel.locator('[data-role="futures-play"]').click(); // pause
+  const paused = await status.getAttribute('data-value');
+  await page.waitForTimeout(400);
+  assert.equal(await status.getAttribute('data-value'), paused, 'paused');
+  const h = Number(await status.getAttribute('data-hits'));
+  assert.ok(h >= 0 && h <= Number(paused));
+  await panel.locator('[data-role="futures-reset"]').click();
+  assert.equal(await status.getAttribute('data-value'), '0');
+  await context.close();
+});
+
+test('with reduced motion, "run" shows all 1,000 futures at once', async () => {
+  const context = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(server.url + '#lang=en');
+  await ready(page);
+  await page.locator('[data-role="futures-play"]').first().click();
+  assert.equal(await page.getAttribute('[data-role="futures-status"]', 'data-value'), '1000');
+  await context.close();
+});
+
+test('u=0 shows no futures panel', async () => {
+  const { context, page } = await open('#u=0&lang=en');
+  assert.equal(await page.locator('[data-role="futures"]').count(), 0);
+  await context.close();
+});

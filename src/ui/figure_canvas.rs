@@ -1,0 +1,81 @@
+//! A canvas for the uncertainty figures of `chart::dots` (issue 8), crisp
+//! on HiDPI screens and redrawn when its figure or width changes.
+
+use crate::chart::dots::{draw_dots, draw_futures, DotsSpec, FuturesSpec};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// What to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    /// A quantile dot plot.
+    Dots(DotsSpec),
+    /// Individual futures.
+    Futures(FuturesSpec),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FigureProps {
+    pub figure: Figure,
+    /// Text alternative.
+    pub label: AttrValue,
+    /// An extra class (its height).
+    #[prop_or_default]
+    pub class: AttrValue,
+}
+
+#[component]
+pub fn FigureCanvas(p: &FigureProps) -> Html {
+    let node = use_node_ref();
+    let width = use_state(|| 0);
+    {
+        let (node, width) = (node.clone(), width.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                    if let Some(c) = node.cast::<HtmlCanvasElement>() {
+                        width.set(c.client_width());
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    {
+        let node = node.clone();
+        use_effect_with((p.figure.clone(), *width), move |(figure, _)| {
+            let Some(canvas) = node.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let dpr = super::browser::dpr();
+            let w = f64::from(canvas.client_width().max(200));
+            let h = f64::from(canvas.client_height().max(120));
+            canvas.set_width((w * dpr).round() as u32);
+            canvas.set_height((h * dpr).round() as u32);
+            let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+                return;
+            };
+            let area = backend.into_drawing_area();
+            let _ = match figure {
+                Figure::Dots(d) => draw_dots(
+                    &area,
+                    &DotsSpec {
+                        scale: dpr,
+                        ..d.clone()
+                    },
+                ),
+                Figure::Futures(f) => draw_futures(
+                    &area,
+                    &FuturesSpec {
+                        scale: dpr,
+                        ..f.clone()
+                    },
+                ),
+            };
+        });
+    }
+    html! {
+        <canvas ref={node} class={classes!("chart", p.class.to_string())} role="img" aria-label={p.label.clone()}></canvas>
+    }
+}
