@@ -39,28 +39,97 @@ pub struct ChartSpec {
     pub scale: f64,
 }
 
-/// Value range with 8% headroom, always containing zero-width safely.
-fn y_range(spec: &ChartSpec) -> (f64, f64) {
+/// Largest magnitude an axis spans. Values beyond it (up to `f64::MAX`) are
+/// drawn at this bound, so that headroom, the axis span and plotters' tick
+/// arithmetic stay finite: plotters 0.3.7 never leaves its tick loop when
+/// handed an infinite or NaN range.
+pub const AXIS_LIMIT: f64 = 1e300;
+
+/// Smallest span of an axis, so that a flat path at zero still has ticks.
+const MIN_SPAN: f64 = 1e-9;
+
+/// A value as drawn: finite values clamped to ±[`AXIS_LIMIT`], anything
+/// else (NaN, ±∞) dropped.
+fn drawable(v: f64) -> Option<f64> {
+    v.is_finite().then(|| v.clamp(-AXIS_LIMIT, AXIS_LIMIT))
+}
+
+/// Whether plotters can compute ticks for `lo..hi` in bounded steps: both
+/// ends and the span finite, `lo < hi`, and the span not lost in rounding
+/// (at least [`MIN_SPAN`] and a millionth of the larger end).
+pub fn is_safe_range(lo: f64, hi: f64) -> bool {
+    let span = hi - lo;
+    lo.is_finite()
+        && hi.is_finite()
+        && span.is_finite()
+        && span >= MIN_SPAN
+        && span >= lo.abs().max(hi.abs()) * 1e-6
+}
+
+/// The value axis of `spec`: every drawable value with 8% headroom (at least
+/// 2% of the largest value, and [`MIN_SPAN`]), floored at zero when all
+/// values are non-negative. Always a range for which [`is_safe_range`]
+/// holds, whatever the values: huge, tiny, flat, none, NaN or infinite.
+pub fn y_range(spec: &ChartSpec) -> (f64, f64) {
     let vals = spec
         .path
         .iter()
         .map(|p| p.1)
         .chain(spec.reported.iter().map(|r| r.1))
         .chain(spec.target.map(|t| t.1))
-        .filter(|v| v.is_finite());
+        .filter_map(drawable);
     let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
-    let pad = ((hi - lo) * 0.08).max(hi.abs() * 0.02).max(1e-9);
+    let pad = ((hi - lo) * 0.08).max(hi.abs() * 0.02).max(MIN_SPAN);
     let lo = if lo >= 0.0 && lo - pad < 0.0 {
         0.0
     } else {
         lo - pad
     };
-    (lo, hi + pad)
+    let range = (lo, hi + pad);
+    // By construction the range is safe; the check keeps it so if the
+    // arithmetic above ever changes.
+    if is_safe_range(range.0, range.1) {
+        range
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+/// The year axis of `spec`: every year of the path, the target and the
+/// reported values, at least one year wide.
+fn x_range(spec: &ChartSpec) -> (u16, u16) {
+    let years = spec
+        .path
+        .iter()
+        .map(|p| p.0)
+        .chain(spec.reported.iter().map(|r| r.0))
+        .chain(spec.target.map(|t| t.0));
+    let (first, last) = years.fold((u16::MAX, u16::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    if first > last {
+        return (2020, 2025);
+    }
+    if first == last {
+        return match first.checked_add(1) {
+            Some(next) => (first, next),
+            None => (first - 1, first),
+        };
+    }
+    (first, last)
+}
+
+/// Tick label of a value axis spanning up to `magnitude`: the page's number
+/// format, or scientific notation where that would be too long or read `0.00`.
+fn tick_label(y: f64, magnitude: f64) -> String {
+    if magnitude >= 1e7 || (magnitude > 0.0 && magnitude < 0.01) {
+        format!("{y:.2e}")
+    } else {
+        crate::i18n::fmt_num(y)
+    }
 }
 
 /// Draws `spec` onto `area`.
@@ -71,12 +140,17 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = spec.scale.max(0.5);
+    let s = if spec.scale.is_finite() {
+        spec.scale.clamp(0.5, 8.0)
+    } else {
+        1.0
+    };
     let px = |v: f64| (v * s).round() as u32;
     area.fill(&WHITE)?;
-    let first = spec.path.first().map_or(2020, |p| p.0);
-    let last = spec.path.last().map_or(2025, |p| p.0).max(first + 1);
+    let (first, last) = x_range(spec);
     let (lo, hi) = y_range(spec);
+    let magnitude = lo.abs().max(hi.abs());
+    let y_label = |y: &f64| tick_label(*y, magnitude);
     let font = ("sans-serif", 12.0 * s);
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
@@ -90,14 +164,14 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(WHITE)
         .bold_line_style(palette::GRID)
         .axis_style(BLACK.mix(0.6))
-        .x_labels(usize::from(last - first + 1).min(8))
+        .x_labels((usize::from(last - first) + 1).min(8))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .y_labels(6)
-        .y_label_formatter(&|y| crate::i18n::fmt_num(*y))
+        .y_label_formatter(&y_label)
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
-    if let Some((ty, tv)) = spec.target {
+    if let Some((ty, tv)) = spec.target.and_then(|(y, v)| Some((y, drawable(v)?))) {
         chart
             .draw_series(LineSeries::new(
                 [(f64::from(first), tv), (f64::from(last), tv)],
@@ -115,7 +189,9 @@ pub fn draw<DB: DrawingBackend>(
     }
     chart
         .draw_series(LineSeries::new(
-            spec.path.iter().map(|&(y, v)| (f64::from(y), v)),
+            spec.path
+                .iter()
+                .filter_map(|&(y, v)| Some((f64::from(y), drawable(v)?))),
             ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
         ))?
         .label(spec.path_label.as_str())
@@ -125,9 +201,14 @@ pub fn draw<DB: DrawingBackend>(
                 ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
             )
         });
-    if !spec.reported.is_empty() {
+    let reported: Vec<(u16, f64, bool)> = spec
+        .reported
+        .iter()
+        .filter_map(|&(y, v, lower)| Some((y, drawable(v)?, lower)))
+        .collect();
+    if !reported.is_empty() {
         chart
-            .draw_series(spec.reported.iter().map(|&(y, v, lower)| {
+            .draw_series(reported.iter().map(|&(y, v, lower)| {
                 let at = (f64::from(y), v);
                 if lower {
                     TriangleMarker::new(at, px(5.0), palette::REPORTED.filled()).into_dyn()
