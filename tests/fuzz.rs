@@ -121,16 +121,19 @@ fn assert_valid(plan: &Plan, sc: &Scenario) -> Result<(), TestCaseError> {
         "horizon {}",
         sc.horizon
     );
-    let growths = sc
-        .growth
-        .iter()
-        .map(|(id, g)| (id, g))
-        .chain(sc.paths.iter().flat_map(|(id, p)| p.values().map(move |g| (id, g))));
+    let growths = sc.growth.iter().chain(
+        sc.paths
+            .iter()
+            .flat_map(|(id, p)| p.values().map(move |g| (id, g))),
+    );
     for (id, g) in growths {
         let ind = plan.indicator(id);
         prop_assert!(ind.is_some(), "unknown id {id} applied");
         let slider = ind.and_then(|i| i.slider.as_ref());
-        prop_assert!(slider.is_some(), "growth applied to {id}, which has no slider");
+        prop_assert!(
+            slider.is_some(),
+            "growth applied to {id}, which has no slider"
+        );
         prop_assert!(g.is_finite(), "{id}: growth {g}");
         prop_assert!(g.abs() <= state::MAX_TYPED_GROWTH, "{id}: growth {g}");
         if slider.map(|s| s.mode) == Some(GrowthMode::Relative) {
@@ -188,7 +191,10 @@ fn draws(spec: &ChartSpec, w: u32, h: u32) -> Result<(), TestCaseError> {
     let svg = svg.unwrap_or_default();
     prop_assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
     prop_assert!(svg.trim_end().ends_with("</svg>"));
-    prop_assert!(!svg.contains("NaN") && !svg.contains("inf"), "non-finite number in SVG");
+    prop_assert!(
+        !svg.contains("NaN") && !svg.contains("inf"),
+        "non-finite number in SVG"
+    );
     prop_assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
     Ok(())
 }
@@ -367,36 +373,47 @@ fn scenario_text() -> impl Strategy<Value = String> {
     ]
     .boxed();
     let years = prop::collection::btree_map(year_text(), num.clone(), 0..4)
-        .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k, v)).collect()))
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
         .boxed();
     let file = (
         prop_oneof![4 => Just(json!(1)), 1 => json_value()],
         prop_oneof![4 => Just(json!(plan().id.clone())), 1 => json_value()],
-        prop_oneof![Just(None), Just(Some(json!("en"))), Just(Some(json!("zh"))), json_value().prop_map(Some)],
+        prop_oneof![
+            Just(None),
+            Just(Some(json!("en"))),
+            Just(Some(json!("zh"))),
+            json_value().prop_map(Some)
+        ],
         prop_oneof![4 => (2020u16..2040).prop_map(|y| json!(y)), 1 => json_value()],
         prop::option::of(map(num.clone())),
         prop::option::of(map(years)),
         prop::option::of(map(num)),
         prop::option::of(("[a-z]{1,6}", json_value())),
     )
-        .prop_map(|(v, plan_id, lang, horizon, growth, paths, baselines, extra)| {
-            let mut o = serde_json::Map::new();
-            o.insert("plansim".into(), v);
-            o.insert("plan".into(), plan_id);
-            if let Some(l) = lang {
-                o.insert("lang".into(), l);
-            }
-            o.insert("horizon".into(), horizon);
-            for (k, v) in [("growth", growth), ("paths", paths), ("baselines", baselines)] {
-                if let Some(v) = v {
-                    o.insert(k.into(), v);
+        .prop_map(
+            |(v, plan_id, lang, horizon, growth, paths, baselines, extra)| {
+                let mut o = serde_json::Map::new();
+                o.insert("plansim".into(), v);
+                o.insert("plan".into(), plan_id);
+                if let Some(l) = lang {
+                    o.insert("lang".into(), l);
                 }
-            }
-            if let Some((k, v)) = extra {
-                o.insert(k, v);
-            }
-            serde_json::to_string_pretty(&Value::Object(o)).unwrap_or_default()
-        });
+                o.insert("horizon".into(), horizon);
+                for (k, v) in [
+                    ("growth", growth),
+                    ("paths", paths),
+                    ("baselines", baselines),
+                ] {
+                    if let Some(v) = v {
+                        o.insert(k.into(), v);
+                    }
+                }
+                if let Some((k, v)) = extra {
+                    o.insert(k, v);
+                }
+                serde_json::to_string_pretty(&Value::Object(o)).unwrap_or_default()
+            },
+        );
     prop_oneof![
         8 => (file, edits()).prop_map(|(f, e)| apply_edits(f, &e)),
         1 => "\\PC{0,200}",
@@ -443,7 +460,9 @@ fn plan_edits() -> impl Strategy<Value = Vec<PlanEdit>> {
 
 fn seed_plan_value() -> &'static Value {
     static V: OnceLock<Value> = OnceLock::new();
-    V.get_or_init(|| serde_json::from_str(plansim::core::plan::ZHEJIANG_JSON).expect("seed is JSON"))
+    V.get_or_init(|| {
+        serde_json::from_str(plansim::core::plan::ZHEJIANG_JSON).expect("seed is JSON")
+    })
 }
 
 fn mutated_plan(edits: &[PlanEdit]) -> String {
@@ -591,7 +610,7 @@ fn check_decode(text: &str, lang: Lang, saved: bool) -> Result<State, TestCaseEr
 }
 
 proptest! {
-    #![proptest_config(config(3000))]
+    #![proptest_config(config(2000))]
 
     /// The link decoder never panics, applies only what the model accepts,
     /// says at most one thing per part, and works in linear space.
@@ -649,10 +668,13 @@ proptest! {
                 let paths: std::collections::BTreeMap<_, _> =
                     file.paths.iter().filter(|(_, p)| !p.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
                 prop_assert_eq!(&paths, &st.scenario.paths, "a path was dropped or changed");
-                let again = export::import_scenario(plan, &export::scenario_json(plan, &st), lang);
-                prop_assert_eq!(again.ok().as_ref(), Some(&st), "export → import is not the identity");
+                let again = export::import_scenario(plan, &export::scenario_json(plan, &st), lang).ok();
+                prop_assert_eq!(again.as_ref(), Some(&st), "export → import is not the identity");
             }
-            Err(e) => prop_assert!(!format!("{e:?}").trim_matches('"').is_empty()),
+            Err(e) => {
+                let message = format!("{e:?}");
+                prop_assert!(!message.trim_matches('"').is_empty());
+            }
         }
     }
 
@@ -779,7 +801,14 @@ fn regression_extreme_chart_values() {
         sc.horizon = plan.vision_year;
         sc.baselines.insert("digital_trade".into(), b);
         sc.growth.insert("digital_trade".into(), g);
-        let spec = chart_of(plan, &sc, "digital_trade").expect("an assessed chart");
+        // Growth past f64::MAX is the engine's overflow error: no chart.
+        let Some(spec) = chart_of(plan, &sc, "digital_trade") else {
+            assert!(matches!(
+                engine::assess(plan, &sc, "digital_trade"),
+                Err(engine::ModelError::Overflow { .. })
+            ));
+            continue;
+        };
         let (lo, hi) = chart::y_range(&spec);
         assert!(chart::is_safe_range(lo, hi), "{b} at {g}%: {lo}..{hi}");
         chart::to_svg(&spec, 720, 360).expect("draws");
@@ -819,7 +848,11 @@ fn regression_repeated_link_part_is_linear() {
     assert_eq!(st.scenario.growth.get("gdp"), Some(&1.0));
     assert!(!st.notices.is_empty(), "the skipped parts are counted");
     assert!(bytes <= linear_budget(frag.len()), "{bytes} bytes");
-    assert!(shown(&st) <= SHOWN_BUDGET, "{} bytes of notices", shown(&st));
+    assert!(
+        shown(&st) <= SHOWN_BUDGET,
+        "{} bytes of notices",
+        shown(&st)
+    );
 }
 
 /// The same, for a saved state of about 5 MB: it never finished loading.
@@ -831,7 +864,11 @@ fn regression_large_saved_state_is_linear() {
         state::from_saved(plan(), &text, Lang::En)
     });
     assert!(bytes <= linear_budget(text.len()), "{bytes} bytes");
-    assert!(shown(&st) <= SHOWN_BUDGET, "{} bytes of notices", shown(&st));
+    assert!(
+        shown(&st) <= SHOWN_BUDGET,
+        "{} bytes of notices",
+        shown(&st)
+    );
 }
 
 /// A 209 KB scenario file with 20,000 unknown ids took 7 s and echoed every
@@ -842,7 +879,8 @@ fn regression_scenario_file_with_20000_unknown_ids() {
     let growth: serde_json::Map<String, Value> = (0..20_000)
         .map(|i| (format!("unknown_{i:05}"), json!(1)))
         .collect();
-    let text = json!({"plansim": 1, "plan": plan().id, "horizon": 2025, "growth": growth}).to_string();
+    let text =
+        json!({"plansim": 1, "plan": plan().id, "horizon": 2025, "growth": growth}).to_string();
     let (res, bytes) = measured("scenario file with 20,000 unknown ids", || {
         export::import_scenario(plan(), &text, Lang::En)
     });
@@ -860,7 +898,11 @@ fn regression_echoed_input_is_cut() {
         state::from_fragment(plan(), &frag, Lang::En)
     });
     assert!(!st.notices.is_empty());
-    assert!(shown(&st) <= SHOWN_BUDGET, "{} bytes of notices", shown(&st));
+    assert!(
+        shown(&st) <= SHOWN_BUDGET,
+        "{} bytes of notices",
+        shown(&st)
+    );
     let text = json!({"plansim": 1, "plan": "p".repeat(50 << 20), "horizon": 2025}).to_string();
     let (res, _) = measured("scenario file with a 50 MB plan field", || {
         export::import_scenario(plan(), &text, Lang::En)
@@ -923,5 +965,8 @@ fn generators_reach_every_kind_of_indicator() {
     assert!(kinds(|k| *k == Kind::Level));
     assert!(kinds(|k| *k == Kind::Percent));
     assert!(kinds(|k| matches!(k, Kind::Ratio { .. })));
-    assert!(plan.indicators.iter().any(|i| i.baseline.is_none()), "a baseline to supply");
+    assert!(
+        plan.indicators.iter().any(|i| i.baseline.is_none()),
+        "a baseline to supply"
+    );
 }
