@@ -3,6 +3,9 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 
 /// Okabe–Ito colours, safe for colour-blind readers.
 pub mod palette {
@@ -132,7 +135,8 @@ fn tick_label(y: f64, magnitude: f64) -> String {
     }
 }
 
-/// Draws `spec` onto `area`.
+/// Draws `spec` onto `area`. Wrap the backend in [`Measured`] so that text
+/// is laid out the same on every backend, without measuring it in the page.
 ///
 /// # Errors
 /// Whatever the backend reports while drawing.
@@ -171,65 +175,229 @@ pub fn draw<DB: DrawingBackend>(
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
+    let mut legend = Vec::new();
     if let Some((ty, tv)) = spec.target.and_then(|(y, v)| Some((y, drawable(v)?))) {
-        chart
-            .draw_series(LineSeries::new(
-                [(f64::from(first), tv), (f64::from(last), tv)],
-                ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
-            ))?
-            .label(spec.target_label.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET)
-            });
+        chart.draw_series(LineSeries::new(
+            [(f64::from(first), tv), (f64::from(last), tv)],
+            ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
+        ))?;
         chart.draw_series(std::iter::once(Cross::new(
             (f64::from(ty), tv),
             px(6.0),
             ShapeStyle::from(palette::TARGET).stroke_width(px(2.0)),
         )))?;
+        legend.push((spec.target_label.as_str(), Key::Line(palette::TARGET, 1.0)));
     }
-    chart
-        .draw_series(LineSeries::new(
-            spec.path
-                .iter()
-                .filter_map(|&(y, v)| Some((f64::from(y), drawable(v)?))),
-            ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
-        ))?
-        .label(spec.path_label.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new(
-                [(x, y), (x + px(16.0) as i32, y)],
-                ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
-            )
-        });
+    chart.draw_series(LineSeries::new(
+        spec.path
+            .iter()
+            .filter_map(|&(y, v)| Some((f64::from(y), drawable(v)?))),
+        ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
+    ))?;
+    legend.push((spec.path_label.as_str(), Key::Line(palette::PATH, 2.5)));
     let reported: Vec<(u16, f64, bool)> = spec
         .reported
         .iter()
         .filter_map(|&(y, v, lower)| Some((y, drawable(v)?, lower)))
         .collect();
     if !reported.is_empty() {
-        chart
-            .draw_series(reported.iter().map(|&(y, v, lower)| {
-                let at = (f64::from(y), v);
-                if lower {
-                    TriangleMarker::new(at, px(5.0), palette::REPORTED.filled()).into_dyn()
-                } else {
-                    Circle::new(at, px(3.5), palette::REPORTED.filled()).into_dyn()
-                }
-            }))?
-            .label(spec.reported_label.as_str())
-            .legend(move |(x, y)| {
-                Circle::new((x + px(8.0) as i32, y), px(3.5), palette::REPORTED.filled())
-            });
+        chart.draw_series(reported.iter().map(|&(y, v, lower)| {
+            let at = (f64::from(y), v);
+            if lower {
+                TriangleMarker::new(at, px(5.0), palette::REPORTED.filled()).into_dyn()
+            } else {
+                Circle::new(at, px(3.5), palette::REPORTED.filled()).into_dyn()
+            }
+        }))?;
+        legend.push((spec.reported_label.as_str(), Key::Dot(palette::REPORTED)));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font)
-        .draw()?;
+    draw_legend(&chart.plotting_area().strip_coord_spec(), &legend, s)?;
     area.present()?;
     Ok(())
+}
+
+/// The mark beside a legend entry.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    /// A line of this colour and width (in CSS pixels).
+    Line(RGBColor, f64),
+    /// A filled dot.
+    Dot(RGBColor),
+}
+
+/// Draws the legend in the upper left of the plotting area: a translucent
+/// box with one row per entry, its mark on the left. Laid out here, with
+/// [`text_size`], rather than by plotters' series labels, which measure
+/// text through the font (in the browser, a styled `<span>` inserted into
+/// the page for every label).
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rows: &[(&str, Key)],
+    s: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * s).round() as i32;
+    let size = 12.0 * s;
+    let font = TextStyle::from(("sans-serif", size).into_font()).color(&BLACK);
+    let (margin, key_w, inset) = (px(10.0), px(30.0), px(5.0));
+    let line_h = size * 1.25;
+    let text_h = text_size("Ag", size).1 as i32;
+    let text_w = rows
+        .iter()
+        .map(|(t, _)| text_size(t, size).0 as i32)
+        .max()
+        .unwrap_or(0);
+    let n = rows.len() as i32;
+    let h = (line_h * f64::from(n - 1).max(0.0)).round() as i32 + text_h + 2 * margin;
+    let w = text_w + key_w + 2 * margin;
+    let corners = [(inset, inset), (inset + w, inset + h)];
+    area.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new(corners, BLACK.mix(0.3)))?;
+    for (i, (label, key)) in rows.iter().enumerate() {
+        let top = inset + margin + (line_h * i as f64).round() as i32;
+        let x = inset + margin;
+        let mid = top + text_h / 2;
+        area.draw(&Text::new(*label, (x + key_w, top), font.clone()))?;
+        match *key {
+            Key::Line(color, width) => area.draw(&PathElement::new(
+                [(x, mid), (x + px(16.0), mid)],
+                ShapeStyle::from(color).stroke_width(px(width).max(1) as u32),
+            ))?,
+            Key::Dot(color) => area.draw(&Circle::new(
+                (x + px(8.0), mid),
+                px(3.5).max(1) as u32,
+                color.filled(),
+            ))?,
+        }
+    }
+    Ok(())
+}
+
+/// Width and height in pixels of `text` set at `size` pixels in a
+/// sans-serif face, estimated from its characters: full-width (CJK) ones are
+/// one em, capitals 0.67, narrow ones (`i l . , : ; ' | ! space`) 0.28, wide
+/// ones (`m w M W`) 0.85, others 0.55; the height is 1.2 em. The same on
+/// every backend, so the SVG export lays out as the page does.
+pub fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.28,
+            'm' | 'w' | 'M' | 'W' => 0.85,
+            'A'..='Z' => 0.67,
+            c if c.is_ascii() => 0.55,
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}' => 1.0,
+            _ => 0.6,
+        })
+        .sum();
+    let size = if size.is_finite() { size.max(0.0) } else { 0.0 };
+    ((em * size).ceil() as u32, (1.2 * size).ceil() as u32)
+}
+
+/// A backend whose text is measured by [`text_size`] rather than by the
+/// backend's font: plotters measures text in the browser by inserting a
+/// `<span>` with a `style` attribute into the page for every label, a forced
+/// layout each time and an inline style a strict Content-Security-Policy
+/// refuses. Everything else is the wrapped backend's.
+///
+/// ```
+/// # use plotters::prelude::*;
+/// # use plansim::chart::{draw, Measured, ChartSpec};
+/// # fn show(spec: &ChartSpec) {
+/// let mut svg = String::new();
+/// let area = Measured(SVGBackend::with_string(&mut svg, (480, 260))).into_drawing_area();
+/// draw(&area, spec).unwrap();
+/// # }
+/// ```
+pub struct Measured<DB>(pub DB);
+
+impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
+    type ErrorType = DB::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        Ok(text_size(text, style.size()))
+    }
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        iwh: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.blit_bitmap(pos, iwh, src)
+    }
 }
 
 /// Renders `spec` as an SVG document of `width × height` pixels.
@@ -239,7 +407,7 @@ pub fn draw<DB: DrawingBackend>(
 pub fn to_svg(spec: &ChartSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
         draw(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)
