@@ -1,7 +1,7 @@
-// Trunk post_build hook. In every build it completes the page's Content-Security-Policy: the policy
+// Trunk post_build hook. In a release build it completes the page's Content-Security-Policy: the policy
 // in index.html's <meta> gets the sha256 of each inline script of the built page (Trunk's loader names
-// hashed files, so only the built page can be hashed). In a release build it also writes, into the
-// staging dir:
+// hashed files, so only the built page can be hashed); a debug build allows inline scripts instead.
+// In a release build it also writes, into the staging dir:
 //  - sw.js, a service worker that precaches every built file (names are hashed, so the list is made here);
 // and, beside dist/, dist-single/plansim.html: one self-contained file with the CSS, JS and wasm inlined,
 // under a policy derived from the page's that allows its inline parts by hash and nothing else.
@@ -46,8 +46,12 @@ let page = await readFile(pagePath, 'utf8');
 const pageMeta = page.match(CSP_META);
 if (!pageMeta) throw new Error('post-build: index.html has no Content-Security-Policy <meta>');
 const pagePolicy = parsePolicy(pageMeta[1]);
-pagePolicy.set('script-src', [...(pagePolicy.get('script-src') ?? []).filter((s) => !s.startsWith("'sha256-")),
-  ...new Set(inline(page, 'script').map(sha256))]);
+const scriptSrc = (pagePolicy.get('script-src') ?? []).filter((s) => !s.startsWith("'sha256-") && s !== "'unsafe-inline'");
+// `trunk serve` (a debug build) fills in its live-reload script's address as it serves the page, so
+// no hash computed here can match it: debug builds allow inline scripts. Release builds never do.
+pagePolicy.set('script-src', release
+  ? [...scriptSrc, ...new Set(inline(page, 'script').map(sha256))]
+  : [...scriptSrc, "'unsafe-inline'"]);
 page = setPolicy(page, printPolicy(pagePolicy));
 await writeFile(pagePath, page);
 
