@@ -931,6 +931,20 @@ fn regression_tiny_baseline_round_trips() {
     }
 }
 
+/// A baseline for an indicator whose baseline the plan prints was kept
+/// without a word, never used, and written back to the link in full
+/// (`b.de_share=1e308` became a 309-digit link part). It must be refused
+/// with a notice, like any other input the model cannot use.
+#[test]
+#[ignore = "phase 2: fix in state.rs after the UI split"]
+fn regression_baseline_only_where_the_plan_has_none() {
+    for frag in ["b.gdp=-5", "b.de_share=1e308"] {
+        let (st, _) = state::from_fragment(plan(), frag, Lang::En);
+        assert!(st.scenario.baselines.is_empty(), "{frag}: kept");
+        assert_eq!(st.notices.len(), 1, "{frag}: {:?}", st.notices);
+    }
+}
+
 proptest! {
     #![proptest_config(config(1000))]
 
