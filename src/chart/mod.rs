@@ -129,7 +129,14 @@ fn x_range(spec: &ChartSpec) -> (u16, u16) {
 /// format, or scientific notation where that would be too long or read `0.00`.
 fn tick_label(y: f64, magnitude: f64) -> String {
     if magnitude >= 1e7 || (magnitude > 0.0 && magnitude < 0.01) {
-        format!("{y:.2e}")
+        // `2.50e7` → `2.5e7`, `1.00e300` → `1e300`: short enough for the axis.
+        let s = format!("{y:.2e}");
+        match s.split_once('e') {
+            Some((m, e)) if m.contains('.') => {
+                format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.'))
+            }
+            _ => s,
+        }
     } else {
         crate::i18n::fmt_num(y)
     }
@@ -465,6 +472,38 @@ mod tests {
         assert!(to_svg(&s, 200, 120).is_ok());
         s.path = vec![(2020, 0.0), (2025, 0.0)];
         assert!(to_svg(&s, 200, 120).is_ok());
+    }
+
+    #[test]
+    fn the_axis_is_finite_whatever_the_values() {
+        // Issue 12: a path at 1.7e308 beside a target of 10000 made the axis
+        // end at +inf, and plotters' tick loop never ended.
+        let mut s = spec();
+        s.path = vec![(2020, 1.7e308), (2025, 1.7e308)];
+        s.target = Some((2025, 10000.0));
+        for vals in [
+            vec![1.7e308, f64::MAX, -f64::MAX],
+            vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY],
+            vec![1e-300, 1e-300],
+            vec![-5.0],
+            vec![],
+        ] {
+            s.reported = vals.iter().map(|&v| (2022, v, false)).collect();
+            let (lo, hi) = y_range(&s);
+            assert!(is_safe_range(lo, hi), "{vals:?}: {lo}..{hi}");
+            assert!(to_svg(&s, 300, 200).is_ok());
+        }
+        assert!(!is_safe_range(0.0, f64::INFINITY));
+        assert!(!is_safe_range(1e20, 1e20 + 1.0), "a span lost in rounding");
+    }
+
+    #[test]
+    fn huge_and_tiny_ticks_are_short() {
+        assert_eq!(tick_label(1e300, 1e300), "1e300");
+        assert_eq!(tick_label(2.5e7, 3e7), "2.5e7");
+        assert_eq!(tick_label(-1.25e-5, 2e-5), "-1.25e-5");
+        assert_eq!(tick_label(0.0, 1e300), "0e0");
+        assert_eq!(tick_label(12.5, 20.0), "12.5");
     }
 
     #[test]
