@@ -350,3 +350,7 @@ mod tests {
         assert_eq!(parse(&plan, head).unwrap(), vec![]);
     }
 }
+
+#[cfg(test)]
+#[path = "reported_tests.rs"]
+mod csv_tests;
