@@ -107,7 +107,9 @@ fn config(default: u32) -> Config {
 
 fn plan() -> &'static Plan {
     static PLAN: OnceLock<Plan> = OnceLock::new();
-    PLAN.get_or_init(|| Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).expect("the seed plan loads"))
+    PLAN.get_or_init(|| {
+        Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).expect("the seed plan loads")
+    })
 }
 
 fn ids() -> Vec<String> {
@@ -495,7 +497,8 @@ fn mutated_plan(edits: &[PlanEdit]) -> String {
 
 /// A reported-values CSV: the seed's rows, reshuffled, with fields replaced.
 fn csv_text() -> impl Strategy<Value = String> {
-    let seed: Vec<String> = plansim::core::builtin::REPORTED_FILES[0].text
+    let seed: Vec<String> = plansim::core::builtin::REPORTED_FILES[0]
+        .text
         .lines()
         .map(String::from)
         .collect();
