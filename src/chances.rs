@@ -6,7 +6,7 @@
 use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
 use crate::core::uncertainty::{
-    odds, Chance, Odds, Outlook, Scale, SigmaSource, DEFAULT_DRAWS, DEFAULT_SEED,
+    odds, Band, Chance, Fan, Odds, Outlook, Scale, SigmaSource, DEFAULT_DRAWS, DEFAULT_SEED,
 };
 use crate::i18n::{fill, fmt_num, Lang};
 use std::collections::HashMap;
@@ -21,6 +21,8 @@ pub struct TargetChance {
     pub chance: Chance,
     /// The constant growth of its slider that gives [`WANTED_CHANCE`], if any.
     pub growth_80: Option<f64>,
+    /// Its fan: the 95%, 80% and 50% bands year by year, for the chart.
+    pub bands: Vec<(u16, [(f64, f64); 3])>,
 }
 
 /// Everything the page shows of the uncertainty; empty at scale 0 or for a
@@ -53,7 +55,15 @@ impl Chances {
             .filter_map(|(id, _)| {
                 let chance = o.chance(id).ok()?;
                 let growth_80 = o.growth_for_chance(id, WANTED_CHANCE).ok().flatten();
-                Some((id.to_string(), TargetChance { chance, growth_80 }))
+                let bands = o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f));
+                Some((
+                    id.to_string(),
+                    TargetChance {
+                        chance,
+                        growth_80,
+                        bands,
+                    },
+                ))
             })
             .collect();
         let sigma = plan
@@ -75,6 +85,16 @@ impl Chances {
     pub fn is_empty(&self) -> bool {
         self.targets.is_empty() && self.sigma.is_empty()
     }
+}
+
+/// The 95%, 80% and 50% bands of `fan`, year by year ([`Band::ALL`] order).
+pub fn bands(fan: &Fan) -> Vec<(u16, [(f64, f64); 3])> {
+    fan.points()
+        .filter_map(|(y, _)| {
+            let b = |k: Band| fan.band(y, k);
+            Some((y, [b(Band::ALL[0])?, b(Band::ALL[1])?, b(Band::ALL[2])?]))
+        })
+        .collect()
 }
 
 /// A chance in words, e.g. "about 1 in 5".
@@ -167,6 +187,25 @@ mod tests {
         let min = c.targets.values().map(|t| t.chance.p).fold(1.0, f64::min);
         assert!(all <= min + 0.02, "all {all} ≤ the least chance {min}");
         assert!(c.sigma.values().all(|s| *s >= 0.0) && !c.sigma.is_empty());
+        // Each fan nests around the central path, widest band first.
+        for (id, t) in &c.targets {
+            let a = run.get(id).unwrap();
+            let Ok(crate::core::engine::Status::Assessed(a)) = &a.status else {
+                continue;
+            };
+            assert!(!t.bands.is_empty(), "{id}");
+            for (y, b) in &t.bands {
+                let centre = a.path.at(*y).unwrap();
+                assert!(
+                    b[0].0 <= b[1].0 && b[1].0 <= b[2].0 && b[2].1 <= b[1].1 && b[1].1 <= b[0].1,
+                    "{id} {y}"
+                );
+                assert!(
+                    b[0].0 <= centre + 1e-6 && centre <= b[0].1 + 1e-6,
+                    "{id} {y}"
+                );
+            }
+        }
     }
 
     #[test]

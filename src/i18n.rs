@@ -228,6 +228,7 @@ pub struct Strings {
     pub futures_intro: &'static str,
     pub central_label: &'static str,
     pub current_future: &'static str,
+    pub bands_label: &'static str,
 }
 
 /// 简体中文.
@@ -400,6 +401,7 @@ pub static ZH: Strings = Strings {
     futures_intro: "逐个抽取未来：每年增速在所设增速附近随机波动。种子固定，全班看到的未来相同。",
     central_label: "中心路径",
     current_future: "当前未来",
+    bands_label: "50%/80%/95%的未来落在带内",
 };
 
 /// English.
@@ -572,6 +574,7 @@ pub static EN: Strings = Strings {
     futures_intro: "Draw futures one at a time: each year's growth varies randomly around the one set. The seed is fixed, so a whole class sees the same futures.",
     central_label: "Central path",
     current_future: "This future",
+    bands_label: "50/80/95% of futures",
 };
 
 /// A model error in words, in `lang`.

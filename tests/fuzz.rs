@@ -180,6 +180,8 @@ fn chart_of(plan: &Plan, sc: &Scenario, id: &str) -> Option<ChartSpec> {
         reported: vec![],
         reported_label: "reported".into(),
         scale: 1.0,
+        bands: vec![],
+        bands_label: String::new(),
     })
 }
 
@@ -568,13 +570,24 @@ fn chart_spec() -> impl Strategy<Value = ChartSpec> {
     )
         .prop_map(|(path, target, reported, scale, label)| ChartSpec {
             y_label: label.clone(),
-            path,
             target,
             path_label: format!("<path> & {label}"),
             target_label: "target \"2025\"".into(),
             reported,
             reported_label: "reported".into(),
             scale,
+            // Bands around the path (issue 8), with whatever values the path has.
+            bands: path
+                .iter()
+                .map(|&(y, v)| {
+                    (
+                        y,
+                        [(v - 2.0, v + 2.0), (v - 1.0, v + 1.0), (v * 0.9, v * 1.1)],
+                    )
+                })
+                .collect(),
+            bands_label: "50/80/95%".into(),
+            path,
         })
 }
 

@@ -159,6 +159,8 @@ fn a_hostile_plan_stays_text_in_every_export() {
         reported: vec![(2024, 1.5, false)],
         reported_label: unit,
         scale: 1.0,
+        bands: vec![],
+        bands_label: String::new(),
     };
     let svg = to_svg(&spec, 480, 260).unwrap();
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>"));

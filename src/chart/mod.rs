@@ -42,7 +42,19 @@ pub struct ChartSpec {
     pub reported_label: String,
     /// Device pixels per CSS pixel; fonts and lines scale with it.
     pub scale: f64,
+    /// Uncertainty bands around the path (issue 8): `(year, [(low, high); 3])`
+    /// for the 95%, 80% and 50% bands, widest first; empty for none.
+    pub bands: Vec<(u16, [(f64, f64); 3])>,
+    /// Legend text for the bands.
+    pub bands_label: String,
 }
+
+/// Fills of the 95%, 80% and 50% bands: light, nested, under the path (issue 8).
+const BAND_FILLS: [RGBColor; 3] = [
+    RGBColor(224, 236, 246),
+    RGBColor(196, 220, 239),
+    RGBColor(160, 198, 229),
+];
 
 /// Largest magnitude an axis spans. Values beyond it (up to `f64::MAX`) are
 /// drawn at this bound, so that headroom, the axis span and plotters' tick
@@ -82,6 +94,11 @@ pub fn y_range(spec: &ChartSpec) -> (f64, f64) {
         .map(|p| p.1)
         .chain(spec.reported.iter().map(|r| r.1))
         .chain(spec.target.map(|t| t.1))
+        .chain(
+            spec.bands
+                .iter()
+                .flat_map(|b| b.1.iter().flat_map(|r| [r.0, r.1])),
+        )
         .filter_map(drawable);
     let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
@@ -196,6 +213,26 @@ pub fn draw<DB: DrawingBackend>(
             ShapeStyle::from(palette::TARGET).stroke_width(px(2.0)),
         )))?;
         legend.push((spec.target_label.as_str(), Key::Line(palette::TARGET, 1.0)));
+    }
+    for (k, fill) in BAND_FILLS.iter().enumerate() {
+        let band: Vec<(f64, f64, f64)> = spec
+            .bands
+            .iter()
+            .filter_map(|(y, b)| Some((f64::from(*y), drawable(b[k].0)?, drawable(b[k].1)?)))
+            .collect();
+        if band.len() > 1 {
+            let outline = band
+                .iter()
+                .map(|b| (b.0, b.1))
+                .chain(band.iter().rev().map(|b| (b.0, b.2)));
+            chart.draw_series(std::iter::once(Polygon::new(
+                outline.collect::<Vec<_>>(),
+                fill.filled(),
+            )))?;
+        }
+    }
+    if spec.bands.len() > 1 {
+        legend.push((spec.bands_label.as_str(), Key::Line(BAND_FILLS[1], 8.0)));
     }
     chart.draw_series(LineSeries::new(
         spec.path
@@ -443,6 +480,8 @@ mod tests {
             reported: vec![(2022, 17.1, true), (2023, 18.0, false)],
             reported_label: "reported".into(),
             scale: 1.0,
+            bands: vec![],
+            bands_label: String::new(),
         }
     }
 
@@ -517,5 +556,36 @@ mod tests {
         let mut z = spec();
         z.path = vec![(2020, 0.5), (2025, 20.0)];
         assert_eq!(y_range(&z).0, 0.0, "no negative axis for positive values");
+    }
+
+    // issue 8
+    #[test]
+    fn bands_are_drawn_under_the_path_and_widen_the_axis() {
+        let plain = spec();
+        let banded = ChartSpec {
+            bands: plain
+                .path
+                .iter()
+                .map(|&(y, v)| {
+                    (
+                        y,
+                        [(v - 6.0, v + 6.0), (v - 4.0, v + 4.0), (v - 2.0, v + 2.0)],
+                    )
+                })
+                .collect(),
+            bands_label: "50/80/95% of futures".into(),
+            ..plain.clone()
+        };
+        let svg = to_svg(&banded, 720, 360).unwrap();
+        let plain_svg = to_svg(&plain, 720, 360).unwrap();
+        let polygons = |s: &str| s.matches("<polygon").count();
+        assert_eq!(polygons(&svg) - polygons(&plain_svg), 3, "three bands");
+        assert!(svg.contains("50/80/95% of futures"));
+        let (first_band, path) = (
+            svg.find("<polygon").unwrap(),
+            svg.rfind("<polyline").unwrap(),
+        );
+        assert!(first_band < path, "bands under the path");
+        assert!(y_range(&banded).1 >= 26.0 && y_range(&plain).1 < 26.0);
     }
 }

@@ -97,6 +97,12 @@ pub fn Assessed(p: &AssessedProps) -> Html {
             .collect(),
         reported_label: s.reported_label.to_string(),
         scale: 1.0,
+        bands: p
+            .chance
+            .as_ref()
+            .map(|c| c.bands.clone())
+            .unwrap_or_default(),
+        bands_label: s.bands_label.to_string(),
     };
     let saturated = a
         .path
