@@ -401,7 +401,7 @@ pub static ZH: Strings = Strings {
     futures_intro: "逐个抽取未来：每年增速在所设增速附近随机波动。种子固定，全班看到的未来相同。",
     central_label: "中心路径",
     current_future: "当前未来",
-    bands_label: "50%/80%/95%的未来落在带内",
+    bands_label: "50/80/95%区间",
 };
 
 /// English.

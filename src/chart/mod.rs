@@ -2,6 +2,7 @@
 //! backend: canvas in the page, SVG for export, a string in native tests.
 
 pub mod dots;
+pub mod tradeoff;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
