@@ -8,7 +8,7 @@ use crate::core::plan::Plan;
 use crate::core::uncertainty::{
     odds, Band, Chance, Fan, Odds, Outlook, Scale, SigmaSource, DEFAULT_DRAWS, DEFAULT_SEED,
 };
-use crate::i18n::{fill, fmt_num, Lang};
+use crate::i18n::{fill, fmt_num, slider_unit, Lang};
 use std::collections::HashMap;
 
 /// The chance a growth is asked to give in "what it would take".
@@ -256,5 +256,141 @@ mod tests {
         assert_eq!(percent(0.001), "<1%");
         assert_eq!(percent(1.0), "100%");
         assert_eq!(sigma_text(1.234), "±1.23");
+    }
+}
+
+/// A ratio target's trade-off map, ready to draw, and its rows as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Map {
+    pub spec: crate::chart::tradeoff::TradeoffSpec,
+    /// The numerator's and denominator's slider ids.
+    pub numerator: String,
+    pub denominator: String,
+    /// Rows of the text alternative: `x`, exact, 50%, 80%.
+    pub rows: Vec<[f64; 4]>,
+}
+
+/// The trade-off map of ratio target `id` for `scenario` at `scale`, with
+/// points for the reader and for each preset that sets both sliders; `None`
+/// for a target that is not a ratio of two sliders, or a plan with no
+/// uncertainty block.
+pub fn tradeoff_map(
+    plan: &Plan,
+    scenario: &Scenario,
+    scale: Scale,
+    id: &str,
+    paces: &[crate::core::reported::Pace],
+    lang: Lang,
+) -> Option<Map> {
+    use crate::chart::tradeoff::{MapPoint, TradeoffSpec};
+    use crate::core::presets::{preset_scenario, Preset};
+    use crate::core::uncertainty::tradeoff;
+    let s = lang.s();
+    let (num, den) = plan.ratio_of(id)?;
+    let (gn, gd) = (scenario.growth_of(num)?, scenario.growth_of(den)?);
+    let mut points = vec![MapPoint {
+        label: s.tradeoff_you.into(),
+        at: (gd, gn),
+        reader: true,
+    }];
+    for (p, label) in [
+        (Preset::PlanPace, s.preset_plan),
+        (Preset::Reported, s.preset_reported),
+        (Preset::Trend, s.preset_trend),
+    ] {
+        let sc = preset_scenario(plan, scenario, p, paces);
+        // A preset that leaves the numerator alone says nothing about this
+        // ratio (the plan gives no trend for it, say); the denominator falls
+        // back to its default where the preset leaves it.
+        if let (true, Some(y), Some(x)) = (
+            sc.growth.contains_key(&num.id),
+            sc.growth_of(num),
+            sc.growth_of(den),
+        ) {
+            points.push(MapPoint {
+                label: label.into(),
+                at: (x, y),
+                reader: false,
+            });
+        }
+    }
+    let xs = points.iter().map(|p| p.at.0);
+    let (lo, hi) = xs.fold((gd - 3.0, gd + 3.0), |(a, b), x| (a.min(x), b.max(x)));
+    let (lo, hi) = ((lo - 1.0).max(-90.0), hi + 1.0);
+    let steps = 40;
+    let lines: Vec<_> = (0..=steps)
+        .filter_map(|k| {
+            let x = lo + (hi - lo) * f64::from(k) / f64::from(steps);
+            tradeoff(plan, id, x, scale).ok()
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let ys = lines
+        .iter()
+        .flat_map(|p| [p.exact, p.chance_50, p.chance_80])
+        .chain(points.iter().map(|p| p.at.1))
+        .filter(|v| v.is_finite());
+    let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| {
+        (a.min(y), b.max(y))
+    });
+    let pad = ((yhi - ylo) * 0.08).max(0.5);
+    let line = |f: fn(&crate::core::uncertainty::TradeoffPoint) -> f64| {
+        lines
+            .iter()
+            .map(|p| (p.denominator_growth, f(p)))
+            .collect::<Vec<_>>()
+    };
+    let rows = lines
+        .iter()
+        .step_by(10)
+        .map(|p| [p.denominator_growth, p.exact, p.chance_50, p.chance_80])
+        .collect();
+    let unit = |i: &crate::core::plan::Indicator| {
+        format!("{} ({})", lang.pick(&i.name), slider_unit(lang, i))
+    };
+    let target = plan.indicator(id)?.target.as_ref()?;
+    Some(Map {
+        spec: TradeoffSpec {
+            x_label: unit(den),
+            y_label: unit(num),
+            x_range: (lo, hi),
+            y_range: ((ylo - pad).max(-99.0), yhi + pad),
+            exact: line(|p| p.exact),
+            chance_50: line(|p| p.chance_50),
+            chance_80: line(|p| p.chance_80),
+            exact_label: format!("{} ({})", s.tradeoff_exact, fmt_num(target.value)),
+            chance_50_label: s.tradeoff_50.into(),
+            chance_80_label: s.tradeoff_80.into(),
+            region_label: s.tradeoff_region.into(),
+            points,
+            scale: 1.0,
+        },
+        numerator: num.id.clone(),
+        denominator: den.id.clone(),
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_map_has_the_reader_and_the_presets_and_lines_in_order() {
+        let plan = Plan::zhejiang().unwrap();
+        let sc = Scenario::new(&plan);
+        let all = crate::core::builtin::reported_for(&plan);
+        let paces = crate::core::reported::paces(&plan, &all);
+        let m = tradeoff_map(&plan, &sc, Scale::ESTIMATED, "de_share", &paces, Lang::En).unwrap();
+        assert_eq!(m.spec.points[0].label, "your scenario");
+        assert!(m.spec.points.len() >= 3, "{:?}", m.spec.points);
+        for r in &m.rows {
+            // "60%左右" counts from 59: the 50% line lies below the exact one,
+            // the 80% line above the 50% one.
+            assert!(r[2] <= r[1] && r[2] < r[3], "{r:?}");
+        }
+        assert!(tradeoff_map(&plan, &sc, Scale::ESTIMATED, "gdp", &paces, Lang::En).is_none());
     }
 }

@@ -229,6 +229,15 @@ pub struct Strings {
     pub central_label: &'static str,
     pub current_future: &'static str,
     pub bands_label: &'static str,
+    pub tradeoff_title: &'static str,
+    pub tradeoff_hint: &'static str,
+    pub tradeoff_exact: &'static str,
+    pub tradeoff_50: &'static str,
+    pub tradeoff_80: &'static str,
+    pub tradeoff_region: &'static str,
+    pub tradeoff_you: &'static str,
+    pub tradeoff_table: &'static str,
+    pub tradeoff_row_x: &'static str,
 }
 
 /// 简体中文.
@@ -402,6 +411,15 @@ pub static ZH: Strings = Strings {
     central_label: "中心路径",
     current_future: "当前未来",
     bands_label: "50/80/95%区间",
+    tradeoff_title: "{name}：增速的取舍",
+    tradeoff_hint: "横轴为{x}的年增速，纵轴为{y}的年增速。点击、拖动或用方向键移动你的点，两个滑块随之改变。",
+    tradeoff_exact: "恰好达到目标",
+    tradeoff_50: "50%把握（达成与否的分界）",
+    tradeoff_80: "80%把握",
+    tradeoff_region: "中心路径达成",
+    tradeoff_you: "你的情景",
+    tradeoff_table: "文字版：各增速组合",
+    tradeoff_row_x: "{x}增速",
 };
 
 /// English.
@@ -575,6 +593,15 @@ pub static EN: Strings = Strings {
     central_label: "Central path",
     current_future: "This future",
     bands_label: "50/80/95% of futures",
+    tradeoff_title: "{name}: what growth it would take",
+    tradeoff_hint: "Across: {x}'s annual growth; up: {y}'s. Click, drag or use the arrow keys to move your point; both sliders follow.",
+    tradeoff_exact: "hits the target exactly",
+    tradeoff_50: "50% chance (the edge of hitting)",
+    tradeoff_80: "80% chance",
+    tradeoff_region: "hit on the central path",
+    tradeoff_you: "your scenario",
+    tradeoff_table: "As text: the growth pairs",
+    tradeoff_row_x: "{x} growth",
 };
 
 /// A model error in words, in `lang`.

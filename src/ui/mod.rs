@@ -27,6 +27,7 @@ mod share;
 mod shared;
 mod summary;
 mod toolbar;
+mod tradeoff;
 mod view;
 
 pub use app::{App, AppProps};

@@ -70,6 +70,13 @@ pub fn Page(p: &PageProps) -> Html {
                             <super::futures::FuturesPanel key={format!("f-{}", i.id)} view={v.clone()} id={AttrValue::from(i.id.clone())} />
                         }) }
                 }
+                if plan.uncertainty.is_some() {
+                    { for plan.indicators.iter()
+                        .filter(|i| i.target.is_some() && plan.ratio_of(&i.id).is_some())
+                        .map(|i| html! {
+                            <super::tradeoff::TradeoffPanel key={format!("t-{}", i.id)} view={v.clone()} id={AttrValue::from(i.id.clone())} />
+                        }) }
+                }
                 { for plan.target_groups().map(|c| html! {
                     <CategoryGroup key={c.id.clone()} view={v.clone()} category={AttrValue::from(c.id.clone())} />
                 }) }
