@@ -149,3 +149,26 @@ test('u=0 shows no futures panel', async () => {
   assert.equal(await page.locator('[data-role="futures"]').count(), 0);
   await context.close();
 });
+
+test('the trade-off map: arrow keys and a click set both sliders', async () => {
+  const { context, page } = await open('#lang=en');
+  const map = page.locator('[data-tradeoff="de_share"] canvas');
+  await map.scrollIntoViewIfNeeded();
+  await map.focus();
+  await map.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.includes('g.gdp=7.1'));
+  assert.equal(await page.inputValue('#n-gdp'), '7.1');
+  assert.equal(await page.inputValue('#n-de_value_added'), '12.5');
+  await map.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#n-de_value_added').value === '12.6');
+  await map.press('Shift+ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#n-de_value_added').value === '11.6');
+  assert.equal(await page.inputValue('#n-gdp'), '7.1');
+  // A click in the upper left: slower GDP, faster digital economy, so the share is hit.
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.1);
+  await page.waitForFunction(() => Number(document.querySelector('#n-gdp').value) < 7);
+  assert.ok(Number(await page.inputValue('#n-de_value_added')) > 12.6);
+  assert.equal(await value(page, 'de_share', 'verdict'), 'hit');
+  await context.close();
+});
