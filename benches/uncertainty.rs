@@ -101,7 +101,23 @@ fn main() {
             black_box(tradeoff(&plan, "de_share", x, Scale::ESTIMATED).unwrap());
         }
     });
+    // Issue 8: everything the page recomputes on a slider step.
+    let page = time("page: Chances::new (a slider step's figures)", 10, || {
+        black_box(plansim::chances::Chances::new(&plan, &sc, Scale::ESTIMATED));
+    });
+    let quick = time("page: Chances during a drag (1,000 draws)", 20, || {
+        black_box(plansim::chances::Chances::with_draws(
+            &plan,
+            &sc,
+            Scale::ESTIMATED,
+            plansim::chances::QUICK_DRAWS,
+        ));
+    });
     println!();
+    println!("page's figures per step          = {:.2} ms", page / 1e6);
+    println!("page's figures during a drag     = {:.2} ms", quick / 1e6);
+    println!("at rest / during a drag          = {:.1}x", page / quick);
+    println!("page's figures / run(2025)       = {:.0}x", page / one);
     println!("10,000 draws of the whole plan   = {:.2} ms", joint / 1e6);
     println!(
         "one draw / run(2025)             = {:.3}x",

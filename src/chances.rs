@@ -14,6 +14,11 @@ use std::collections::HashMap;
 /// The chance a growth is asked to give in "what it would take".
 pub const WANTED_CHANCE: f64 = 0.8;
 
+/// Monte Carlo draws while a slider moves: a tenth of [`DEFAULT_DRAWS`], so
+/// that a step stays within a frame; the page redoes the figures with
+/// [`DEFAULT_DRAWS`] once the slider rests.
+pub const QUICK_DRAWS: usize = 1_000;
+
 /// One target's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetChance {
@@ -40,13 +45,22 @@ pub struct Chances {
 }
 
 impl Chances {
-    /// The figures for `scenario` of `plan` at `scale`; the joint chance
-    /// from [`DEFAULT_DRAWS`] draws from [`DEFAULT_SEED`].
+    /// The figures for `scenario` of `plan` at `scale`, every Monte Carlo
+    /// part (the joint chance, a percentage whose bounds bind) from
+    /// [`DEFAULT_DRAWS`] draws from [`DEFAULT_SEED`].
     pub fn new(plan: &Plan, scenario: &Scenario, scale: Scale) -> Chances {
+        Chances::with_draws(plan, scenario, scale, DEFAULT_DRAWS)
+    }
+
+    /// As [`Chances::new`] with `draws` Monte Carlo draws (at least 1);
+    /// closed forms are the same whatever `draws`.
+    pub fn with_draws(plan: &Plan, scenario: &Scenario, scale: Scale, draws: usize) -> Chances {
         if scale.value() == 0.0 {
             return Chances::default();
         }
-        let Ok(o) = Outlook::new(plan, scenario, scale) else {
+        let Ok(o) = Outlook::new(plan, scenario, scale)
+            .and_then(|o| o.with_draws(draws.max(1), DEFAULT_SEED))
+        else {
             return Chances::default();
         };
         let targets = o
@@ -72,7 +86,7 @@ impl Chances {
             .filter(|i| i.slider.is_some())
             .filter_map(|i| Some((i.id.clone(), o.sigma(&i.id)?)))
             .collect();
-        let joint = o.joint(DEFAULT_DRAWS, DEFAULT_SEED).ok();
+        let joint = o.joint(draws.max(1), DEFAULT_SEED).ok();
         Chances {
             targets,
             sigma,
@@ -244,6 +258,23 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 5);
+    }
+
+    #[test]
+    fn quick_figures_keep_the_closed_forms_and_come_near_the_full_ones() {
+        let plan = zj();
+        let sc = Scenario::new(&plan);
+        let full = Chances::new(&plan, &sc, Scale::ESTIMATED);
+        let quick = Chances::with_draws(&plan, &sc, Scale::ESTIMATED, QUICK_DRAWS);
+        for (id, f) in &full.targets {
+            let q = &quick.targets[id];
+            if f.chance.standard_error == 0.0 {
+                assert_eq!(q.chance, f.chance, "{id}: a closed form");
+            } else {
+                let se = q.chance.standard_error.max(f.chance.standard_error);
+                assert!((q.chance.p - f.chance.p).abs() < 4.0 * se + 1e-9, "{id}");
+            }
+        }
     }
 
     #[test]

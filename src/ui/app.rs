@@ -20,6 +20,13 @@ use crate::session::{Fetch, Msg, Visit};
 use crate::state::{self, Action};
 use yew::prelude::*;
 
+/// What the full uncertainty figures were computed for (issue 8).
+type ChancesKey = (
+    Shared<crate::core::plan::Plan>,
+    crate::core::engine::Scenario,
+    crate::core::uncertainty::Scale,
+);
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {}
 
@@ -73,10 +80,28 @@ fn Plansim(props: &PlansimProps) -> Html {
         |(p, all)| Reports::new(p, all.rc()),
     );
     let notices = use_memo(s.notices.clone(), |n| n.clone());
-    let chances = use_memo(
-        (plan.clone(), shown.scenario.clone(), s.scale),
-        |(p, sc, u)| crate::chances::Chances::new(p, sc, *u),
-    );
+    // Issue 8: quick figures (closed forms, 1,000 draws) at once, the full
+    // ones (10,000 draws) once the scenario has rested for a moment.
+    let key = (plan.clone(), shown.scenario.clone(), s.scale);
+    let quick = use_memo(key.clone(), |(p, sc, u)| {
+        crate::chances::Chances::with_draws(p, sc, *u, crate::chances::QUICK_DRAWS)
+    });
+    let rested = use_state(|| None::<(ChancesKey, std::rc::Rc<crate::chances::Chances>)>);
+    {
+        let rested = rested.clone();
+        use_effect_with(key.clone(), move |k| {
+            let k = k.clone();
+            let t = gloo::timers::callback::Timeout::new(250, move || {
+                let full = crate::chances::Chances::new(&k.0, &k.1, k.2);
+                rested.set(Some((k, std::rc::Rc::new(full))));
+            });
+            move || drop(t)
+        });
+    }
+    let chances = match &*rested {
+        Some((k, full)) if *k == key => full.clone(),
+        _ => quick.clone(),
+    };
 
     match &model.fetch {
         Some(Fetch::Loading { .. }) => {
