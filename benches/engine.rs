@@ -44,6 +44,7 @@ fn main() {
         scenario: sc.clone(),
         lang: Lang::Zh,
         notices: vec![],
+        scale: Default::default(),
     };
     let mut g = 0.0;
     let slider = time("slider move: reduce + run + link", 2_000, || {

@@ -22,6 +22,7 @@ fn fresh(plan: &Plan) -> State {
         scenario: Scenario::new(plan),
         lang: Lang::En,
         notices: vec![],
+        scale: Default::default(),
     }
 }
 

@@ -300,23 +300,28 @@ pub fn draw_futures<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Renders `draw` of `spec` as an SVG document of `width × height` pixels.
+/// Renders the dot plot of `spec` as an SVG document of `width × height` pixels.
 ///
 /// # Errors
 /// A message if drawing fails.
-pub fn svg_of<S>(
-    spec: &S,
-    width: u32,
-    height: u32,
-    draw: impl Fn(
-        &DrawingArea<SVGBackend<'_>, Shift>,
-        &S,
-    ) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
-) -> Result<String, String> {
+pub fn dots_svg(spec: &DotsSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&area, spec).map_err(|e| e.to_string())?;
+        draw_dots(&area, spec).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// Renders the futures of `spec` as an SVG document of `width × height` pixels.
+///
+/// # Errors
+/// A message if drawing fails.
+pub fn futures_svg(spec: &FuturesSpec, width: u32, height: u32) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw_futures(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)
 }
@@ -361,7 +366,7 @@ mod tests {
             target: t.value,
             ..dots_spec(dots.clone())
         };
-        let svg = svg_of(&spec, 640, 260, |a, s| draw_dots(a, s)).unwrap();
+        let svg = dots_svg(&spec, 640, 260).unwrap();
         let circles = svg.matches("<circle").count();
         // 50 dots and two legend markers.
         assert_eq!(circles, 52, "{circles}");
@@ -375,7 +380,7 @@ mod tests {
     #[test]
     fn degenerate_dots_still_draw() {
         for dots in [vec![], vec![60.0; 50], vec![f64::NAN, 1.0]] {
-            svg_of(&dots_spec(dots), 300, 150, |a, s| draw_dots(a, s)).unwrap();
+            dots_svg(&dots_spec(dots), 300, 150).unwrap();
         }
     }
 
@@ -403,7 +408,7 @@ mod tests {
             target_label: "target".into(),
             scale: 1.0,
         };
-        let svg = svg_of(&spec, 640, 300, |a, s| draw_futures(a, s)).unwrap();
+        let svg = futures_svg(&spec, 640, 300).unwrap();
         assert!(svg.contains("future 30") && svg.contains("central path"));
         // 29 faint lines, the bold one, the central one, the target.
         assert!(svg.matches("<polyline").count() >= 32);
@@ -411,6 +416,6 @@ mod tests {
             futures: vec![],
             ..spec
         };
-        svg_of(&empty, 300, 150, |a, s| draw_futures(a, s)).unwrap();
+        futures_svg(&empty, 300, 150).unwrap();
     }
 }
