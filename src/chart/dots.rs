@@ -4,7 +4,7 @@
 //! against the target and its tolerance band) and individual futures, one
 //! at a time, for a class to step through.
 
-use super::palette;
+use super::{draw_legend, palette, Key};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -181,13 +181,16 @@ pub fn draw_dots<DB: DrawingBackend>(
                 ShapeStyle::from(MISS).stroke_width(px(1.5)),
             )
         });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font)
-        .draw()?;
+    // Laid out by the chart module (no font measuring through the page).
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &[
+            (spec.target_label.as_str(), Key::Line(palette::TARGET, 8.0)),
+            (spec.hit_label.as_str(), Key::Dot(palette::PATH)),
+            (spec.miss_label.as_str(), Key::Dot(MISS)),
+        ],
+        s,
+    )?;
     area.present()?;
     Ok(())
 }
@@ -289,13 +292,15 @@ pub fn draw_futures<DB: DrawingBackend>(
             chart.draw_series(std::iter::once(Circle::new(xy(end), px(4.0), c.filled())))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font)
-        .draw()?;
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &[
+            (spec.target_label.as_str(), Key::Line(palette::TARGET, 1.5)),
+            (spec.central_label.as_str(), Key::Line(BLACK, 1.5)),
+            (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
+        ],
+        s,
+    )?;
     area.present()?;
     Ok(())
 }

@@ -265,7 +265,7 @@ pub fn draw<DB: DrawingBackend>(
 
 /// The mark beside a legend entry.
 #[derive(Debug, Clone, Copy)]
-enum Key {
+pub(crate) enum Key {
     /// A line of this colour and width (in CSS pixels).
     Line(RGBColor, f64),
     /// A filled dot.
@@ -277,7 +277,7 @@ enum Key {
 /// [`text_size`], rather than by plotters' series labels, which measure
 /// text through the font (in the browser, a styled `<span>` inserted into
 /// the page for every label).
-fn draw_legend<DB: DrawingBackend>(
+pub(crate) fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     rows: &[(&str, Key)],
     s: f64,

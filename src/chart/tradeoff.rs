@@ -3,7 +3,7 @@
 //! the target is hit exactly, the region where it is hit, the lines of a 50%
 //! and an 80% chance, and named points (the reader's scenario, presets).
 
-use super::palette;
+use super::{draw_legend, palette, Key};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -183,13 +183,16 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
                 ),
         ))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font(font)
-        .draw()?;
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &[
+            (spec.region_label.as_str(), Key::Line(REGION, 8.0)),
+            (spec.exact_label.as_str(), Key::Line(palette::TARGET, 2.0)),
+            (spec.chance_50_label.as_str(), Key::Line(BLACK, 1.5)),
+            (spec.chance_80_label.as_str(), Key::Line(EIGHTY, 2.0)),
+        ],
+        s,
+    )?;
     let (l, t) = chart.backend_coord(&(xr.0, yr.1));
     let (r, b) = chart.backend_coord(&(xr.1, yr.0));
     area.present()?;

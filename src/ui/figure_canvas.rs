@@ -56,7 +56,7 @@ pub fn FigureCanvas(p: &FigureProps) -> Html {
             let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
                 return;
             };
-            let area = backend.into_drawing_area();
+            let area = crate::chart::Measured(backend).into_drawing_area();
             let _ = match figure {
                 Figure::Dots(d) => draw_dots(
                     &area,

@@ -74,7 +74,8 @@ pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
                     scale: dpr,
                     ..spec.clone()
                 };
-                *frame.borrow_mut() = draw_tradeoff(&b.into_drawing_area(), &spec).ok();
+                *frame.borrow_mut() =
+                    draw_tradeoff(&crate::chart::Measured(b).into_drawing_area(), &spec).ok();
             }
         });
     }

@@ -39,7 +39,7 @@ pub fn Needed80(p: &Needed80Props) -> Html {
             <dt>{ s.growth_for_80 }</dt>
             <dd data-role="required-80" data-value={p.growth.to_string()} data-chance={WANTED_CHANCE.to_string()}>
                 { format!("{} {} ", fmt_signed(p.growth), slider_unit(p.lang, ind)) }
-                <button type="button" class="secondary small" onclick={set}>{ s.set_to_80 }</button>
+                <button type="button" class="small" onclick={set}>{ s.set_to_80 }</button>
             </dd>
         </div>
     }
