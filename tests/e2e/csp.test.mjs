@@ -99,7 +99,7 @@ test('the page runs under its policy: nothing is blocked while it is used', asyn
   await page.goto(`${server.url}#g.gdp=6.5&lang=en`);
   await ready(page);
   assertStrict(await policy(page));
-  assert.match(await policy(page), /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  assert.match(await policy(page), /script-src 'self' https: http: 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
   await use(page);
   // The service worker registered under the policy (worker-src).
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
