@@ -194,6 +194,39 @@ pub struct Strings {
     pub file_plan_link: &'static str,
     pub line: &'static str,
     pub same_id_as_builtin: &'static str,
+    // issue 7: the answer first, presets that behave
+    /// At the pace published so far, a headline misses: `{drivers}`, `{name}`, `{value}`, `{year}`, `{target}`.
+    pub hero_reported_miss: &'static str,
+    /// At the pace published so far, a headline is met (same keys).
+    pub hero_reported_hit: &'static str,
+    /// No published pace: the reader's scenario (keys `{name}`, `{value}`, `{year}`, `{target}`, `{verdict}`).
+    pub hero_reader: &'static str,
+    /// At the plan's pace: `{value}`.
+    pub hero_plan_pace: &'static str,
+    /// How old the data are: `{list}` of "year (names)".
+    pub hero_data_through: &'static str,
+    /// No published value for a headline or its drivers.
+    pub hero_no_data: &'static str,
+    /// The plan period is over: `{year}`.
+    pub hero_period_ended: &'static str,
+    /// The published outcome: `{name}`, `{year}`, `{value}`, `{source}`, `{verdict}`.
+    pub hero_actual: &'static str,
+    /// A published outcome that is a lower bound below the target.
+    pub hero_actual_unsettled: &'static str,
+    /// No published outcome yet: `{year}`.
+    pub hero_no_actual: &'static str,
+    /// Said of a pace from a "more than X" value.
+    pub at_least: &'static str,
+    /// List separator.
+    pub list_sep: &'static str,
+    /// One-line descriptions of the presets, shown under them.
+    pub preset_reported_desc: &'static str,
+    pub preset_plan_desc: &'static str,
+    pub preset_trend_desc: &'static str,
+    /// Explains the "custom" chip.
+    pub preset_custom_desc: &'static str,
+    /// The hero's accessible name.
+    pub hero_label: &'static str,
 }
 
 /// 简体中文.
@@ -332,6 +365,24 @@ pub static ZH: Strings = Strings {
     file_plan_link: "此规划来自本地文件：该链接只能在本浏览器中打开它。",
     line: "第{line}行",
     same_id_as_builtin: "该规划文件的 id 与内置规划相同，因此指向此 id 的链接会打开内置规划；如需分享链接，请在文件中改用另一个 id",
+    // issue 7
+    hero_reported_miss: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，达不到{target}的目标。",
+    hero_reported_hit: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，可达到{target}的目标。",
+    hero_reader: "尚无公布数据可算出节奏；按当前情景，{year}年{name}约为{value}（目标{target}）：{verdict}。",
+    hero_plan_pace: "按规划节奏则可达{value}。",
+    hero_data_through: "已公布数据截至：{list}。",
+    hero_no_data: "plansim 尚无已公布数据。",
+    hero_period_ended: "规划期已于{year}年结束，以上为按已公布节奏的推算，而非预测。",
+    hero_actual: "{year}年{name}公布值为{value}（{source}），实际{verdict}。",
+    hero_actual_unsettled: "{year}年{name}仅公布“超过{value}”（{source}），尚不能判断是否达成。",
+    hero_no_actual: "{year}年的实际结果尚未收入 plansim 的数据。",
+    at_least: "至少",
+    list_sep: "，",
+    preset_reported_desc: "已公布数据的节奏：有公布值的指标取从基期到最新公布值的年均增速（“超过X”类数据只给下限，不设滑块），其余恢复默认。",
+    preset_plan_desc: "规划节奏：每项目标恰好达成所需的增速，其余恢复默认。",
+    preset_trend_desc: "以往趋势：规划给出的上一时期增速，其余恢复默认。",
+    preset_custom_desc: "自定义：手动改动后显示。",
+    hero_label: "结论",
 };
 
 /// English.
@@ -470,6 +521,24 @@ pub static EN: Strings = Strings {
     file_plan_link: "This plan came from a file: the link opens it only in this browser.",
     line: "line {line}",
     same_id_as_builtin: "this plan file has the id of a built-in plan, so a link to that id opens the built-in one; give the file an id of its own to share links to it",
+    // issue 7
+    hero_reported_miss: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, short of the {target} goal.",
+    hero_reported_hit: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, meeting the {target} goal.",
+    hero_reader: "No published values give a pace yet; in the scenario shown, {name} reaches about {value} in {year} (goal {target}): {verdict}.",
+    hero_plan_pace: "At the plan's pace it would reach {value}.",
+    hero_data_through: "Published data up to {list}.",
+    hero_no_data: "plansim holds no published values yet.",
+    hero_period_ended: "The plan period ended in {year}: this is hindsight at the published pace, not a forecast.",
+    hero_actual: "The published {year} value of {name} is {value} ({source}): actually {verdict}.",
+    hero_actual_unsettled: "For {year}, only \"more than {value}\" was published for {name} ({source}): not yet settled.",
+    hero_no_actual: "The {year} outcome is not yet in plansim's data.",
+    at_least: "at least ",
+    list_sep: ", ",
+    preset_reported_desc: "Reported pace: each indicator with published values at its annual growth from the baseline to the latest one (a \"more than X\" value is only a floor and sets nothing); the rest at their defaults.",
+    preset_plan_desc: "Plan pace: each target at exactly the growth it needs; the rest at their defaults.",
+    preset_trend_desc: "Past trend: the growth the plan reports for the previous period; the rest at their defaults.",
+    preset_custom_desc: "Custom: shown after any change by hand.",
+    hero_label: "The answer",
 };
 
 /// A model error in words, in `lang`.

@@ -269,6 +269,11 @@ pub fn today() -> String {
     iso.chars().take(10).collect()
 }
 
+/// The reader's year, from the browser's clock.
+pub fn year_now() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(u16::MAX)
+}
+
 /// Tells the host page our height: `{type: "plansim:height", height}`.
 pub fn post_height() {
     let Some(w) = web_sys::window() else { return };

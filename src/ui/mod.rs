@@ -13,6 +13,7 @@ mod fetch_failed;
 mod files;
 mod group;
 mod headline;
+mod hero;
 mod hooks;
 mod init;
 mod model;

@@ -4,6 +4,7 @@
 use super::files::Opened;
 use super::group::CategoryGroup;
 use super::headline::HeadlinePanel;
+use super::hero::Hero;
 use super::notices::Notices;
 use super::plan_bar::{PlanBar, PlanItem};
 use super::print::PrintSheet;
@@ -53,6 +54,7 @@ pub fn Page(p: &PageProps) -> Html {
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
+                <Hero view={v.clone()} today_year={super::browser::year_now()} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} {lang}
                     is_default={v.scenario == Scenario::new(plan)} />
