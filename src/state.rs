@@ -1,11 +1,13 @@
 //! The app's state, its actions and the pure reducer, plus the readable link
 //! format. No browser APIs here, so all of it is tested natively.
 
-use crate::core::engine::{check_growth, growth_to_hit, required_growth, ModelError, Scenario};
+use crate::core::engine::{check_growth, ModelError, Scenario};
 use crate::core::plan::Plan;
+use crate::core::presets::preset_scenario;
+pub use crate::core::presets::Preset;
+use crate::core::reported::Pace;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
-use std::collections::BTreeMap;
 
 /// Highest growth a reader may type, in either unit; the engine would take
 /// more, but charts stay readable and no plan target needs it.
@@ -20,16 +22,6 @@ pub struct State {
     pub lang: Lang,
     /// Messages for the reader: malformed link parts, rejected input.
     pub notices: Vec<Notice>,
-}
-
-/// A named set of growth rates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Preset {
-    /// Every target at exactly its required growth; sliders that drive no
-    /// target of their own (a ratio's denominator) stay where they are.
-    PlanPace,
-    /// The past growth the plan reports, where it gives one.
-    Trend,
 }
 
 /// Everything a reader can do.
@@ -51,11 +43,10 @@ pub enum Action {
     SetHorizon(u16),
     /// Switch language.
     SetLang(Lang),
-    /// Apply a preset.
-    Apply(Preset),
-    /// Set several growths at once (e.g. the pace of reported values); each
-    /// replaces that indicator's per-year path.
-    ApplyGrowths(Vec<(String, f64)>),
+    /// Replace the scenario with a preset's whole scenario (see
+    /// [`preset_scenario`]), given the paces of the values published so far;
+    /// the horizon and supplied baselines are kept, so presets never stack.
+    Apply(Preset, Vec<Pace>),
     /// Replace the whole state.
     Replace(State),
     /// Apply a link fragment (history navigation, a hand-edited URL); the
@@ -159,17 +150,7 @@ pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
             }
         }
         Action::SetLang(l) => next.lang = l,
-        Action::Apply(p) => apply_preset(plan, &mut sc, p),
-        Action::ApplyGrowths(pairs) => {
-            for (id, g) in pairs {
-                match set_growth(plan, &mut sc, &id, g) {
-                    Ok(()) => {
-                        sc.paths.remove(&id);
-                    }
-                    Err(n) => next.notices.push(n),
-                }
-            }
-        }
+        Action::Apply(p, paces) => sc = preset_scenario(plan, &sc, p, &paces),
         Action::Replace(s) => return s,
         Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
         Action::Restore(frag) => {
@@ -225,38 +206,6 @@ fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64) -> Result<(), No
     let g = checked(plan, id, g)?;
     sc.growth.insert(id.to_string(), g);
     Ok(())
-}
-
-/// The growth the preset gives each slider it touches.
-pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<String, f64> {
-    let mut out = BTreeMap::new();
-    for ind in &plan.indicators {
-        match preset {
-            Preset::Trend => {
-                if let Some(t) = &ind.trend {
-                    out.insert(ind.id.clone(), t.growth);
-                }
-            }
-            Preset::PlanPace => {
-                let Ok(Some(req)) = required_growth(plan, sc, &ind.id) else {
-                    continue;
-                };
-                let (Some(target), Some(slider)) = (ind.target.as_ref(), plan.slider_for(&ind.id))
-                else {
-                    continue;
-                };
-                out.insert(slider.id.clone(), growth_to_hit(req, target));
-            }
-        }
-    }
-    out
-}
-
-fn apply_preset(plan: &Plan, sc: &mut Scenario, preset: Preset) {
-    for (id, g) in preset_growth(plan, sc, preset) {
-        sc.growth.insert(id.clone(), g);
-        sc.paths.remove(&id);
-    }
 }
 
 /// Encodes the scenario and language as a readable URL fragment, without
@@ -595,15 +544,26 @@ mod tests {
         assert_eq!(s.lang, Lang::Zh, "reset keeps the language");
     }
 
+    fn paces(plan: &Plan) -> Vec<Pace> {
+        use crate::core::reported::{paces, parse, ZHEJIANG_REPORTED_CSV};
+        paces(plan, &parse(plan, ZHEJIANG_REPORTED_CSV).unwrap())
+    }
+
     #[test]
-    fn plan_pace_hits_every_projectable_target() {
+    fn plan_pace_hits_every_projectable_target_and_resets_the_rest() {
         let plan = zj();
         let mut s = fresh(&plan);
         s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 9.0));
+        s = reduce(&plan, &s, Action::SetHorizon(plan.vision_year));
+        s = reduce(
+            &plan,
+            &s,
+            Action::TypePathYear("dc_racks".into(), 2022, "-2".into()),
+        );
         for id in ["base_stations_5g", "de_value_added", "one_stop_service"] {
             s = reduce(&plan, &s, Action::SetGrowth(id.into(), 0.0));
         }
-        s = reduce(&plan, &s, Action::Apply(Preset::PlanPace));
+        s = reduce(&plan, &s, Action::Apply(Preset::PlanPace, paces(&plan)));
         let r = run(&plan, &s.scenario).unwrap();
         let (hit, total) = r.tally();
         assert_eq!(
@@ -617,40 +577,47 @@ mod tests {
         );
         assert_eq!(
             s.scenario.growth.get("gdp"),
-            Some(&9.0),
-            "GDP has no target and stays"
+            None,
+            "GDP has no target: a preset resets it to its default"
         );
+        assert!(
+            s.scenario.paths.is_empty(),
+            "a preset replaces per-year paths"
+        );
+        assert_eq!(s.scenario.horizon, plan.vision_year, "the horizon is kept");
     }
 
     #[test]
-    fn several_growths_at_once() {
+    fn presets_replace_each_other_and_a_bound_sets_nothing() {
         let plan = zj();
-        let mut s = reduce(
+        let p = paces(&plan);
+        let rep = reduce(
             &plan,
             &fresh(&plan),
-            Action::TypePathYear("gdp".into(), 2022, "-2".into()),
+            Action::Apply(Preset::Reported, p.clone()),
         );
-        s = reduce(
+        assert_eq!(rep.scenario.growth.get("gdp"), Some(&8.54));
+        assert!(!rep.scenario.growth.contains_key("base_stations_5g"));
+        let both = reduce(&plan, &rep, Action::Apply(Preset::Trend, p.clone()));
+        let trend = reduce(
             &plan,
-            &s,
-            Action::ApplyGrowths(vec![
-                ("gdp".into(), 8.7),
-                ("nope".into(), 1.0),
-                ("dc_racks".into(), f64::NAN),
-            ]),
+            &fresh(&plan),
+            Action::Apply(Preset::Trend, p.clone()),
         );
-        assert_eq!(s.scenario.growth.get("gdp"), Some(&8.7));
-        assert!(
-            s.scenario.paths.is_empty(),
-            "the constant pace replaces the path"
+        assert_eq!(
+            both.scenario, trend.scenario,
+            "pressing two presets never stacks"
         );
-        assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
+        assert_eq!(
+            crate::core::presets::active_preset(&plan, &both.scenario, &p),
+            Some(Preset::Trend)
+        );
     }
 
     #[test]
     fn trend_preset_uses_the_plans_own_rates() {
         let plan = zj();
-        let s = reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend));
+        let s = reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend, vec![]));
         assert_eq!(s.scenario.growth.get("core_value_added"), Some(&15.2));
         assert_eq!(s.scenario.growth.len(), 1, "only rates the plan gives");
         match assess(&plan, &s.scenario, "core_share").unwrap() {

@@ -49,7 +49,7 @@ pub fn Page(p: &PageProps) -> Html {
     html! {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
-                custom={!v.scenario.growth.is_empty() || !v.scenario.paths.is_empty()}
+                scenario={v.scenario.clone()}
                 paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} />
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
