@@ -36,6 +36,14 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
         let slider = p.plan.slider_for(&ind.id)?;
         let g = p.scenario.growth_of(slider).unwrap_or(0.0);
         let gunit = slider_unit(lang, slider);
+        let gunit = match slider
+            .slider
+            .as_ref()
+            .and_then(|sl| crate::i18n::prices_word(lang, sl.prices))
+        {
+            Some(w) => format!("{gunit}, {w}"),
+            None => gunit,
+        };
         let (proj, verdict) = match &o.status {
             Ok(Status::Assessed(a)) => (
                 fmt_num(a.projected),
@@ -48,10 +56,14 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
             Ok(_) => ("/".to_string(), format!("？ {}", s.needs_baseline)),
             Err(_) => ("—".to_string(), "—".to_string()),
         };
-        let base = ind
-            .baseline
-            .as_ref()
-            .map_or("/".to_string(), |b| format!("{} ({})", b.value, b.year));
+        let base = ind.baseline.as_ref().map_or("/".to_string(), |b| {
+            // issue 7/13: a count of new things says why it starts at 0
+            if b.counts_new {
+                format!("{} ({}, {})", b.value, b.year, s.counts_new_baseline)
+            } else {
+                format!("{} ({})", b.value, b.year)
+            }
+        });
         Some(html! {
             <tr>
                 <td class="name">{ lang.pick(&ind.name) }</td>

@@ -1,7 +1,7 @@
 //! A slider plus a number field for one indicator's annual growth.
 
 use crate::core::plan::Plan;
-use crate::i18n::{fmt_signed, slider_unit, Lang};
+use crate::i18n::{fmt_signed, prices_word, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use web_sys::HtmlInputElement;
@@ -50,6 +50,12 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
             .reform(move |_: MouseEvent| Action::ResetOne(id.to_string()))
     };
     let unit = slider_unit(p.lang, ind);
+    // issue 7/13: the price basis beside typed growth ("nominal")
+    let prices = prices_word(p.lang, slider.prices);
+    let unit = match prices {
+        Some(w) => format!("{unit} · {w}"),
+        None => unit,
+    };
     let name = p.lang.pick(&ind.name);
     html! {
         <div class="growth" data-growth={id.clone()}>

@@ -15,7 +15,7 @@ pub use reported_list::ReportedList;
 use crate::core::engine::{ModelError, Status};
 use crate::core::plan::Plan;
 use crate::core::reported::{Pace, Reported};
-use crate::i18n::{fill, fmt_signed, slider_unit, Lang};
+use crate::i18n::{fill, fmt_signed, prices_word, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use assessed::Assessed;
@@ -72,11 +72,12 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
     };
     let trend = slider.filter(|_| !needs).map(|d| match &d.trend {
         Some(t) => format!(
-            "{} ({}): {} {} · {}",
+            "{} ({}): {} {}{} · {}",
             s.trend,
             t.period,
             fmt_signed(t.growth),
             gunit,
+            prices_word(p.lang, t.prices).map_or(String::new(), |w| format!(" · {w}")),
             t.section
         ),
         None => format!("{}: {}", s.trend, s.no_trend),
@@ -95,9 +96,13 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
                     changed={p.changed} lang={p.lang} on_action={p.on_action.clone()} />
             }
             if let Some(t) = trend { <p class="trend">{ t }</p> }
+            if slider.is_some_and(|d| d.trend_mixes_prices()) && !needs {
+                <p class="warn" data-role="trend-mixes-prices">{ s.trend_mixes_prices }</p>
+            }
             if let Some(x) = &p.pace {
-                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}", s.reported_pace, x.from, x.to,
-                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth)) }</p>
+                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}{}", s.reported_pace, x.from, x.to,
+                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth),
+                    slider.and_then(|d| d.slider.as_ref()).and_then(|sl| prices_word(p.lang, sl.prices)).map_or(String::new(), |w| format!(" · {w}"))) }</p>
             }
             <p class="source">{ format!("{}: {}", s.source, ind.section) }</p>
             if let Some(n) = &ind.note { <p class="note">{ p.lang.pick(n) }</p> }
