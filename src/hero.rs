@@ -38,39 +38,72 @@ pub fn value_text(lang: Lang, ind: &Indicator, value: f64) -> String {
 pub fn target_text(lang: Lang, ind: &Indicator, t: &Target) -> String {
     match (lang, &t.printed) {
         (Lang::Zh, Some(p)) => p.clone(),
-        _ => format!(
-            "{} {}",
-            comparator_sign(t.comparator),
-            value_text(lang, ind, t.value)
-        ),
+        _ => {
+            let unit = lang.pick(&ind.unit);
+            let sep = if lang == Lang::En { " " } else { "" };
+            format!("{} {}{sep}{unit}", comparator_sign(t.comparator), t.value)
+        }
     }
 }
 
-/// One driver's pace in words: name, growth with its unit and price basis,
-/// `at least` for a floor, and the years, e.g.
-/// `GDP +8.54 % a year, nominal (current prices), 2020–2023`.
-pub fn pace_text(lang: Lang, ind: &Indicator, pace: &Pace) -> String {
+/// The drivers' paces in words, their common unit, price basis and years
+/// said once where they share them, e.g. `Digital economy value added
+/// +12.7, GDP +8.54 % a year, nominal (current prices), 2020–2023`; a pace
+/// from a "more than X" value reads `at least`.
+pub fn paces_text(lang: Lang, items: &[(&Indicator, &Pace)]) -> String {
     let s = lang.s();
-    let mut parts = Vec::new();
-    let (unit, prices) = match &ind.slider {
-        Some(sl) => (
-            growth_unit(lang, sl.mode, &ind.unit),
-            prices_word(lang, sl.prices),
-        ),
-        None => (String::new(), None),
+    let tail = |ind: &Indicator, pace: &Pace| {
+        let mut parts = Vec::new();
+        if let Some(sl) = &ind.slider {
+            parts.push(growth_unit(lang, sl.mode, &ind.unit));
+            if let Some(w) = prices_word(lang, sl.prices) {
+                parts.push(w.to_string());
+            }
+        }
+        parts.push(format!("{}–{}", pace.from, pace.to));
+        parts
     };
-    let floor = if pace.lower_bound { s.at_least } else { "" };
+    let tails: Vec<Vec<String>> = items.iter().map(|(i, p)| tail(i, p)).collect();
+    let shared = tails.windows(2).all(|w| w[0] == w[1]);
     let gap = if lang == Lang::En { " " } else { "" };
-    parts.push(format!(
-        "{} {floor}{}{gap}{unit}",
-        lang.pick(&ind.name),
-        fmt_signed(pace.growth)
-    ));
-    if let Some(w) = prices {
-        parts.push(w.to_string());
+    let head = |ind: &Indicator, pace: &Pace| {
+        let floor = if pace.lower_bound { s.at_least } else { "" };
+        format!(
+            "{} {floor}{}",
+            lang.pick(&ind.name),
+            fmt_signed(pace.growth)
+        )
+    };
+    let and = if lang == Lang::Zh { "、" } else { ", " };
+
+    match (shared, tails.first()) {
+        (true, Some(t)) => {
+            let heads: Vec<String> = items.iter().map(|(i, p)| head(i, p)).collect();
+            let (unit, rest) = t
+                .split_first()
+                .map_or((String::new(), &[][..]), |(u, r)| (u.clone(), r));
+            let listed = match (lang, heads.split_last()) {
+                (Lang::En, Some((last, rest))) if !rest.is_empty() => {
+                    format!("{} and {last}", rest.join(", "))
+                }
+                _ => heads.join(and),
+            };
+            let mut out = format!("{listed}{gap}{unit}");
+            for r in rest {
+                out.push_str(s.list_sep);
+                out.push_str(r);
+            }
+            out
+        }
+        _ => {
+            let each: Vec<String> = items
+                .iter()
+                .zip(&tails)
+                .map(|((i, p), t)| format!("{}{gap}{}", head(i, p), t.join(s.list_sep)))
+                .collect();
+            each.join(if lang == Lang::Zh { "；" } else { "; " })
+        }
     }
-    parts.push(format!("{}–{}", pace.from, pace.to));
-    parts.join(s.list_sep)
 }
 
 fn verdict_word(lang: Lang, v: Verdict) -> &'static str {
@@ -85,10 +118,10 @@ fn main_sentence(plan: &Plan, h: &HeadlineOutlook, lang: Lang, year: u16) -> Opt
     let ind = plan.indicator(&h.id)?;
     let target = ind.target.as_ref()?;
     let name = lang.pick(&ind.name);
-    let paced: Vec<String> = h
+    let paced: Vec<(&Indicator, &Pace)> = h
         .drivers
         .iter()
-        .filter_map(|(d, p)| Some(pace_text(lang, plan.indicator(d)?, p.as_ref()?)))
+        .filter_map(|(d, p)| Some((plan.indicator(d)?, p.as_ref()?)))
         .collect();
     let target_t = target_text(lang, ind, target);
     let fill_all = |tpl: &str, pt: Point| {
@@ -99,12 +132,11 @@ fn main_sentence(plan: &Plan, h: &HeadlineOutlook, lang: Lang, year: u16) -> Opt
     };
     let sentence = match (h.reported_pace, paced.is_empty()) {
         (Some(rp), false) => {
-            let sep = if lang == Lang::Zh { "；" } else { "; " };
             let tpl = match rp.verdict {
                 Verdict::Miss => s.hero_reported_miss,
                 Verdict::Hit => s.hero_reported_hit,
             };
-            let mut t = fill(&fill_all(tpl, rp), "drivers", paced.join(sep));
+            let mut t = fill(&fill_all(tpl, rp), "drivers", paces_text(lang, &paced));
             if let (Verdict::Miss, Some(pp)) = (rp.verdict, h.plan_pace) {
                 if pp.verdict == Verdict::Hit {
                     if lang == Lang::En {
@@ -234,8 +266,8 @@ mod tests {
         assert_eq!(en.main.len(), 1, "one headline, one sentence");
         let m = &en.main[0];
         assert!(m.starts_with("At the pace published so far ("), "{m}");
-        assert!(m.contains("+8.54 % a year"), "{m}");
-        assert!(m.contains("+12.7 % a year") || m.contains("+12.74"), "{m}");
+        assert!(m.contains("value added +12.7 and "), "{m}");
+        assert!(m.contains("+8.54 % a year, nominal"), "{m}");
         assert!(m.contains("nominal"), "{m}");
         assert!(m.contains("2020–2023"), "{m}");
         assert!(m.contains("about 56.6 %"), "{m}");

@@ -20,6 +20,7 @@ mod model;
 mod notices;
 mod page;
 mod plan_bar;
+mod preset_note;
 mod print;
 mod share;
 mod shared;

@@ -7,6 +7,7 @@ use super::headline::HeadlinePanel;
 use super::hero::Hero;
 use super::notices::Notices;
 use super::plan_bar::{PlanBar, PlanItem};
+use super::preset_note::PresetNote;
 use super::print::PrintSheet;
 use super::share::SharePanel;
 use super::summary::Summary;
@@ -55,6 +56,7 @@ pub fn Page(p: &PageProps) -> Html {
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
                 <Hero view={v.clone()} today_year={super::browser::year_now()} />
+                <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} {lang}
                     is_default={v.scenario == Scenario::new(plan)} />

@@ -51,11 +51,6 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         .on_action
         .reform(move |_: MouseEvent| Action::SetLang(other));
     let reset_all = p.on_action.reform(|_: MouseEvent| Action::ResetAll);
-    let mixes: Vec<&str> = p
-        .plan
-        .trend_mixing_prices()
-        .map(|i| lang.pick(&i.name))
-        .collect();
     let no_trend: Vec<&str> = p
         .plan
         .indicators
@@ -95,14 +90,6 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                     { if other == Lang::En { "English" } else { "中文" } }
                 </button>
             </div>
-            <p class="preset-desc" data-role="preset-desc">{ match active {
-                Some(Preset::Reported) => s.preset_reported_desc.to_string(),
-                Some(Preset::PlanPace) => s.preset_plan_desc.to_string(),
-                Some(Preset::Trend) if !mixes.is_empty() => format!("{} {} {}", s.preset_trend_desc, s.preset_mixes_prices, mixes.join(s.list_sep)),
-                Some(Preset::Trend) => s.preset_trend_desc.to_string(),
-                None if custom => s.preset_custom_desc.to_string(),
-                None => String::new(),
-            } }</p>
         </header>
     }
 }
