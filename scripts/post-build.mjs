@@ -1,6 +1,10 @@
-// Trunk post_build hook. In a release build it writes, into the staging dir:
+// Trunk post_build hook. In a release build it completes the page's Content-Security-Policy: the policy
+// in index.html's <meta> gets the sha256 of each inline script of the built page (Trunk's loader names
+// hashed files, so only the built page can be hashed); a debug build allows inline scripts instead.
+// In a release build it also writes, into the staging dir:
 //  - sw.js, a service worker that precaches every built file (names are hashed, so the list is made here);
-// and, beside dist/, dist-single/plansim.html: one self-contained file with the CSS, JS and wasm inlined.
+// and, beside dist/, dist-single/plansim.html: one self-contained file with the CSS, JS and wasm inlined,
+// under a policy derived from the page's that allows its inline parts by hash and nothing else.
 // In a debug build it writes a sw.js that caches nothing, so `trunk serve` never serves stale files.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,6 +25,36 @@ async function walk(dir) {
 
 // The offline copy is offered for download, not precached.
 const OFFLINE = 'plansim-offline.html';
+// --- Content-Security-Policy.
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/;
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inline = (html, tag) => [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
+  .filter((m) => !/\ssrc=/.test(m[1] ?? '')).map((m) => m[2]);
+/** The directives of `policy`, in order: name -> sources. */
+const parsePolicy = (policy) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean)
+  .map((d) => { const [name, ...sources] = d.split(/\s+/); return [name, sources]; }));
+const printPolicy = (map) => [...map].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+/** `html` with its policy <meta> set to `policy`; the <meta> must be there (it must precede every script). */
+function setPolicy(html, policy) {
+  if (!CSP_META.test(html)) throw new Error('post-build: index.html has no Content-Security-Policy <meta>');
+  if (/"/.test(policy)) throw new Error('post-build: a policy cannot hold a double quote');
+  return html.replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
+const pagePath = join(staging, 'index.html');
+let page = await readFile(pagePath, 'utf8');
+const pageMeta = page.match(CSP_META);
+if (!pageMeta) throw new Error('post-build: index.html has no Content-Security-Policy <meta>');
+const pagePolicy = parsePolicy(pageMeta[1]);
+const scriptSrc = (pagePolicy.get('script-src') ?? []).filter((s) => !s.startsWith("'sha256-") && s !== "'unsafe-inline'");
+// `trunk serve` (a debug build) fills in its live-reload script's address as it serves the page, so
+// no hash computed here can match it: debug builds allow inline scripts. Release builds never do.
+pagePolicy.set('script-src', release
+  ? [...scriptSrc, ...new Set(inline(page, 'script').map(sha256))]
+  : [...scriptSrc, "'unsafe-inline'"]);
+page = setPolicy(page, printPolicy(pagePolicy));
+await writeFile(pagePath, page);
+
 const files = (await walk(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((f) => f !== 'sw.js' && f !== OFFLINE).sort();
 
 if (!release) {
@@ -70,7 +104,7 @@ self.addEventListener('fetch', (event) => {
 `);
 
 // The single self-contained file.
-const html = await readFile(join(staging, 'index.html'), 'utf8');
+const html = page;
 const css = files.find((f) => f.endsWith('.css'));
 const js = files.find((f) => /^plansim-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => f.endsWith('_bg.wasm'));
@@ -78,17 +112,32 @@ if (!css || !js || !wasm) throw new Error(`post-build: missing css/js/wasm in ${
 const cssText = await readFile(join(staging, css), 'utf8');
 const jsText = await readFile(join(staging, js), 'utf8');
 const wasmB64 = (await readFile(join(staging, wasm))).toString('base64');
-const head = html
+// The bindings' init function: `export default NAME;` (wasm-bindgen's --target web).
+const initName = jsText.match(/export default (\w+);/)?.[1] ?? jsText.match(/export \{[^}]*\b(\w+) as default\b/)?.[1];
+if (!initName) throw new Error(`post-build: no default export in ${js}`);
+if (/<!--|<script/i.test(jsText)) throw new Error(`post-build: ${js} holds markup that would end an inline script`);
+let single = html
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${cssText}\n</style>`)
   .replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">
-// Everything inline, so this file works from a USB stick (file://) with no server.
-const wasm = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));
-const js = URL.createObjectURL(new Blob([${JSON.stringify(jsText).replace(/<\/script/gi, '<\\/script')}], { type: 'text/javascript' }));
-const bindings = await import(js);
-await bindings.default({ module_or_path: wasm });
+// Everything inline, so this file works from a USB stick (file://) with no server, and its policy
+// allows this script by its hash: the bindings are part of it, not a blob: module.
+${jsText.replace(/<\/script/gi, '<\\/script')}
+const __plansim_wasm = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));
+await ${initName}({ module_or_path: __plansim_wasm });
 </script>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
   .replace(/<script>[^<]*serviceWorker[\s\S]*?<\/script>/, '');
+// Its policy: the page's with nothing to load ('self' goes: from file:// it is no origin at all), and
+// its inline scripts and style allowed by hash.
+const singlePolicy = new Map();
+for (const [name, sources] of pagePolicy) {
+  const kept = sources.filter((s) => s !== "'self'" && !s.startsWith("'sha256-"));
+  if (name === 'script-src') kept.push(...new Set(inline(single, 'script').map(sha256)));
+  if (name === 'style-src') kept.push(...new Set(inline(single, 'style').map(sha256)));
+  if (kept.length) singlePolicy.set(name, kept);
+}
+if (!singlePolicy.has('style-src')) throw new Error('post-build: the page policy has no style-src');
+const head = setPolicy(single, printPolicy(singlePolicy));
 const out = join(process.cwd(), 'dist-single');
 await mkdir(out, { recursive: true });
 await writeFile(join(out, 'plansim.html'), head);

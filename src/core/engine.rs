@@ -685,3 +685,7 @@ pub fn growth_by_year(plan: &Plan, scenario: &Scenario, id: &str) -> BTreeMap<u1
 #[cfg(test)]
 #[path = "engine_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "engine_rules_tests.rs"]
+mod rules_tests;

@@ -2108,3 +2108,7 @@ mod tests {
         assert!(Plan::from_json(&half).is_err());
     }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod rule_tests;

@@ -557,3 +557,7 @@ mod tests {
         assert_eq!(parse(&plan, &guarded).unwrap()[0].note, "+1% real");
     }
 }
+
+#[cfg(test)]
+#[path = "reported_tests.rs"]
+mod csv_tests;

@@ -1,6 +1,6 @@
 //! A chart drawn by `crate::chart` onto a canvas, crisp on HiDPI screens.
 
-use crate::chart::{draw, ChartSpec};
+use crate::chart::{draw, ChartSpec, Measured};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -66,7 +66,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         ..spec.clone()
                     };
                     if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                        let _ = draw(&backend.into_drawing_area(), &spec);
+                        let _ = draw(&Measured(backend).into_drawing_area(), &spec);
                     }
                 }
             },
@@ -134,7 +134,7 @@ pub fn export_png(spec: &ChartSpec, name: &str) {
         ..spec.clone()
     };
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if draw(&backend.into_drawing_area(), &spec).is_ok() {
+        if draw(&Measured(backend).into_drawing_area(), &spec).is_ok() {
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {
                 super::browser::download_url(&format!("{name}.png"), &url);
             }
