@@ -227,6 +227,18 @@ pub struct Strings {
     pub preset_custom_desc: &'static str,
     /// The hero's accessible name.
     pub hero_label: &'static str,
+    /// The reference scenario's name (the pace published so far).
+    pub reference_label: &'static str,
+    /// The reference's tally: `{hit}`, `{total}`.
+    pub reference_tally: &'static str,
+    /// Before the targets whose verdict differs between the two scenarios.
+    pub verdict_differs: &'static str,
+    /// The overview table's heading, its filter and column heads.
+    pub overview_title: &'static str,
+    pub overview_misses_only: &'static str,
+    pub overview_indicator: &'static str,
+    pub overview_yours: &'static str,
+    pub overview_verdict: &'static str,
 }
 
 /// 简体中文.
@@ -383,6 +395,14 @@ pub static ZH: Strings = Strings {
     preset_trend_desc: "以往趋势：规划给出的上一时期增速，其余恢复默认。",
     preset_custom_desc: "自定义：手动改动后显示。",
     hero_label: "结论",
+    reference_label: "参照：按已公布节奏",
+    reference_tally: "参照（按已公布节奏）：{hit}/{total} 项达成",
+    verdict_differs: "与参照结论不同的目标：",
+    overview_title: "全部目标一览",
+    overview_misses_only: "只看未达成",
+    overview_indicator: "指标",
+    overview_yours: "当前情景",
+    overview_verdict: "结论（当前/参照）",
 };
 
 /// English.
@@ -539,6 +559,14 @@ pub static EN: Strings = Strings {
     preset_trend_desc: "Past trend: the growth the plan reports for the previous period; the rest at their defaults.",
     preset_custom_desc: "Custom: shown after any change by hand.",
     hero_label: "The answer",
+    reference_label: "Reference: reported pace",
+    reference_tally: "Reference (reported pace): {hit} of {total} hit",
+    verdict_differs: "Verdict differs from the reference:",
+    overview_title: "Every target at a glance",
+    overview_misses_only: "Show misses only",
+    overview_indicator: "Indicator",
+    overview_yours: "Your scenario",
+    overview_verdict: "Verdict (yours / reference)",
 };
 
 /// A model error in words, in `lang`.

@@ -13,6 +13,7 @@ use super::shared::Shared;
 use super::view::{Reports, View};
 use crate::core::builtin;
 use crate::core::engine::run;
+use crate::core::presets::{preset_scenario, Preset};
 use crate::export;
 use crate::notice::Notice;
 use crate::session::{open_file, Command, Opening, ReportedFrom, Source};
@@ -72,6 +73,17 @@ fn Plansim(props: &PlansimProps) -> Html {
         (plan.clone(), Shared::from(shown.reported.clone())),
         |(p, all)| Reports::new(p, all.rc()),
     );
+    // issue 7: the reference scenario, the pace published so far, with the
+    // reader's horizon and baselines
+    let reference = use_memo(
+        (plan.clone(), shown.scenario.clone(), reports.paces.clone()),
+        |(p, sc, paces)| {
+            let rsc = preset_scenario(p, sc, Preset::Reported, paces);
+            Shared::new(run(p, &rsc).unwrap_or(crate::core::engine::Run {
+                outcomes: Vec::new(),
+            }))
+        },
+    );
     let notices = use_memo(s.notices.clone(), |n| n.clone());
 
     match &model.fetch {
@@ -105,6 +117,7 @@ fn Plansim(props: &PlansimProps) -> Html {
     let view = View {
         plan: plan.clone(),
         run: result.clone(),
+        reference: (*reference).clone(),
         scenario: shown.scenario.clone(),
         reports: Shared::from(reports.clone()),
         lang,

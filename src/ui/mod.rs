@@ -18,6 +18,7 @@ mod hooks;
 mod init;
 mod model;
 mod notices;
+mod overview;
 mod page;
 mod plan_bar;
 mod preset_note;

@@ -6,6 +6,7 @@ use super::group::CategoryGroup;
 use super::headline::HeadlinePanel;
 use super::hero::Hero;
 use super::notices::Notices;
+use super::overview::Overview;
 use super::plan_bar::{PlanBar, PlanItem};
 use super::preset_note::PresetNote;
 use super::print::PrintSheet;
@@ -58,8 +59,9 @@ pub fn Page(p: &PageProps) -> Html {
                 <Hero view={v.clone()} today_year={super::browser::year_now()} />
                 <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
-                <Summary plan={plan.clone()} run={v.run.clone()} {lang}
+                <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
                     is_default={v.scenario == Scenario::new(plan)} />
+                <Overview view={v.clone()} />
                 <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
                     reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang}

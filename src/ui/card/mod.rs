@@ -12,7 +12,7 @@ mod reported_list;
 pub use growth::GrowthControl;
 pub use reported_list::ReportedList;
 
-use crate::core::engine::{ModelError, Status};
+use crate::core::engine::{ModelError, Status, Verdict};
 use crate::core::plan::Plan;
 use crate::core::reported::{Pace, Reported};
 use crate::i18n::{fill, fmt_signed, prices_word, slider_unit, Lang};
@@ -40,6 +40,9 @@ pub struct CardProps {
     pub reported: Rc<Vec<Reported>>,
     /// The pace from the baseline to the latest reported value, of its slider.
     pub pace: Option<Pace>,
+    /// issue 7: the reference scenario's projected value and verdict.
+    #[prop_or_default]
+    pub reference: Option<(f64, Verdict)>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
 }
@@ -87,6 +90,13 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             <h3>{ p.lang.pick(&ind.name) }</h3>
             <Facts plan={p.plan.clone()} id={p.id.clone()} lang={p.lang} />
             { body }
+            if let Some((v, verdict)) = p.reference {
+                <p class="reference" data-role="reference" data-value={v.to_string()}
+                    data-verdict={if verdict == Verdict::Hit { "hit" } else { "miss" }}>
+                    { format!("{}: {} {} · {}", s.reference_label, crate::i18n::fmt_num(v), p.lang.pick(&ind.unit),
+                        if verdict == Verdict::Hit { s.hit } else { s.miss }) }
+                </p>
+            }
             if ind.baseline.is_none() && ind.slider.is_some() {
                 <BaselineField id={p.id.clone()} unit={AttrValue::from(p.lang.pick(&ind.unit).to_string())}
                     year={p.plan.base_year} value={p.baseline_input} lang={p.lang} on_action={p.on_action.clone()} />
