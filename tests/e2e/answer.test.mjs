@@ -98,3 +98,46 @@ test('growth is marked nominal where it is typed', async () => {
   assert.match(await page.textContent('[data-growth="gdp"]'), /nominal/);
   await context.close();
 });
+
+test('each card and the summary hold the reader against the reference (reported pace)', async () => {
+  const { context, page } = await open('#lang=en');
+  // Defaults: the reader hits the headline, the reference misses it.
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  const ref = page.locator('[data-indicator="de_share"] [data-role="reference"]');
+  assert.equal(await ref.getAttribute('data-verdict'), 'miss');
+  assert.ok(Math.abs(Number(await ref.getAttribute('data-value')) - 56.6) < 0.2);
+  const summary = page.locator('[data-role="summary"]');
+  assert.ok(Number(await summary.getAttribute('data-reference-hit')) < Number(await summary.getAttribute('data-hit')));
+  assert.match(await page.textContent('[data-role="differs"]'), /share of GDP/);
+  // At the reported pace the two agree: nothing differs.
+  await page.click('[data-preset="reported"]');
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  assert.equal(await summary.getAttribute('data-reference-hit'), await summary.getAttribute('data-hit'));
+  assert.equal(await page.$('[data-role="differs"]'), null);
+  await context.close();
+});
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`the overview table lists every target, filters misses, and its links land on visible cards (${viewport.width}px)`, async () => {
+    const { context, page } = await open('', { viewport });
+    const rows = await page.$$eval('[data-overview]', (els) => els.map((e) => e.dataset.overview));
+    const targets = await page.$$eval('[data-indicator] [data-role="verdict"]', (els) => els.length);
+    assert.ok(rows.length >= 18 && rows.includes('de_share'), `${rows.length} rows`);
+    assert.equal(await page.$$eval('.overview table thead th[scope="col"]', (e) => e.length), 6);
+    await page.check('[data-role="misses-only"]');
+    const misses = await page.$$eval('[data-overview]', (els) => els.map((e) => e.dataset.verdict));
+    assert.ok(misses.length > 0 && misses.length < rows.length, `${misses.length} of ${rows.length} (cards: ${targets})`);
+    assert.ok(misses.every((v) => v === 'miss'));
+    for (const id of ['de_share', await page.$eval('[data-overview]:last-child', (e) => e.dataset.overview)]) {
+      await page.click(`[data-overview="${id}"] a`);
+      await page.waitForTimeout(300);
+      const pos = await page.evaluate((id) => {
+        const header = document.querySelector('header.top').getBoundingClientRect();
+        const card = document.getElementById(`ind-${id}`).getBoundingClientRect();
+        return { header: header.bottom, card: card.top, h: innerHeight };
+      }, id);
+      assert.ok(pos.card >= pos.header - 1 && pos.card < pos.h, `${id}: card top ${pos.card}, header bottom ${pos.header}`);
+    }
+    await context.close();
+  });
+}
