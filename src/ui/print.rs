@@ -36,14 +36,6 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
         let slider = p.plan.slider_for(&ind.id)?;
         let g = p.scenario.growth_of(slider).unwrap_or(0.0);
         let gunit = slider_unit(lang, slider);
-        let gunit = match slider
-            .slider
-            .as_ref()
-            .and_then(|sl| crate::i18n::prices_word(lang, sl.prices))
-        {
-            Some(w) => format!("{gunit}, {w}"),
-            None => gunit,
-        };
         let (proj, verdict) = match &o.status {
             Ok(Status::Assessed(a)) => (
                 fmt_num(a.projected),
@@ -59,7 +51,7 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
         let base = ind.baseline.as_ref().map_or("/".to_string(), |b| {
             // issue 7/13: a count of new things says why it starts at 0
             if b.counts_new {
-                format!("{} ({}, {})", b.value, b.year, s.counts_new_baseline)
+                format!("{} ({})†", b.value, b.year)
             } else {
                 format!("{} ({})", b.value, b.year)
             }
@@ -88,6 +80,9 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if p.plan.indicators.iter().any(|i| i.baseline.as_ref().is_some_and(|b| b.counts_new)) {
+                <p class="counts-new-print">{ format!("† {}", s.counts_new_baseline) }</p>
+            }
             if !needs.is_empty() {
                 <p class="needs-print">{ format!("{} {} {}", needs.len(), s.need_baseline_count, needs.join("; ")) }</p>
             }
