@@ -18,6 +18,7 @@ mod init;
 mod model;
 mod notices;
 mod page;
+mod panic;
 mod plan_bar;
 mod print;
 mod share;
@@ -30,6 +31,7 @@ pub use app::{App, AppProps};
 
 /// Mounts the app on `#app`, or on `<body>` if there is none.
 pub fn start() {
+    panic::install();
     let doc = gloo::utils::document();
     match doc.get_element_by_id("app") {
         Some(el) => {
