@@ -42,3 +42,17 @@ fn todays_links_keep_opening_to_the_same_scenarios() {
         assert_eq!(got, want, "{link}");
     }
 }
+
+/// Each of them, written again, carries `v=1` and opens to the same scenario.
+#[test]
+fn todays_links_written_again_carry_the_version() {
+    let plan = Plan::from_json(plansim::core::builtin::PLAN_FILES[0].text).expect("built-in plan");
+    for link in links() {
+        let (st, _) = state::from_fragment(&plan, link, Lang::Zh);
+        let again = state::to_fragment(&plan, &st);
+        assert!(again.starts_with("v=1&"), "{again}");
+        let (back, _) = state::from_fragment(&plan, &again, Lang::Zh);
+        assert!(back.notices.is_empty(), "{again}: {:?}", back.notices);
+        assert_eq!(back, st, "{link} → {again}");
+    }
+}

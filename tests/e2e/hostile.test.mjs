@@ -140,9 +140,9 @@ test('a sandboxed embed keeps its stylesheet', { timeout: 60000 }, async () => {
   await context.close();
 });
 
-// --- Phase 2 (issue 12): these run and report, and fail the suite only once their todo is removed.
+// --- Issue 12, phase 2: once known to fail (todo), now held.
 
-test('an embed id is percent-decoded: ?embed=de%5Fshare', { todo: 'phase 2: percent-decode the embed parameter (src/ui)' }, async () => {
+test('an embed id is percent-decoded: ?embed=de%5Fshare', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${server.url}?embed=de%5Fshare#lang=en`);
@@ -151,7 +151,7 @@ test('an embed id is percent-decoded: ?embed=de%5Fshare', { todo: 'phase 2: perc
   await context.close();
 });
 
-test('a link of 20,000 parts opens at once', { todo: 'phase 2: linear decoding with capped notices (src/state.rs)', timeout: 120000 }, async () => {
+test('a link of 20,000 parts opens at once', { timeout: 120000 }, async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const t0 = Date.now();
