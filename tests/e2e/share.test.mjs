@@ -40,7 +40,7 @@ for (const sandbox of ['', 'sandbox="allow-scripts"']) {
     assert.equal(await frame.locator('[data-indicator="base_stations_5g"] [data-role="verdict"]').getAttribute('data-value'), 'miss');
     assert.equal(await frame.locator('header.top').count(), 0, 'no page chrome');
     const open = await frame.locator('.open-full a').getAttribute('href');
-    assert.match(open, /#g\.base_stations_5g=10&lang=en$/);
+    assert.match(open, /#v=1&g\.base_stations_5g=10&lang=en$/);
     assert.doesNotMatch(open, /embed=/);
     await context.close();
   });
