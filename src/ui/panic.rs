@@ -14,12 +14,18 @@ use wasm_bindgen::JsCast;
 /// a script of the page's own origin can send it.
 pub const TEST_PANIC_EVENT: &str = "plansim:test-panic";
 
-/// Installs the panic hook and the test event's listener.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Installs the panic hook (through Yew, which would otherwise install its
+/// own at the first render) and the test event's listener.
 pub fn install() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error(&info.to_string());
         show();
-        default(info);
     }));
     if let Some(w) = web_sys::window() {
         EventListener::new(&w, TEST_PANIC_EVENT, |_| {

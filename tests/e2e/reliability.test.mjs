@@ -8,6 +8,13 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** Types a GDP growth and commits it as a reader does. */
+async function setGdp(page, v) {
+  await page.fill('#n-gdp', v);
+  await page.press('#n-gdp', 'Enter');
+  await page.locator('#n-gdp').blur();
+}
+
 async function open(hash, init) {
   const context = await browser.newContext({ locale: 'en-US' });
   if (init) await context.addInitScript(init);
@@ -30,17 +37,17 @@ test('a full storage quota says the scenario could not be kept, and the page kee
       return set.call(this, k, v);
     };
   });
-  await page.fill('#n-gdp', '5');
+  await setGdp(page, '5');
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('g.gdp=5')));
   await page.evaluate(() => { window.__full = true; });
-  await page.fill('#n-gdp', '7');
+  await setGdp(page, '7');
   await page.waitForSelector('[data-role="notices"]', { timeout: 5000 });
   const text = await page.textContent('[data-role="notices"]');
   assert.match(text, /could not be kept in this browser/);
   assert.match(page.url(), /g\.gdp=7/, 'the link keeps the scenario');
   const stale = await page.evaluate(() => Object.keys(localStorage).filter((k) => (localStorage.getItem(k) ?? '').includes('g.gdp=5')));
   assert.deepEqual(stale, [], 'the older scenario is not left to be restored silently');
-  await page.fill('#n-gdp', '8');
+  await setGdp(page, '8');
   const again = await page.textContent('[data-role="notices"]');
   assert.equal(again.split('could not be kept').length - 1, 1, 'said once, not at every change');
   await context.close();
@@ -48,7 +55,7 @@ test('a full storage quota says the scenario could not be kept, and the page kee
 
 test('a panic shows the link of the scenario in both languages, and start fresh clears the saved state', { timeout: 90000 }, async () => {
   const { context, page } = await open('#g.gdp=6.5&lang=en');
-  await page.fill('#n-gdp', '4');
+  await setGdp(page, '4');
   await page.waitForFunction(() => location.hash.includes('g.gdp=4'));
   await page.evaluate(() => window.dispatchEvent(new Event('plansim:test-panic')));
   await page.waitForSelector('[data-role="panic"]', { timeout: 5000 });
