@@ -63,7 +63,7 @@ test('?plan= opens another plan from its address, and the link keeps it', async 
   await ready(page);
   assert.equal(await page.inputValue('#n-reclaimed_volume'), '2');
   await page.click('details.share > summary');
-  assert.match(await page.inputValue('#permalink'), /\?plan=fixtures%2Friverland-water-2030\.json#g\.reclaimed_volume=2/);
+  assert.match(await page.inputValue('#permalink'), /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.reclaimed_volume=2/);
   assert.match(await page.inputValue('#citation'), /河政发〔2023〕7号|Riverland City Government/);
   // Chinese: every label of the plan in Chinese, none of the other plan's.
   await page.locator('button.lang').click();
