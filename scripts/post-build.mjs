@@ -131,7 +131,11 @@ await ${initName}({ module_or_path: __plansim_wasm });
 // its inline scripts and style allowed by hash.
 const singlePolicy = new Map();
 for (const [name, sources] of pagePolicy) {
-  const kept = sources.filter((s) => s !== "'self'" && !s.startsWith("'sha256-"));
+  // The single file loads no script or style from anywhere: only its inline parts, by hash. (The page
+  // lists http: and https: beside 'self' because WebKit matches 'self' against nothing in a sandboxed,
+  // opaque-origin frame, where the embed's own script, stylesheet and wasm would then be refused.)
+  const fromFile = name === 'script-src' || name === 'style-src';
+  const kept = sources.filter((s) => s !== "'self'" && !s.startsWith("'sha256-") && !(fromFile && /^https?:$/.test(s)));
   if (name === 'script-src') kept.push(...new Set(inline(single, 'script').map(sha256)));
   if (name === 'style-src') kept.push(...new Set(inline(single, 'style').map(sha256)));
   if (kept.length) singlePolicy.set(name, kept);
