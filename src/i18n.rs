@@ -239,6 +239,20 @@ pub struct Strings {
     pub overview_indicator: &'static str,
     pub overview_yours: &'static str,
     pub overview_verdict: &'static str,
+    // Issue 12 (phase 2): limits, versions, storage faults and the panic message.
+    pub more_notices: &'static str,
+    pub link_word: &'static str,
+    pub saved_word: &'static str,
+    pub too_large: &'static str,
+    pub newer_version: &'static str,
+    pub bad_version: &'static str,
+    pub baseline_printed: &'static str,
+    pub baseline_beyond: &'static str,
+    pub not_saved: &'static str,
+    pub file_too_large: &'static str,
+    pub panic_title: &'static str,
+    pub panic_body: &'static str,
+    pub start_fresh: &'static str,
 }
 
 /// 简体中文.
@@ -403,6 +417,20 @@ pub static ZH: Strings = Strings {
     overview_indicator: "指标",
     overview_yours: "当前情景",
     overview_verdict: "结论（当前/参照）",
+    // Issue 12 (phase 2).
+    more_notices: "另有 {n} 条未列出",
+    link_word: "链接",
+    saved_word: "已保存的情景",
+    too_large: "过大（{bytes} 字节，上限 {limit}），其中内容均未使用",
+    newer_version: "由更新版本的 plansim 写成（版本 {v}），已使用本版本能识别的部分",
+    bad_version: "版本须为不小于 1 的整数",
+    baseline_printed: "规划已给出该指标的基期值，不使用自行输入的基期值",
+    baseline_beyond: "基期值超出可计算和绘制的范围（绝对值上限 {max}）",
+    not_saved: "此情景未能保存在本浏览器中（存储已满或被禁用）；页面上的情景未丢失，请复制链接保存",
+    file_too_large: "文件过大（{bytes} 字节，上限 {limit}），未读取",
+    panic_title: "plansim 出错了",
+    panic_body: "页面遇到内部错误，已停止运行。您的情景保存在下面的链接中：",
+    start_fresh: "清除保存的情景并重新开始",
 };
 
 /// English.
@@ -567,6 +595,20 @@ pub static EN: Strings = Strings {
     overview_indicator: "Indicator",
     overview_yours: "Your scenario",
     overview_verdict: "Verdict (yours / reference)",
+    // Issue 12 (phase 2).
+    more_notices: "and {n} more",
+    link_word: "link",
+    saved_word: "saved scenario",
+    too_large: "is too large ({bytes} bytes, at most {limit}): nothing in it was used",
+    newer_version: "was written by a newer plansim (version {v}): what this version understands was used",
+    bad_version: "the version must be a whole number from 1",
+    baseline_printed: "the plan prints this indicator's baseline, so a supplied one is not used",
+    baseline_beyond: "the baseline is beyond what can be computed and drawn (at most {max} in size)",
+    not_saved: "this scenario could not be kept in this browser (storage full or blocked); nothing on the page is lost: copy the link to keep it",
+    file_too_large: "the file is too large ({bytes} bytes, at most {limit}) and was not read",
+    panic_title: "plansim stopped",
+    panic_body: "The page hit an internal error and stopped. Your scenario is in this link:",
+    start_fresh: "Clear the saved scenario and start fresh",
 };
 
 /// A model error in words, in `lang`.

@@ -74,7 +74,7 @@ fn another_plan_through_links_presets_and_exports() {
     let frag = state::to_fragment(&plan, &s);
     assert_eq!(
         frag,
-        "g.total_use=4&p.reclaimed_volume.2024=-1&b.certified_labs=12&h=2040&lang=en"
+        "v=1&g.total_use=4&p.reclaimed_volume.2024=-1&b.certified_labs=12&h=2040&lang=en"
     );
     assert_eq!(state::from_fragment(&plan, &frag, Lang::Zh).0, s);
     let paced = state::reduce(&plan, &s, Action::Apply(Preset::PlanPace, vec![]));

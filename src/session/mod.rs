@@ -291,7 +291,9 @@ impl Session {
                     .0;
                     open.scenario = decoded.scenario;
                     next.lang = decoded.lang;
-                    next.notices.extend(decoded.notices);
+                    for n in decoded.notices {
+                        state::push_notice(&mut next.notices, n);
+                    }
                 }
                 match same {
                     Some(i) => {
@@ -337,7 +339,7 @@ impl Session {
                 let cur = next.current;
                 next.plans[cur].set_loaded(None);
             }
-            Command::Notice(n) => next.notices.push(n),
+            Command::Notice(n) => state::push_notice(&mut next.notices, n),
         }
         next
     }

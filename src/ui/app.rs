@@ -4,7 +4,7 @@
 use super::browser;
 use super::embed::EmbedView;
 use super::fetch_failed::FetchFailed;
-use super::files::Opened;
+use super::files::{Opened, MAX_FILE_BYTES};
 use super::hooks::{use_file_drop, use_link_fetch, use_storage_sync, use_url_sync};
 use super::init::{initial, reported_key, KeptReported};
 use super::page::Page;
@@ -185,6 +185,14 @@ fn Plansim(props: &PlansimProps) -> Html {
 fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> {
     let model = model.clone();
     Callback::from(move |o: Opened| {
+        if let Some(bytes) = o.too_large {
+            let n = Notice::FileTooLarge {
+                name: crate::state::excerpt(&o.name),
+                bytes,
+                limit: MAX_FILE_BYTES,
+            };
+            return model.dispatch(Msg::Session(Command::Notice(n)));
+        }
         let s = &model.session;
         let shown = s.shown();
         let msg = |c: Command| Msg::Session(c);

@@ -20,6 +20,7 @@ mod model;
 mod notices;
 mod overview;
 mod page;
+mod panic;
 mod plan_bar;
 mod preset_note;
 mod print;
@@ -33,6 +34,7 @@ pub use app::{App, AppProps};
 
 /// Mounts the app on `#app`, or on `<body>` if there is none.
 pub fn start() {
+    panic::install();
     let doc = gloo::utils::document();
     match doc.get_element_by_id("app") {
         Some(el) => {
