@@ -7,7 +7,7 @@ use crate::core::engine::{run, Scenario, Status, Verdict};
 use crate::core::plan::Plan;
 use crate::core::reported::{ReportStatus, Reported};
 use crate::i18n::Lang;
-use crate::notice::ImportProblem;
+use crate::notice::{ImportProblem, Notice};
 use crate::state::{self, Action, State};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -145,12 +145,26 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
     serde_json::to_string_pretty(&f).unwrap_or_default()
 }
 
-/// Reads a scenario file into a new state, all or nothing.
+/// The largest scenario file read, in bytes: one with a per-year growth
+/// for every indicator and year of a large plan is a few tens of kilobytes.
+pub const MAX_SCENARIO_BYTES: usize = 1 << 20;
+
+/// Reads a scenario file into a new state, all or nothing, in time linear
+/// in its size: each value goes through the same checks as a link part,
+/// applied in place.
 ///
 /// # Errors
-/// What is wrong: not JSON of this format, another plan or version, or
-/// every value the engine refuses (an unknown indicator, a bad growth).
+/// What is wrong: larger than [`MAX_SCENARIO_BYTES`], not JSON of this
+/// format, another plan or version, or the values the engine refuses (an
+/// unknown indicator, a bad growth), the first few named and the rest
+/// counted.
 pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, ImportProblem> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(ImportProblem::TooLarge {
+            bytes: text.len(),
+            limit: MAX_SCENARIO_BYTES,
+        });
+    }
     let text = text.trim_start_matches(BOM);
     let f: ScenarioFile = serde_json::from_str(text).map_err(|e| ImportProblem::NotScenario {
         line: e.line(),
@@ -161,7 +175,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
     }
     if f.plan != plan.id {
         return Err(ImportProblem::OtherPlan {
-            file: f.plan,
+            file: state::excerpt(&f.plan),
             plan: plan.id.clone(),
         });
     }
@@ -172,26 +186,30 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
         notices: vec![],
         scale: Default::default(),
     };
-    let mut actions = vec![Action::SetHorizon(f.horizon)];
-    actions.extend(
-        f.growth
-            .iter()
-            .map(|(id, g)| Action::SetGrowth(id.clone(), *g)),
-    );
-    actions.extend(
-        f.baselines
-            .iter()
-            .map(|(id, b)| Action::TypeBaseline(id.clone(), b.to_string())),
-    );
-    for (id, years) in &f.paths {
-        actions.extend(
-            years
-                .iter()
-                .map(|(y, g)| Action::TypePathYear(id.clone(), *y, g.to_string())),
-        );
+    state::apply(plan, &mut s, Action::SetHorizon(f.horizon));
+    for (id, g) in f.growth {
+        state::apply(plan, &mut s, Action::SetGrowth(id, g));
     }
-    for a in actions {
-        s = state::reduce(plan, &s, a);
+    for (id, b) in f.baselines {
+        state::apply(plan, &mut s, Action::TypeBaseline(id, b.to_string()));
+    }
+    for (id, years) in f.paths {
+        if plan.indicator(&id).is_none() {
+            // Once, not once per year: the id may be long.
+            state::apply(
+                plan,
+                &mut s,
+                Action::Notice(Notice::NoIndicator(state::excerpt(&id))),
+            );
+            continue;
+        }
+        for (y, g) in years {
+            state::apply(
+                plan,
+                &mut s,
+                Action::TypePathYear(id.clone(), y, g.to_string()),
+            );
+        }
     }
     if s.notices.is_empty() {
         s.lang = f.lang.as_deref().and_then(Lang::from_tag).unwrap_or(lang);

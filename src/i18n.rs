@@ -238,6 +238,65 @@ pub struct Strings {
     pub tradeoff_you: &'static str,
     pub tradeoff_table: &'static str,
     pub tradeoff_row_x: &'static str,
+    // issue 7: the answer first, presets that behave
+    /// At the pace published so far, a headline misses: `{drivers}`, `{name}`, `{value}`, `{year}`, `{target}`.
+    pub hero_reported_miss: &'static str,
+    /// At the pace published so far, a headline is met (same keys).
+    pub hero_reported_hit: &'static str,
+    /// No published pace: the reader's scenario (keys `{name}`, `{value}`, `{year}`, `{target}`, `{verdict}`).
+    pub hero_reader: &'static str,
+    /// At the plan's pace: `{value}`.
+    pub hero_plan_pace: &'static str,
+    /// How old the data are: `{list}` of "year (names)".
+    pub hero_data_through: &'static str,
+    /// No published value for a headline or its drivers.
+    pub hero_no_data: &'static str,
+    /// The plan period is over: `{year}`.
+    pub hero_period_ended: &'static str,
+    /// The published outcome: `{name}`, `{year}`, `{value}`, `{source}`, `{verdict}`.
+    pub hero_actual: &'static str,
+    /// A published outcome that is a lower bound below the target.
+    pub hero_actual_unsettled: &'static str,
+    /// No published outcome yet: `{year}`.
+    pub hero_no_actual: &'static str,
+    /// Said of a pace from a "more than X" value.
+    pub at_least: &'static str,
+    /// List separator.
+    pub list_sep: &'static str,
+    /// One-line descriptions of the presets, shown under them.
+    pub preset_reported_desc: &'static str,
+    pub preset_plan_desc: &'static str,
+    pub preset_trend_desc: &'static str,
+    /// Explains the "custom" chip.
+    pub preset_custom_desc: &'static str,
+    /// The hero's accessible name.
+    pub hero_label: &'static str,
+    /// The reference scenario's name (the pace published so far).
+    pub reference_label: &'static str,
+    /// The reference's tally: `{hit}`, `{total}`.
+    pub reference_tally: &'static str,
+    /// Before the targets whose verdict differs between the two scenarios.
+    pub verdict_differs: &'static str,
+    /// The overview table's heading, its filter and column heads.
+    pub overview_title: &'static str,
+    pub overview_misses_only: &'static str,
+    pub overview_indicator: &'static str,
+    pub overview_yours: &'static str,
+    pub overview_verdict: &'static str,
+    // Issue 12 (phase 2): limits, versions, storage faults and the panic message.
+    pub more_notices: &'static str,
+    pub link_word: &'static str,
+    pub saved_word: &'static str,
+    pub too_large: &'static str,
+    pub newer_version: &'static str,
+    pub bad_version: &'static str,
+    pub baseline_printed: &'static str,
+    pub baseline_beyond: &'static str,
+    pub not_saved: &'static str,
+    pub file_too_large: &'static str,
+    pub panic_title: &'static str,
+    pub panic_body: &'static str,
+    pub start_fresh: &'static str,
 }
 
 /// 简体中文.
@@ -420,6 +479,46 @@ pub static ZH: Strings = Strings {
     tradeoff_you: "你的情景",
     tradeoff_table: "文字版：各增速组合",
     tradeoff_row_x: "{x}增速",
+    // issue 7
+    hero_reported_miss: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，达不到{target}的目标。",
+    hero_reported_hit: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，可达到{target}的目标。",
+    hero_reader: "尚无公布数据可算出节奏；按当前情景，{year}年{name}约为{value}（目标{target}）：{verdict}。",
+    hero_plan_pace: "按规划节奏则可达{value}。",
+    hero_data_through: "已公布数据截至：{list}。",
+    hero_no_data: "plansim 尚无已公布数据。",
+    hero_period_ended: "规划期已于{year}年结束，以上为按已公布节奏的推算，而非预测。",
+    hero_actual: "{year}年{name}公布值为{value}（{source}），实际{verdict}。",
+    hero_actual_unsettled: "{year}年{name}仅公布“超过{value}”（{source}），尚不能判断是否达成。",
+    hero_no_actual: "{year}年的实际结果尚未收入 plansim 的数据。",
+    at_least: "至少",
+    list_sep: "，",
+    preset_reported_desc: "已公布数据的节奏：有公布值的指标取从基期到最新公布值的年均增速（“超过X”类数据只给下限，不设滑块），其余恢复默认。",
+    preset_plan_desc: "规划节奏：每项目标恰好达成所需的增速，其余恢复默认。",
+    preset_trend_desc: "以往趋势：规划给出的上一时期增速，其余恢复默认。",
+    preset_custom_desc: "自定义：手动改动后显示。",
+    hero_label: "结论",
+    reference_label: "参照：按已公布节奏",
+    reference_tally: "参照（按已公布节奏）：{hit}/{total} 项达成",
+    verdict_differs: "与参照结论不同的目标：",
+    overview_title: "全部目标一览",
+    overview_misses_only: "只看未达成",
+    overview_indicator: "指标",
+    overview_yours: "当前情景",
+    overview_verdict: "结论（当前/参照）",
+    // Issue 12 (phase 2).
+    more_notices: "另有 {n} 条未列出",
+    link_word: "链接",
+    saved_word: "已保存的情景",
+    too_large: "过大（{bytes} 字节，上限 {limit}），其中内容均未使用",
+    newer_version: "由更新版本的 plansim 写成（版本 {v}），已使用本版本能识别的部分",
+    bad_version: "版本须为不小于 1 的整数",
+    baseline_printed: "规划已给出该指标的基期值，不使用自行输入的基期值",
+    baseline_beyond: "基期值超出可计算和绘制的范围（绝对值上限 {max}）",
+    not_saved: "此情景未能保存在本浏览器中（存储已满或被禁用）；页面上的情景未丢失，请复制链接保存",
+    file_too_large: "文件过大（{bytes} 字节，上限 {limit}），未读取",
+    panic_title: "plansim 出错了",
+    panic_body: "页面遇到内部错误，已停止运行。您的情景保存在下面的链接中：",
+    start_fresh: "清除保存的情景并重新开始",
 };
 
 /// English.
@@ -602,6 +701,46 @@ pub static EN: Strings = Strings {
     tradeoff_you: "your scenario",
     tradeoff_table: "As text: the growth pairs",
     tradeoff_row_x: "{x} growth",
+    // issue 7
+    hero_reported_miss: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, short of the {target} goal.",
+    hero_reported_hit: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, meeting the {target} goal.",
+    hero_reader: "No published values give a pace yet; in the scenario shown, {name} reaches about {value} in {year} (goal {target}): {verdict}.",
+    hero_plan_pace: "At the plan's pace it would reach {value}.",
+    hero_data_through: "Published data up to {list}.",
+    hero_no_data: "plansim holds no published values yet.",
+    hero_period_ended: "The plan period ended in {year}: this is hindsight at the published pace, not a forecast.",
+    hero_actual: "The published {year} value of {name} is {value} ({source}): actually {verdict}.",
+    hero_actual_unsettled: "For {year}, only \"more than {value}\" was published for {name} ({source}): not yet settled.",
+    hero_no_actual: "The {year} outcome is not yet in plansim's data.",
+    at_least: "at least ",
+    list_sep: ", ",
+    preset_reported_desc: "Reported pace: each indicator with published values at its annual growth from the baseline to the latest one (a \"more than X\" value is only a floor and sets nothing); the rest at their defaults.",
+    preset_plan_desc: "Plan pace: each target at exactly the growth it needs; the rest at their defaults.",
+    preset_trend_desc: "Past trend: the growth the plan reports for the previous period; the rest at their defaults.",
+    preset_custom_desc: "Custom: shown after any change by hand.",
+    hero_label: "The answer",
+    reference_label: "Reference: reported pace",
+    reference_tally: "Reference (reported pace): {hit} of {total} hit",
+    verdict_differs: "Verdict differs from the reference:",
+    overview_title: "Every target at a glance",
+    overview_misses_only: "Show misses only",
+    overview_indicator: "Indicator",
+    overview_yours: "Your scenario",
+    overview_verdict: "Verdict (yours / reference)",
+    // Issue 12 (phase 2).
+    more_notices: "and {n} more",
+    link_word: "link",
+    saved_word: "saved scenario",
+    too_large: "is too large ({bytes} bytes, at most {limit}): nothing in it was used",
+    newer_version: "was written by a newer plansim (version {v}): what this version understands was used",
+    bad_version: "the version must be a whole number from 1",
+    baseline_printed: "the plan prints this indicator's baseline, so a supplied one is not used",
+    baseline_beyond: "the baseline is beyond what can be computed and drawn (at most {max} in size)",
+    not_saved: "this scenario could not be kept in this browser (storage full or blocked); nothing on the page is lost: copy the link to keep it",
+    file_too_large: "the file is too large ({bytes} bytes, at most {limit}) and was not read",
+    panic_title: "plansim stopped",
+    panic_body: "The page hit an internal error and stopped. Your scenario is in this link:",
+    start_fresh: "Clear the saved scenario and start fresh",
 };
 
 /// A model error in words, in `lang`.

@@ -9,6 +9,7 @@ pub mod chances;
 pub mod chart;
 pub mod core;
 pub mod export;
+pub mod hero;
 pub mod i18n;
 pub mod notice;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -35,8 +35,16 @@ pub enum ImportProblem {
         /// The id of the plan on the page.
         plan: String,
     },
-    /// Values the model refuses, each with its reason.
+    /// Values the model refuses, each with its reason (at most
+    /// [`crate::state::MAX_NOTICES`], then [`Notice::More`]).
     Refused(Vec<Notice>),
+    /// The text is larger than a scenario file can be; it was not parsed.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The largest size read.
+        limit: usize,
+    },
 }
 
 /// Why a file could not be fetched.
@@ -133,6 +141,49 @@ pub enum Notice {
         /// The line at fault.
         error: ReportedError,
     },
+    /// How many more notices there were than are listed.
+    More(usize),
+    /// A link or saved scenario above [`crate::state::MAX_LINK_BYTES`]; none
+    /// of it was applied.
+    TooLarge {
+        /// Link or saved scenario.
+        origin: Origin,
+        /// Its size in bytes.
+        bytes: usize,
+        /// The largest size read.
+        limit: usize,
+    },
+    /// A link or saved scenario of a newer format version; what this build
+    /// understands was applied.
+    NewerVersion {
+        /// Link or saved scenario.
+        origin: Origin,
+        /// The version it names.
+        version: u32,
+    },
+    /// A `v=` part that is not a version number.
+    BadVersion,
+    /// A baseline supplied for an indicator whose baseline the plan prints.
+    BaselinePrinted(String),
+    /// A baseline beyond [`crate::state::max_baseline`].
+    BaselineBeyond {
+        /// The indicator.
+        id: String,
+        /// The largest baseline allowed.
+        max: f64,
+    },
+    /// The scenario could not be saved in this browser (a full quota, a
+    /// blocked storage); it stays on the page and in the link.
+    NotSaved,
+    /// A chosen or dropped file larger than plansim reads; it was not read.
+    FileTooLarge {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        bytes: f64,
+        /// The largest size read.
+        limit: usize,
+    },
     /// Reported values were loaded: how many, from where.
     ReportedLoaded {
         /// The file's name or address.
@@ -183,6 +234,10 @@ impl Notice {
                     ImportProblem::OtherPlan { file, plan } => {
                         format!("{}: `{file}` ≠ `{plan}`", t.other_plan)
                     }
+                    ImportProblem::TooLarge { bytes, limit } => t
+                        .too_large
+                        .replace("{bytes}", &bytes.to_string())
+                        .replace("{limit}", &limit.to_string()),
                     ImportProblem::Refused(list) => list
                         .iter()
                         .map(|n| n.text(lang))
@@ -216,6 +271,38 @@ impl Notice {
                     reported_error(lang, error)
                 )
             }
+            Notice::More(n) => t.more_notices.replace("{n}", &grouped(*n)),
+            Notice::TooLarge {
+                origin,
+                bytes,
+                limit,
+            } => format!(
+                "{} {}",
+                origin_word(lang, *origin),
+                t.too_large
+                    .replace("{bytes}", &grouped(*bytes))
+                    .replace("{limit}", &grouped(*limit))
+            ),
+            Notice::NewerVersion { origin, version } => format!(
+                "{} {}",
+                origin_word(lang, *origin),
+                t.newer_version.replace("{v}", &version.to_string())
+            ),
+            Notice::BadVersion => t.bad_version.into(),
+            Notice::BaselinePrinted(id) => format!("{id}: {}", t.baseline_printed),
+            Notice::BaselineBeyond { id, max } => {
+                format!(
+                    "{id}: {}",
+                    t.baseline_beyond.replace("{max}", &format!("{max:.0e}"))
+                )
+            }
+            Notice::NotSaved => t.not_saved.into(),
+            Notice::FileTooLarge { name, bytes, limit } => format!(
+                "{name}: {}",
+                t.file_too_large
+                    .replace("{bytes}", &grouped(*bytes as usize))
+                    .replace("{limit}", &grouped(*limit))
+            ),
             Notice::ReportedLoaded { from, count } => {
                 if zh {
                     format!("已从 {from} 载入 {count} 个公布值。")
@@ -225,6 +312,27 @@ impl Notice {
             }
         }
     }
+}
+
+/// "link" or "saved scenario" in `lang`.
+fn origin_word(lang: Lang, origin: Origin) -> &'static str {
+    match origin {
+        Origin::Link => lang.s().link_word,
+        Origin::Saved => lang.s().saved_word,
+    }
+}
+
+/// `n` with thousands grouped by commas: `19,990`.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

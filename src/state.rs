@@ -1,12 +1,14 @@
 //! The app's state, its actions and the pure reducer, plus the readable link
 //! format. No browser APIs here, so all of it is tested natively.
 
-use crate::core::engine::{check_growth, growth_to_hit, required_growth, ModelError, Scenario};
+use crate::core::engine::{check_growth, ModelError, Scenario};
 use crate::core::plan::Plan;
+use crate::core::presets::preset_scenario;
+pub use crate::core::presets::Preset;
+use crate::core::reported::Pace;
 use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
-use std::collections::BTreeMap;
 
 /// Highest growth a reader may type, in either unit; the engine would take
 /// more, but charts stay readable and no plan target needs it.
@@ -23,16 +25,6 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// How far every σ is scaled (issue 8): 0 gives the deterministic page.
     pub scale: Scale,
-}
-
-/// A named set of growth rates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Preset {
-    /// Every target at exactly its required growth; sliders that drive no
-    /// target of their own (a ratio's denominator) stay where they are.
-    PlanPace,
-    /// The past growth the plan reports, where it gives one.
-    Trend,
 }
 
 /// Everything a reader can do.
@@ -54,11 +46,10 @@ pub enum Action {
     SetHorizon(u16),
     /// Switch language.
     SetLang(Lang),
-    /// Apply a preset.
-    Apply(Preset),
-    /// Set several growths at once (e.g. the pace of reported values); each
-    /// replaces that indicator's per-year path.
-    ApplyGrowths(Vec<(String, f64)>),
+    /// Replace the scenario with a preset's whole scenario (see
+    /// [`preset_scenario`]), given the paces of the values published so far;
+    /// the horizon and supplied baselines are kept, so presets never stack.
+    Apply(Preset, Vec<Pace>),
     /// Replace the whole state.
     Replace(State),
     /// Apply a link fragment (history navigation, a hand-edited URL); the
@@ -73,121 +64,232 @@ pub enum Action {
     Dismiss,
     /// Scale every σ at once (issue 8).
     SetScale(Scale),
+    /// Set several growths at once (a point of a trade-off map): one
+    /// history entry and one render; each replaces that indicator's per-year path.
+    ApplyGrowths(Vec<(String, f64)>),
+}
+
+/// At most this many notices are kept one by one; the rest are counted in a
+/// closing [`Notice::More`], so a link of 20,000 bad parts shows ten lines
+/// and "and 19,990 more".
+pub const MAX_NOTICES: usize = 10;
+
+/// Echoed input (a link part, typed text, an id from a file) is cut to this
+/// many characters and an ellipsis.
+pub const EXCERPT_CHARS: usize = 60;
+
+/// The largest link or saved scenario decoded, in bytes; a larger one is
+/// refused whole with a notice. A link the page writes holds one part per
+/// changed value: a few hundred bytes for a large plan.
+pub const MAX_LINK_BYTES: usize = 256 << 10;
+
+/// The link format version written as `v=1`. Links without `v` are read as
+/// version 1 too (the format had no version before); a higher version opens
+/// with a notice.
+pub const LINK_VERSION: u32 = 1;
+
+/// At most [`EXCERPT_CHARS`] characters of `s`, with "…" when cut.
+pub fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(EXCERPT_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Adds `n` to `notices`, keeping at most [`MAX_NOTICES`] and counting the
+/// rest in a closing [`Notice::More`].
+pub fn push_notice(notices: &mut Vec<Notice>, n: Notice) {
+    let extra = match n {
+        Notice::More(k) => k,
+        n if notices.len() < MAX_NOTICES => return notices.push(n),
+        _ => 1,
+    };
+    match notices.last_mut() {
+        Some(Notice::More(k)) => *k = k.saturating_add(extra),
+        _ => notices.push(Notice::More(extra)),
+    }
 }
 
 /// Applies `action` to `state` for `plan`. Bad input leaves the scenario as
 /// it was and adds a notice naming what was refused.
 pub fn reduce(plan: &Plan, state: &State, action: Action) -> State {
     let mut next = state.clone();
-    let mut sc = next.scenario.clone();
-    match action {
-        Action::SetGrowth(id, g) => {
-            if let Err(n) = set_growth(plan, &mut sc, &id, g) {
-                next.notices.push(n);
-            }
-        }
-        Action::TypeGrowth(id, text) => match parse_num(&text) {
-            Some(g) => {
-                if let Err(n) = set_growth(plan, &mut sc, &id, g) {
-                    next.notices.push(n);
-                }
-            }
-            None => next.notices.push(Notice::NotANumber {
-                id,
-                year: None,
-                text,
-            }),
-        },
+    apply(plan, &mut next, action);
+    next
+}
+
+/// [`reduce`] in place: the one path every action takes.
+pub fn apply(plan: &Plan, st: &mut State, action: Action) {
+    let sc = &mut st.scenario;
+    let result = match action {
+        Action::SetGrowth(id, g) => set_growth(plan, sc, &id, g),
+        Action::TypeGrowth(id, text) => type_growth(plan, sc, &id, &text),
         Action::ResetOne(id) => {
             sc.growth.remove(&id);
             sc.paths.remove(&id);
             sc.baselines.remove(&id);
+            Ok(())
         }
-        Action::ResetAll => sc = Scenario::new(plan),
-        Action::TypeBaseline(id, text) => {
-            if text.trim().is_empty() {
-                sc.baselines.remove(&id);
-            } else {
-                match parse_num(&text) {
-                    Some(v) => {
-                        let mut trial = sc.clone();
-                        trial.baselines.insert(id.clone(), v);
-                        match plan
-                            .indicator(&id)
-                            .map(|ind| crate::core::engine::baseline_of(plan, &trial, ind))
-                        {
-                            Some(Ok(_)) => sc = trial,
-                            Some(Err(e)) => next.notices.push(Notice::Model(e)),
-                            None => next.notices.push(Notice::NoIndicator(id)),
-                        }
-                    }
-                    None => next.notices.push(Notice::NotANumber {
-                        id,
-                        year: None,
-                        text,
-                    }),
-                }
+        Action::ResetAll => {
+            *sc = Scenario::new(plan);
+            Ok(())
+        }
+        Action::TypeBaseline(id, text) => type_baseline(plan, sc, &id, &text),
+        Action::TypePathYear(id, year, text) => type_path_year(plan, sc, &id, year, &text),
+        Action::SetHorizon(h) => set_horizon(plan, sc, h),
+        Action::SetLang(l) => {
+            st.lang = l;
+            Ok(())
+        }
+        Action::Apply(p, paces) => {
+            *sc = preset_scenario(plan, sc, p, &paces);
+            Ok(())
+        }
+        Action::Replace(s) => {
+            *st = s;
+            Ok(())
+        }
+        Action::Load(frag) => {
+            *st = from_fragment(plan, &frag, st.lang).0;
+            Ok(())
+        }
+        Action::Restore(frag) => {
+            let restored = from_saved(plan, &frag, st.lang).0;
+            let mut notices = std::mem::take(&mut st.notices);
+            for n in restored.notices {
+                push_notice(&mut notices, n);
             }
+            *st = State {
+                notices,
+                ..restored
+            };
+            Ok(())
         }
-        Action::TypePathYear(id, year, text) => {
-            if text.trim().is_empty() {
-                if let Some(p) = sc.paths.get_mut(&id) {
-                    p.remove(&year);
-                    if p.is_empty() {
-                        sc.paths.remove(&id);
-                    }
-                }
-            } else {
-                match parse_num(&text).map(|g| checked(plan, &id, g)) {
-                    Some(Ok(g)) if (plan.base_year + 1..=plan.vision_year).contains(&year) => {
-                        sc.paths.entry(id).or_default().insert(year, g);
-                    }
-                    Some(Ok(_)) => next.notices.push(Notice::OutsideYears { id, year }),
-                    Some(Err(n)) => next.notices.push(n),
-                    None => next.notices.push(Notice::NotANumber {
-                        id,
-                        year: Some(year),
-                        text,
-                    }),
-                }
-            }
+        Action::SetScale(u) => {
+            st.scale = u;
+            Ok(())
         }
-        Action::SetHorizon(h) => {
-            if (plan.target_year..=plan.vision_year).contains(&h) {
-                sc.horizon = h;
-            } else {
-                next.notices.push(Notice::Model(ModelError::Horizon {
-                    horizon: h,
-                    min: plan.target_year,
-                    max: plan.vision_year,
-                }));
-            }
-        }
-        Action::SetLang(l) => next.lang = l,
-        Action::Apply(p) => apply_preset(plan, &mut sc, p),
         Action::ApplyGrowths(pairs) => {
             for (id, g) in pairs {
-                match set_growth(plan, &mut sc, &id, g) {
+                match set_growth(plan, sc, &id, g) {
                     Ok(()) => {
                         sc.paths.remove(&id);
                     }
-                    Err(n) => next.notices.push(n),
+                    Err(n) => push_notice(&mut st.notices, n),
                 }
             }
+            Ok(())
         }
-        Action::Replace(s) => return s,
-        Action::Load(frag) => return from_fragment(plan, &frag, state.lang).0,
-        Action::Restore(frag) => {
-            let mut restored = from_saved(plan, &frag, state.lang).0;
-            restored.notices.splice(0..0, state.notices.iter().cloned());
-            return restored;
+        Action::Notice(n) => Err(n),
+        Action::Dismiss => {
+            st.notices.clear();
+            Ok(())
         }
-        Action::Notice(n) => next.notices.push(n),
-        Action::Dismiss => next.notices.clear(),
-        Action::SetScale(u) => next.scale = u,
+    };
+    if let Err(n) = result {
+        push_notice(&mut st.notices, n);
     }
-    next.scenario = sc;
-    next
+}
+
+fn not_a_number(id: &str, year: Option<u16>, text: &str) -> Notice {
+    Notice::NotANumber {
+        id: excerpt(id),
+        year,
+        text: excerpt(text),
+    }
+}
+
+fn type_growth(plan: &Plan, sc: &mut Scenario, id: &str, text: &str) -> Result<(), Notice> {
+    let g = parse_num(text).ok_or_else(|| not_a_number(id, None, text))?;
+    set_growth(plan, sc, id, g)
+}
+
+fn type_baseline(plan: &Plan, sc: &mut Scenario, id: &str, text: &str) -> Result<(), Notice> {
+    if text.trim().is_empty() {
+        sc.baselines.remove(id);
+        return Ok(());
+    }
+    let v = parse_num(text).ok_or_else(|| not_a_number(id, None, text))?;
+    set_baseline(plan, sc, id, v)
+}
+
+/// The largest baseline a reader may supply for `plan`: grown for every
+/// year of the plan at the highest growth a reader may type, it stays
+/// within what a chart can draw ([`crate::chart::AXIS_LIMIT`]).
+pub fn max_baseline(plan: &Plan) -> f64 {
+    let years = i32::from(plan.vision_year.saturating_sub(plan.base_year)).max(1);
+    crate::chart::AXIS_LIMIT / (1.0 + MAX_TYPED_GROWTH / 100.0).powi(years)
+}
+
+/// Supplies a baseline for `id`: only where the plan prints none, within
+/// [`max_baseline`], and one the engine accepts (not negative, a
+/// percentage within 100, not 0 under relative growth).
+fn set_baseline(plan: &Plan, sc: &mut Scenario, id: &str, v: f64) -> Result<(), Notice> {
+    let ind = plan
+        .indicator(id)
+        .ok_or_else(|| Notice::NoIndicator(excerpt(id)))?;
+    if ind.baseline.is_some() {
+        return Err(Notice::BaselinePrinted(id.to_string()));
+    }
+    let max = max_baseline(plan);
+    if v.abs() > max {
+        return Err(Notice::BaselineBeyond {
+            id: id.to_string(),
+            max,
+        });
+    }
+    let old = sc.baselines.insert(id.to_string(), v);
+    match crate::core::engine::baseline_of(plan, sc, ind) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            match old {
+                Some(o) => sc.baselines.insert(id.to_string(), o),
+                None => sc.baselines.remove(id),
+            };
+            Err(Notice::Model(e))
+        }
+    }
+}
+
+fn type_path_year(
+    plan: &Plan,
+    sc: &mut Scenario,
+    id: &str,
+    year: u16,
+    text: &str,
+) -> Result<(), Notice> {
+    if text.trim().is_empty() {
+        if let Some(p) = sc.paths.get_mut(id) {
+            p.remove(&year);
+            if p.is_empty() {
+                sc.paths.remove(id);
+            }
+        }
+        return Ok(());
+    }
+    let g = parse_num(text).ok_or_else(|| not_a_number(id, Some(year), text))?;
+    let g = checked(plan, id, g)?;
+    if !(plan.base_year + 1..=plan.vision_year).contains(&year) {
+        return Err(Notice::OutsideYears {
+            id: id.to_string(),
+            year,
+        });
+    }
+    sc.paths.entry(id.to_string()).or_default().insert(year, g);
+    Ok(())
+}
+
+fn set_horizon(plan: &Plan, sc: &mut Scenario, h: u16) -> Result<(), Notice> {
+    if (plan.target_year..=plan.vision_year).contains(&h) {
+        sc.horizon = h;
+        Ok(())
+    } else {
+        Err(Notice::Model(ModelError::Horizon {
+            horizon: h,
+            min: plan.target_year,
+            max: plan.vision_year,
+        }))
+    }
 }
 
 /// Parses typed text as a number; full-width digits and signs count, and a
@@ -212,7 +314,7 @@ fn parse_num(text: &str) -> Option<f64> {
 fn checked(plan: &Plan, id: &str, g: f64) -> Result<f64, Notice> {
     let ind = plan
         .indicator(id)
-        .ok_or_else(|| Notice::NoIndicator(id.to_string()))?;
+        .ok_or_else(|| Notice::NoIndicator(excerpt(id)))?;
     let slider = ind
         .slider
         .as_ref()
@@ -233,46 +335,13 @@ fn set_growth(plan: &Plan, sc: &mut Scenario, id: &str, g: f64) -> Result<(), No
     Ok(())
 }
 
-/// The growth the preset gives each slider it touches.
-pub fn preset_growth(plan: &Plan, sc: &Scenario, preset: Preset) -> BTreeMap<String, f64> {
-    let mut out = BTreeMap::new();
-    for ind in &plan.indicators {
-        match preset {
-            Preset::Trend => {
-                if let Some(t) = &ind.trend {
-                    out.insert(ind.id.clone(), t.growth);
-                }
-            }
-            Preset::PlanPace => {
-                let Ok(Some(req)) = required_growth(plan, sc, &ind.id) else {
-                    continue;
-                };
-                let (Some(target), Some(slider)) = (ind.target.as_ref(), plan.slider_for(&ind.id))
-                else {
-                    continue;
-                };
-                out.insert(slider.id.clone(), growth_to_hit(req, target));
-            }
-        }
-    }
-    out
-}
-
-fn apply_preset(plan: &Plan, sc: &mut Scenario, preset: Preset) {
-    for (id, g) in preset_growth(plan, sc, preset) {
-        sc.growth.insert(id.clone(), g);
-        sc.paths.remove(&id);
-    }
-}
-
 /// Encodes the scenario and language as a readable URL fragment, without
-/// the `#`: `g.<id>=<growth>` for each changed growth, `p.<id>.<year>=` for
-/// per-year growth, `b.<id>=` for supplied baselines, `h=` for a horizon
-/// other than the target year, `u=` for an uncertainty scale other than
-/// "as estimated", and `lang=`.
+/// the `#`: `v=1` (the format's version), `g.<id>=<growth>` for each changed
+/// growth, `p.<id>.<year>=` for per-year growth, `b.<id>=` for supplied
+/// baselines, `h=` for a horizon other than the target year, and `lang=`.
 pub fn to_fragment(plan: &Plan, state: &State) -> String {
     let sc = &state.scenario;
-    let mut parts = Vec::new();
+    let mut parts = vec![format!("v={LINK_VERSION}")];
     for ind in &plan.indicators {
         if let Some(g) = sc.growth.get(&ind.id) {
             parts.push(format!("g.{}={}", ind.id, num(*g)));
@@ -296,22 +365,30 @@ pub fn to_fragment(plan: &Plan, state: &State) -> String {
     parts.join("&")
 }
 
-/// Shortest decimal that reads back to the same growth, to 6 decimals.
-fn num(v: f64) -> String {
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
+/// The shortest text that reads back to exactly `v`: Rust's shortest
+/// round-trip digits, in plain (`6.5`, `0.0001`) or scientific notation
+/// (`4e-7`, `1e308`), plain unless it is more than 4 characters longer;
+/// `-0` is written `0`.
+pub fn num(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let plain = format!("{v}");
+    let sci = format!("{v:e}");
+    if plain.len() > sci.len() + 4 {
+        sci
     } else {
-        s.to_string()
+        plain
     }
 }
 
 /// The language a fragment names (`lang=zh`), if any.
 pub fn fragment_lang(fragment: &str) -> Option<Lang> {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
+    let frag = fragment.trim_start_matches('#');
+    if frag.len() > MAX_LINK_BYTES {
+        return None;
+    }
+    frag.split('&')
         .find_map(|part| part.strip_prefix("lang="))
         .and_then(Lang::from_tag)
 }
@@ -329,6 +406,8 @@ pub fn from_saved(plan: &Plan, fragment: &str, fallback_lang: Lang) -> (State, b
     decode(plan, fragment, fallback_lang, true)
 }
 
+/// One pass over the parts, each applied in place to one state: time and
+/// memory are linear in the fragment's length.
 fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (State, bool) {
     let origin = if saved { Origin::Saved } else { Origin::Link };
     let mut state = State {
@@ -337,85 +416,92 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
         notices: Vec::new(),
         scale: Scale::default(),
     };
-    let mut named_lang = false;
     let frag = fragment.trim_start_matches('#');
-    for part in frag.split('&').filter(|p| !p.is_empty()) {
-        let part = percent_decode(part);
-        let skipped = |why: Notice| Notice::Skipped {
+    if frag.len() > MAX_LINK_BYTES {
+        state.notices.push(Notice::TooLarge {
             origin,
-            part: part.clone(),
-            why: Box::new(why),
-        };
-        let Some((key, value)) = part.split_once('=') else {
-            state.notices.push(skipped(Notice::ExpectedKeyValue));
-            continue;
-        };
-        let before = state.notices.len();
-        let action = match key.split('.').collect::<Vec<_>>().as_slice() {
-            ["g", id] => Some(Action::TypeGrowth(id.to_string(), value.to_string())),
-            ["b", id] => Some(Action::TypeBaseline(id.to_string(), value.to_string())),
-            ["p", id, year] => match year.parse::<u16>() {
-                Ok(y) => Some(Action::TypePathYear(id.to_string(), y, value.to_string())),
-                Err(_) => {
-                    state.notices.push(skipped(Notice::BadYear));
-                    None
+            bytes: frag.len(),
+            limit: MAX_LINK_BYTES,
+        });
+        return (state, false);
+    }
+    let mut named_lang = false;
+    for raw in frag.split('&').filter(|p| !p.is_empty()) {
+        let part = percent_decode(raw);
+        match apply_part(plan, &mut state, &part) {
+            Ok(Part::Lang) => named_lang = true,
+            Ok(Part::Value) => {}
+            Ok(Part::Version(v)) => {
+                if v > LINK_VERSION {
+                    push_notice(
+                        &mut state.notices,
+                        Notice::NewerVersion { origin, version: v },
+                    );
                 }
-            },
-            ["h"] => match value.parse::<u16>() {
-                Ok(h) => Some(Action::SetHorizon(h)),
-                Err(_) => {
-                    state.notices.push(skipped(Notice::BadHorizon));
-                    None
-                }
-            },
-            ["u"] => match parse_num(value).map(Scale::new) {
-                Some(Ok(u)) => Some(Action::SetScale(u)),
-                _ => {
-                    state.notices.push(skipped(Notice::BadScale));
-                    None
-                }
-            },
-            ["lang"] => match Lang::from_tag(value) {
-                Some(l) => {
-                    named_lang = true;
-                    Some(Action::SetLang(l))
-                }
-                None => {
-                    state.notices.push(skipped(Notice::BadLang));
-                    None
-                }
-            },
-            _ => {
-                state.notices.push(skipped(Notice::UnknownPart));
-                None
             }
-        };
-        if let Some(a) = action {
-            state = reduce(plan, &state, a);
-            let refused: Vec<Notice> = state.notices.drain(before..).collect();
-            state.notices.extend(refused.into_iter().map(skipped));
+            Err(why) => push_notice(
+                &mut state.notices,
+                Notice::Skipped {
+                    origin,
+                    part: excerpt(&part),
+                    why: Box::new(why),
+                },
+            ),
         }
     }
     (state, named_lang)
 }
 
-fn percent_decode(s: &str) -> String {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
+/// What a link part set.
+enum Part {
+    Value,
+    Lang,
+    Version(u32),
+}
+
+/// Applies one decoded `key=value` part through the same checks as typed
+/// input.
+fn apply_part(plan: &Plan, st: &mut State, part: &str) -> Result<Part, Notice> {
+    let (key, value) = part.split_once('=').ok_or(Notice::ExpectedKeyValue)?;
+    let sc = &mut st.scenario;
+    let mut keys = key.split('.');
+    match (keys.next(), keys.next(), keys.next(), keys.next()) {
+        (Some("g"), Some(id), None, None) => type_growth(plan, sc, id, value),
+        (Some("b"), Some(id), None, None) => type_baseline(plan, sc, id, value),
+        (Some("p"), Some(id), Some(year), None) => {
+            let y = year.parse::<u16>().map_err(|_| Notice::BadYear)?;
+            type_path_year(plan, sc, id, y, value)
         }
-        out.push(bytes[i]);
-        i += 1;
+        (Some("h"), None, ..) => {
+            let h = value.parse::<u16>().map_err(|_| Notice::BadHorizon)?;
+            set_horizon(plan, sc, h)
+        }
+        (Some("u"), None, ..) => match parse_num(value).map(Scale::new) {
+            Some(Ok(u)) => {
+                st.scale = u;
+                Ok(())
+            }
+            _ => Err(Notice::BadScale),
+        },
+        (Some("lang"), None, ..) => {
+            st.lang = Lang::from_tag(value).ok_or(Notice::BadLang)?;
+            return Ok(Part::Lang);
+        }
+        (Some("v"), None, ..) => match value.parse::<u32>() {
+            Ok(v) if v >= 1 => return Ok(Part::Version(v)),
+            _ => Err(Notice::BadVersion),
+        },
+        _ => Err(Notice::UnknownPart),
     }
-    String::from_utf8_lossy(&out).into_owned()
+    .map(|()| Part::Value)
+}
+
+/// `%XX` escapes decoded, by the `percent-encoding` crate (already in the
+/// dependency tree through `url`); bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -453,11 +539,125 @@ mod tests {
         let frag = to_fragment(&plan, &s);
         assert_eq!(
             frag,
-            "g.gdp=6.5&p.gdp.2022=-2.5&g.de_value_added=12&b.digital_trade=5000&h=2035&lang=en"
+            "v=1&g.gdp=6.5&p.gdp.2022=-2.5&g.de_value_added=12&b.digital_trade=5000&h=2035&lang=en"
         );
         let (back, named) = from_fragment(&plan, &format!("#{frag}"), Lang::Zh);
         assert!(named);
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn numbers_are_written_short_and_read_back_exactly() {
+        for (v, text) in [
+            (6.5, "6.5"),
+            (4e-7, "4e-7"),
+            (1e308, "1e308"),
+            (-0.0, "0"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (12.0, "12"),
+            (1234.5, "1234.5"),
+        ] {
+            assert_eq!(num(v), text);
+            assert_eq!(text.parse::<f64>().unwrap(), v);
+        }
+    }
+
+    #[test]
+    fn notices_are_counted_past_the_cap_and_input_is_cut() {
+        let plan = zj();
+        let (s, _) = from_fragment(&plan, &"x&".repeat(25), Lang::En);
+        assert_eq!(s.notices.len(), MAX_NOTICES + 1);
+        assert_eq!(s.notices[MAX_NOTICES], Notice::More(15));
+        assert_eq!(s.notices[MAX_NOTICES].text(Lang::En), "and 15 more");
+        assert_eq!(s.notices[MAX_NOTICES].text(Lang::Zh), "另有 15 条未列出");
+        assert_eq!(Notice::More(19_990).text(Lang::En), "and 19,990 more");
+        let long = format!("g.gdp={}", "9".repeat(500));
+        let (s, _) = from_fragment(&plan, &long, Lang::En);
+        let text = s.notices[0].text(Lang::En);
+        assert!(text.len() < 300 && text.contains('…'), "{text}");
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt(&"中".repeat(70)).chars().count(), EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn a_link_too_large_is_refused_whole() {
+        let plan = zj();
+        let frag = format!("g.gdp=1&{}", "x".repeat(MAX_LINK_BYTES));
+        let (s, named) = from_fragment(&plan, &frag, Lang::En);
+        assert!(!named && s.scenario == Scenario::new(&plan));
+        assert!(matches!(
+            s.notices[..],
+            [Notice::TooLarge {
+                origin: Origin::Link,
+                ..
+            }]
+        ));
+        assert!(s.notices[0].text(Lang::En).starts_with("link is too large"));
+        let (s, _) = from_saved(&plan, &frag, Lang::Zh);
+        assert!(s.notices[0].text(Lang::Zh).starts_with("已保存的情景 过大"));
+    }
+
+    #[test]
+    fn links_carry_a_version() {
+        let plan = zj();
+        let (s, _) = from_fragment(&plan, "v=1&g.gdp=2", Lang::En);
+        assert!(s.notices.is_empty());
+        let (s, _) = from_fragment(&plan, "g.gdp=2&v=7&q=1", Lang::En);
+        assert_eq!(
+            s.scenario.growth.get("gdp"),
+            Some(&2.0),
+            "a newer link opens"
+        );
+        assert_eq!(
+            s.notices[0],
+            Notice::NewerVersion {
+                origin: Origin::Link,
+                version: 7
+            }
+        );
+        assert!(s.notices[0]
+            .text(Lang::En)
+            .contains("newer plansim (version 7)"));
+        let (s, _) = from_fragment(&plan, "v=x", Lang::En);
+        assert_eq!(s.notices.len(), 1);
+        assert!(to_fragment(&plan, &s).starts_with("v=1&"));
+    }
+
+    #[test]
+    fn baselines_only_where_the_plan_prints_none_and_within_bounds() {
+        let plan = zj();
+        let s = fresh(&plan);
+        let t = reduce(&plan, &s, Action::TypeBaseline("gdp".into(), "5".into()));
+        assert!(t.scenario.baselines.is_empty());
+        assert_eq!(t.notices, [Notice::BaselinePrinted("gdp".into())]);
+        let t = reduce(
+            &plan,
+            &s,
+            Action::TypeBaseline("digital_trade".into(), "1e308".into()),
+        );
+        assert!(t.scenario.baselines.is_empty());
+        assert!(
+            t.notices[0]
+                .text(Lang::En)
+                .contains("beyond what can be computed"),
+            "{:?}",
+            t.notices
+        );
+        let t = reduce(
+            &plan,
+            &s,
+            Action::TypeBaseline("digital_trade".into(), "5000".into()),
+        );
+        let u = reduce(
+            &plan,
+            &t,
+            Action::TypeBaseline("digital_trade".into(), "-1".into()),
+        );
+        assert_eq!(
+            u.scenario.baselines.get("digital_trade"),
+            Some(&5000.0),
+            "a refused value keeps the old one"
+        );
     }
 
     #[test]
@@ -614,15 +814,26 @@ mod tests {
         assert_eq!(s.lang, Lang::Zh, "reset keeps the language");
     }
 
+    fn paces(plan: &Plan) -> Vec<Pace> {
+        use crate::core::reported::{paces, parse, ZHEJIANG_REPORTED_CSV};
+        paces(plan, &parse(plan, ZHEJIANG_REPORTED_CSV).unwrap())
+    }
+
     #[test]
-    fn plan_pace_hits_every_projectable_target() {
+    fn plan_pace_hits_every_projectable_target_and_resets_the_rest() {
         let plan = zj();
         let mut s = fresh(&plan);
         s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 9.0));
+        s = reduce(&plan, &s, Action::SetHorizon(plan.vision_year));
+        s = reduce(
+            &plan,
+            &s,
+            Action::TypePathYear("dc_racks".into(), 2022, "-2".into()),
+        );
         for id in ["base_stations_5g", "de_value_added", "one_stop_service"] {
             s = reduce(&plan, &s, Action::SetGrowth(id.into(), 0.0));
         }
-        s = reduce(&plan, &s, Action::Apply(Preset::PlanPace));
+        s = reduce(&plan, &s, Action::Apply(Preset::PlanPace, paces(&plan)));
         let r = run(&plan, &s.scenario).unwrap();
         let (hit, total) = r.tally();
         assert_eq!(
@@ -636,40 +847,47 @@ mod tests {
         );
         assert_eq!(
             s.scenario.growth.get("gdp"),
-            Some(&9.0),
-            "GDP has no target and stays"
+            None,
+            "GDP has no target: a preset resets it to its default"
         );
+        assert!(
+            s.scenario.paths.is_empty(),
+            "a preset replaces per-year paths"
+        );
+        assert_eq!(s.scenario.horizon, plan.vision_year, "the horizon is kept");
     }
 
     #[test]
-    fn several_growths_at_once() {
+    fn presets_replace_each_other_and_a_bound_sets_nothing() {
         let plan = zj();
-        let mut s = reduce(
+        let p = paces(&plan);
+        let rep = reduce(
             &plan,
             &fresh(&plan),
-            Action::TypePathYear("gdp".into(), 2022, "-2".into()),
+            Action::Apply(Preset::Reported, p.clone()),
         );
-        s = reduce(
+        assert_eq!(rep.scenario.growth.get("gdp"), Some(&8.54));
+        assert!(!rep.scenario.growth.contains_key("base_stations_5g"));
+        let both = reduce(&plan, &rep, Action::Apply(Preset::Trend, p.clone()));
+        let trend = reduce(
             &plan,
-            &s,
-            Action::ApplyGrowths(vec![
-                ("gdp".into(), 8.7),
-                ("nope".into(), 1.0),
-                ("dc_racks".into(), f64::NAN),
-            ]),
+            &fresh(&plan),
+            Action::Apply(Preset::Trend, p.clone()),
         );
-        assert_eq!(s.scenario.growth.get("gdp"), Some(&8.7));
-        assert!(
-            s.scenario.paths.is_empty(),
-            "the constant pace replaces the path"
+        assert_eq!(
+            both.scenario, trend.scenario,
+            "pressing two presets never stacks"
         );
-        assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
+        assert_eq!(
+            crate::core::presets::active_preset(&plan, &both.scenario, &p),
+            Some(Preset::Trend)
+        );
     }
 
     #[test]
     fn trend_preset_uses_the_plans_own_rates() {
         let plan = zj();
-        let s = reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend));
+        let s = reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend, vec![]));
         assert_eq!(s.scenario.growth.get("core_value_added"), Some(&15.2));
         assert_eq!(s.scenario.growth.len(), 1, "only rates the plan gives");
         match assess(&plan, &s.scenario, "core_share").unwrap() {

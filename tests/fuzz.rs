@@ -13,7 +13,6 @@
 //! its input, and charts must be handed an axis range for which plotters'
 //! tick loop ends ([`chart::is_safe_range`]).
 //!
-//! Cases marked `#[ignore = "phase 2: …"]` are reproducers whose fix lives in
 //! `state.rs`/`export.rs`/`ui`; run them with `-- --ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -869,7 +868,6 @@ fn shown(st: &State) -> usize {
 /// cloned the state with all notices so far, so time grew with the square of
 /// the parts (7 s in the page). Decoding must be linear; notices capped.
 #[test]
-#[ignore = "phase 2: fix in state.rs after the UI split"]
 fn regression_repeated_link_part_is_linear() {
     let frag = "x&g.gdp=1&".repeat(20_000);
     let ((st, _), bytes) = measured("link of 20,000 × `x&g.gdp=1&`", || {
@@ -887,7 +885,6 @@ fn regression_repeated_link_part_is_linear() {
 
 /// The same, for a saved state of about 5 MB: it never finished loading.
 #[test]
-#[ignore = "phase 2: fix in state.rs after the UI split"]
 fn regression_large_saved_state_is_linear() {
     let text = "x&g.gdp=1&".repeat(500_000);
     let ((st, _), bytes) = measured("saved state of 5 MB", || {
@@ -904,7 +901,6 @@ fn regression_large_saved_state_is_linear() {
 /// A 209 KB scenario file with 20,000 unknown ids took 7 s and echoed every
 /// id: the importer must be linear and its message short.
 #[test]
-#[ignore = "phase 2: fix in export.rs/state.rs after the UI split"]
 fn regression_scenario_file_with_20000_unknown_ids() {
     let growth: serde_json::Map<String, Value> = (0..20_000)
         .map(|i| (format!("unknown_{i:05}"), json!(1)))
@@ -921,7 +917,6 @@ fn regression_scenario_file_with_20000_unknown_ids() {
 
 /// A 1 MB link part and a 50 MB `plan` field were shown whole.
 #[test]
-#[ignore = "phase 2: fix in state.rs/export.rs after the UI split"]
 fn regression_echoed_input_is_cut() {
     let frag = format!("g.gdp={}", "9".repeat(1 << 20));
     let ((st, _), _) = measured("link part of 1 MB", || {
@@ -944,7 +939,6 @@ fn regression_echoed_input_is_cut() {
 /// A baseline below 5e-7 was written to the link as `b.<id>=0` and refused
 /// on reload. Every number written to a link must read back exactly.
 #[test]
-#[ignore = "phase 2: fix in state.rs after the UI split"]
 fn regression_tiny_baseline_round_trips() {
     let plan = plan();
     for frag in [
@@ -966,7 +960,6 @@ fn regression_tiny_baseline_round_trips() {
 /// (`b.de_share=1e308` became a 309-digit link part). It must be refused
 /// with a notice, like any other input the model cannot use.
 #[test]
-#[ignore = "phase 2: fix in state.rs after the UI split"]
 fn regression_baseline_only_where_the_plan_has_none() {
     for frag in ["b.gdp=-5", "b.de_share=1e308"] {
         let (st, _) = state::from_fragment(plan(), frag, Lang::En);
@@ -981,7 +974,6 @@ proptest! {
     /// Every state a link decodes to is written back to a link that decodes
     /// to the same scenario, with nothing refused.
     #[test]
-    #[ignore = "phase 2: fix in state.rs after the UI split"]
     fn links_round_trip_exactly(frag in fragment(), lang in lang()) {
         let plan = plan();
         let (st, _) = state::from_fragment(plan, &frag, lang);
@@ -993,7 +985,6 @@ proptest! {
 
     /// Whatever is refused, the reader is shown a bounded amount of text.
     #[test]
-    #[ignore = "phase 2: fix in state.rs after the UI split"]
     fn notices_are_capped(parts in prop::collection::vec(part(), 0..400), n in 1usize..60) {
         let frag = parts.join("&").repeat(n);
         let (st, _) = state::from_fragment(plan(), &frag, Lang::En);

@@ -75,18 +75,20 @@ fn another_plan_through_links_presets_and_exports() {
     let frag = state::to_fragment(&plan, &s);
     assert_eq!(
         frag,
-        "g.total_use=4&p.reclaimed_volume.2024=-1&b.certified_labs=12&h=2040&lang=en"
+        "v=1&g.total_use=4&p.reclaimed_volume.2024=-1&b.certified_labs=12&h=2040&lang=en"
     );
     assert_eq!(state::from_fragment(&plan, &frag, Lang::Zh).0, s);
-    let paced = state::reduce(&plan, &s, Action::Apply(Preset::PlanPace));
+    let paced = state::reduce(&plan, &s, Action::Apply(Preset::PlanPace, vec![]));
     let (hit, total) = run(&plan, &paced.scenario).unwrap().tally();
     assert_eq!((hit, total), (6, 6), "the plan's pace hits every target");
     assert_eq!(
         paced.scenario.growth.get("total_use"),
-        Some(&4.0),
-        "a denominator with no target of its own stays"
+        None,
+        "a denominator with no target of its own goes back to its default"
     );
-    let trend = state::reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend));
+    assert_eq!(paced.scenario.horizon, 2040, "the horizon is kept");
+    assert_eq!(paced.scenario.baselines.get("certified_labs"), Some(&12.0));
+    let trend = state::reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend, vec![]));
     assert_eq!(trend.scenario.growth.get("reclaimed_volume"), Some(&9.1));
 
     let csv = export::csv(&plan, &s.scenario);

@@ -298,7 +298,9 @@ impl Session {
                     open.scenario = decoded.scenario;
                     next.lang = decoded.lang;
                     next.scale = decoded.scale;
-                    next.notices.extend(decoded.notices);
+                    for n in decoded.notices {
+                        state::push_notice(&mut next.notices, n);
+                    }
                 }
                 match same {
                     Some(i) => {
@@ -344,7 +346,7 @@ impl Session {
                 let cur = next.current;
                 next.plans[cur].set_loaded(None);
             }
-            Command::Notice(n) => next.notices.push(n),
+            Command::Notice(n) => state::push_notice(&mut next.notices, n),
         }
         next
     }

@@ -116,7 +116,9 @@ impl Visit {
         match msg {
             Msg::Session(cmd) => {
                 next.url = match &cmd {
-                    Command::Scenario(Action::SetGrowth(..)) => UrlWrite::Coalesce,
+                    Command::Scenario(Action::SetGrowth(..) | Action::ApplyGrowths(..)) => {
+                        UrlWrite::Coalesce
+                    }
                     Command::Scenario(Action::Load(_)) => UrlWrite::Replace,
                     _ => UrlWrite::Push,
                 };

@@ -4,7 +4,7 @@
 use super::browser;
 use super::embed::EmbedView;
 use super::fetch_failed::FetchFailed;
-use super::files::Opened;
+use super::files::{Opened, MAX_FILE_BYTES};
 use super::hooks::{use_file_drop, use_link_fetch, use_storage_sync, use_url_sync};
 use super::init::{initial, reported_key, KeptReported};
 use super::page::Page;
@@ -13,6 +13,7 @@ use super::shared::Shared;
 use super::view::{Reports, View};
 use crate::core::builtin;
 use crate::core::engine::run;
+use crate::core::presets::{preset_scenario, Preset};
 use crate::export;
 use crate::notice::Notice;
 use crate::session::{open_file, Command, Opening, ReportedFrom, Source};
@@ -79,6 +80,17 @@ fn Plansim(props: &PlansimProps) -> Html {
         (plan.clone(), Shared::from(shown.reported.clone())),
         |(p, all)| Reports::new(p, all.rc()),
     );
+    // issue 7: the reference scenario, the pace published so far, with the
+    // reader's horizon and baselines
+    let reference = use_memo(
+        (plan.clone(), shown.scenario.clone(), reports.paces.clone()),
+        |(p, sc, paces)| {
+            let rsc = preset_scenario(p, sc, Preset::Reported, paces);
+            Shared::new(run(p, &rsc).unwrap_or(crate::core::engine::Run {
+                outcomes: Vec::new(),
+            }))
+        },
+    );
     let notices = use_memo(s.notices.clone(), |n| n.clone());
     // Issue 8: quick figures (closed forms, 1,000 draws) at once, the full
     // ones (10,000 draws) once the scenario has rested for a moment.
@@ -134,6 +146,7 @@ fn Plansim(props: &PlansimProps) -> Html {
     let view = View {
         plan: plan.clone(),
         run: result.clone(),
+        reference: (*reference).clone(),
         scenario: shown.scenario.clone(),
         reports: Shared::from(reports.clone()),
         lang,
@@ -203,6 +216,14 @@ fn Plansim(props: &PlansimProps) -> Html {
 fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> {
     let model = model.clone();
     Callback::from(move |o: Opened| {
+        if let Some(bytes) = o.too_large {
+            let n = Notice::FileTooLarge {
+                name: crate::state::excerpt(&o.name),
+                bytes,
+                limit: MAX_FILE_BYTES,
+            };
+            return model.dispatch(Msg::Session(Command::Notice(n)));
+        }
         let s = &model.session;
         let shown = s.shown();
         let msg = |c: Command| Msg::Session(c);

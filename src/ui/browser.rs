@@ -159,11 +159,59 @@ pub fn saved_lang() -> Option<Lang> {
     Lang::from_tag(&storage()?.get_item(KEY_LANG).ok().flatten()?)
 }
 
-/// Saves a scenario fragment under `key`, and the language; silently
-/// skipped without storage.
-pub fn save(key: &str, frag: &str, lang: Lang) {
-    store(key, frag);
-    store(KEY_LANG, lang.tag());
+/// Saves a scenario fragment under `key`, and the language. Where storage
+/// exists but refuses the write (a full quota), the older scenario under
+/// `key` is removed, so that a later visit does not silently restore it,
+/// and the write tried once more. `false` when the scenario could not be
+/// kept; `true` when it was, or when there is no storage at all (a
+/// sandboxed frame, a blocked storage: the page says nothing of it).
+pub fn save(key: &str, frag: &str, lang: Lang) -> bool {
+    let Some(s) = storage() else { return true };
+    let _ = s.set_item(KEY_LANG, lang.tag());
+    if s.set_item(key, frag).is_ok() {
+        return true;
+    }
+    let _ = s.remove_item(key);
+    s.set_item(key, frag).is_ok()
+}
+
+/// Removes everything plansim keeps in this browser (its `plansim:` keys):
+/// saved scenarios, kept plans and values, the language.
+pub fn forget_everything() {
+    let Some(s) = storage() else { return };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("plansim"))
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}
+
+thread_local! {
+    /// The address last written for the current scenario, for the panic
+    /// message.
+    static LAST_LINK: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Remembers `url` as the link of the current scenario.
+pub fn remember_link(url: &str) {
+    LAST_LINK.with(|l| {
+        let mut l = l.borrow_mut();
+        l.clear();
+        l.push_str(url);
+    });
+}
+
+/// The link of the current scenario as last written, else the address.
+pub fn last_link() -> String {
+    let l = LAST_LINK.with(|l| l.borrow().clone());
+    if l.is_empty() {
+        href()
+    } else {
+        l
+    }
 }
 
 /// The browser's preferred language, if it is Chinese or English.
@@ -267,6 +315,11 @@ pub fn base_url() -> String {
 pub fn today() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     iso.chars().take(10).collect()
+}
+
+/// The reader's year, from the browser's clock.
+pub fn year_now() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(u16::MAX)
 }
 
 /// Tells the host page our height: `{type: "plansim:height", height}`.

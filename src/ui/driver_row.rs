@@ -51,7 +51,9 @@ pub fn DriverRow(p: &DriverProps) -> Html {
             <ReportedList reported={p.reported.clone()} path={p.path.clone()} unit={AttrValue::from(unit.to_string())}
                 base_year={p.plan.base_year} {lang} />
             if let Some(n) = &d.note { <p class="note">{ lang.pick(n) }</p> }
-            <p class="hint">{ s.per_year_editor }{ " — " }{ s.per_year_hint }</p>
+            <p class="hint">{ s.per_year_editor }{ " — " }{ s.per_year_hint }
+                // issue 7/13: the price basis wherever growth is typed
+                { d.slider.as_ref().and_then(|sl| crate::i18n::prices_word(lang, sl.prices)).map_or(String::new(), |w| format!(" ({w})")) }</p>
             <div class="years">
                 { for p.years.iter().map(|(&y, &g)| {
                     let id = p.id.clone();

@@ -11,15 +11,34 @@ pub struct Opened {
     pub name: String,
     /// Its text, `None` where it could not be read.
     pub text: Option<String>,
+    /// Its size in bytes, where it is above [`MAX_FILE_BYTES`] and was not read.
+    pub too_large: Option<f64>,
 }
 
-/// Reads `file` as text and hands it to `on_read`.
+/// The largest file read (a plan, a scenario, reported values), in bytes;
+/// the built-in plan file is about 40 KB.
+pub const MAX_FILE_BYTES: usize = 4 << 20;
+
+/// Reads `file` as text and hands it to `on_read`; a file above
+/// [`MAX_FILE_BYTES`] is not read.
 pub fn read(file: web_sys::File, on_read: Callback<Opened>) {
     let name = file.name();
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return on_read.emit(Opened {
+            name,
+            text: None,
+            too_large: Some(size),
+        });
+    }
     spawn_local(async move {
         let file = gloo::file::File::from(file);
         let text = gloo::file::futures::read_as_text(&file).await.ok();
-        on_read.emit(Opened { name, text });
+        on_read.emit(Opened {
+            name,
+            text,
+            too_large: None,
+        });
     });
 }
 

@@ -8,7 +8,7 @@ use crate::core::plan::Plan;
 use crate::notice::Notice;
 use crate::session::{Command, OpenPlan, ReportedFrom, Session, Source};
 use crate::session::{Msg, Visit};
-use crate::state::Action;
+use crate::state::{Action, Preset};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -61,6 +61,13 @@ pub fn initial() -> Result<Visit, String> {
         let key = session.shown().scenario_key(i == 0);
         if let Some(saved) = browser::load(&key) {
             session = session.reduce(Command::Scenario(Action::Restore(saved)));
+        } else {
+            // issue 7: a first visit starts at the pace published so far, so
+            // the page never opens on a plan "on track" that the data say is
+            // not; a link's scenario (below) still reads onto the defaults.
+            let shown = session.shown();
+            let paces = crate::core::reported::paces(&shown.plan, &shown.reported);
+            session = session.reduce(Command::Scenario(Action::Apply(Preset::Reported, paces)));
         }
         let kept = browser::load(&reported_key(&key))
             .and_then(|k| serde_json::from_str::<KeptReported>(&k).ok());

@@ -15,12 +15,16 @@ mod files;
 mod futures;
 mod group;
 mod headline;
+mod hero;
 mod hooks;
 mod init;
 mod model;
 mod notices;
+mod overview;
 mod page;
+mod panic;
 mod plan_bar;
+mod preset_note;
 mod print;
 mod scale_control;
 mod share;
@@ -34,6 +38,7 @@ pub use app::{App, AppProps};
 
 /// Mounts the app on `#app`, or on `<body>` if there is none.
 pub fn start() {
+    panic::install();
     let doc = gloo::utils::document();
     match doc.get_element_by_id("app") {
         Some(el) => {

@@ -4,8 +4,11 @@
 use super::files::Opened;
 use super::group::CategoryGroup;
 use super::headline::HeadlinePanel;
+use super::hero::Hero;
 use super::notices::Notices;
+use super::overview::Overview;
 use super::plan_bar::{PlanBar, PlanItem};
+use super::preset_note::PresetNote;
 use super::print::PrintSheet;
 use super::share::SharePanel;
 use super::summary::Summary;
@@ -48,14 +51,17 @@ pub fn Page(p: &PageProps) -> Html {
     html! {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
-                custom={!v.scenario.growth.is_empty() || !v.scenario.paths.is_empty()}
+                scenario={v.scenario.clone()}
                 paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} scale={v.scale} />
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
+                <Hero view={v.clone()} today_year={super::browser::year_now()} />
+                <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
-                <Summary plan={plan.clone()} run={v.run.clone()} {lang}
+                <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
                     is_default={v.scenario == Scenario::new(plan)} chances={v.chances.clone()} />
+                <Overview view={v.clone()} />
                 <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
                     reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang} scale={v.scale}

@@ -48,10 +48,14 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
             Ok(_) => ("/".to_string(), format!("？ {}", s.needs_baseline)),
             Err(_) => ("—".to_string(), "—".to_string()),
         };
-        let base = ind
-            .baseline
-            .as_ref()
-            .map_or("/".to_string(), |b| format!("{} ({})", b.value, b.year));
+        let base = ind.baseline.as_ref().map_or("/".to_string(), |b| {
+            // issue 7/13: a count of new things says why it starts at 0
+            if b.counts_new {
+                format!("{} ({})†", b.value, b.year)
+            } else {
+                format!("{} ({})", b.value, b.year)
+            }
+        });
         Some(html! {
             <tr>
                 <td class="name">{ lang.pick(&ind.name) }</td>
@@ -76,6 +80,9 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if p.plan.indicators.iter().any(|i| i.baseline.as_ref().is_some_and(|b| b.counts_new)) {
+                <p class="counts-new-print">{ format!("† {}", s.counts_new_baseline) }</p>
+            }
             if !needs.is_empty() {
                 <p class="needs-print">{ format!("{} {} {}", needs.len(), s.need_baseline_count, needs.join("; ")) }</p>
             }

@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct SummaryProps {
     pub plan: Shared<Plan>,
     pub run: Shared<Run>,
+    /// issue 7: the reference scenario's run.
+    pub reference: Shared<Run>,
     /// True while the scenario is the plan's default one.
     pub is_default: bool,
     pub lang: Lang,
@@ -37,9 +39,21 @@ pub fn Summary(p: &SummaryProps) -> Html {
         .filter(|(_, a)| a.verdict == Verdict::Miss)
         .filter_map(|(id, _)| named(id))
         .collect();
+    let (ref_hit, ref_total) = p.reference.tally();
+    let differs: Vec<(String, String)> = p
+        .run
+        .assessments()
+        .filter(|(id, a)| {
+            p.reference.get(id).is_some_and(|o| {
+                matches!(&o.status, Ok(crate::core::engine::Status::Assessed(r)) if r.verdict != a.verdict)
+            })
+        })
+        .filter_map(|(id, _)| named(id))
+        .collect();
     let needs: Vec<(String, String)> = p.run.needing_baseline().filter_map(named).collect();
     html! {
-        <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()} aria-live="polite">
+        <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()}
+            data-reference-hit={ref_hit.to_string()} data-reference-total={ref_total.to_string()} aria-live="polite">
             <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
             if let Some((x, n)) = p.chances.expected {
                 <p class="expected" data-role="expected-hits" data-value={x.to_string()}>
@@ -49,6 +63,10 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         <span data-role="all-hit" data-value={all.to_string()}>{ fill(s.all_hit_chance, "p", percent(all)) }</span>
                     }
                 </p>
+            }
+            <p class="reference-tally" data-role="reference-tally">{ crate::i18n::fill(&crate::i18n::fill(s.reference_tally, "hit", ref_hit), "total", ref_total) }</p>
+            if !differs.is_empty() {
+                <p data-role="differs">{ s.verdict_differs }{ " " }{ links(&differs) }</p>
             }
             if p.is_default { <p class="hint">{ s.defaults_hint }</p> }
             if !needs.is_empty() {
@@ -75,7 +93,7 @@ fn links(items: &[(String, String)]) -> Html {
 }
 
 /// Scrolls to a card without touching the fragment, which holds the scenario.
-fn scroll_to(id: &str) -> Callback<MouseEvent> {
+pub fn scroll_to(id: &str) -> Callback<MouseEvent> {
     let target = format!("ind-{id}");
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();

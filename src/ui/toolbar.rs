@@ -1,10 +1,12 @@
 //! The header: the app's name, the plan's title, presets, the horizon and
 //! the language.
 
+use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
+use crate::core::presets::{active_preset, Preset};
 use crate::core::reported::Pace;
 use crate::i18n::Lang;
-use crate::state::{Action, Preset};
+use crate::state::Action;
 use crate::ui::shared::Shared;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -14,8 +16,8 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub plan: Shared<Plan>,
     pub horizon: u16,
-    /// Whether the reader changed any growth.
-    pub custom: bool,
+    /// The reader's scenario, to show which preset it is.
+    pub scenario: Scenario,
     pub paces: Rc<Vec<Pace>>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
@@ -29,7 +31,13 @@ pub struct ToolbarProps {
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let lang = p.lang;
     let s = lang.s();
-    let preset = |pr: Preset| p.on_action.reform(move |_: MouseEvent| Action::Apply(pr));
+    let active = active_preset(&p.plan, &p.scenario, &p.paces);
+    let custom = active.is_none() && p.scenario != Scenario::new(&p.plan);
+    let preset = |pr: Preset| {
+        let paces: Vec<Pace> = p.paces.to_vec();
+        p.on_action
+            .reform(move |_: MouseEvent| Action::Apply(pr, paces.clone()))
+    };
     let on_horizon = {
         let cb = p.on_action.clone();
         Callback::from(move |e: Event| {
@@ -46,15 +54,6 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         .on_action
         .reform(move |_: MouseEvent| Action::SetLang(other));
     let reset_all = p.on_action.reform(|_: MouseEvent| Action::ResetAll);
-    let pairs: Vec<(String, f64)> = p
-        .paces
-        .iter()
-        .filter(|x| x.is_point())
-        .map(|x| (x.indicator.clone(), (x.growth * 100.0).round() / 100.0))
-        .collect();
-    let reported_pace = p
-        .on_action
-        .reform(move |_: MouseEvent| Action::ApplyGrowths(pairs.clone()));
     let no_trend: Vec<&str> = p
         .plan
         .indicators
@@ -71,12 +70,18 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
             </div>
             <div class="controls" role="group" aria-label={s.presets}>
                 <span class="label">{ s.presets }{ ":" }</span>
-                <button type="button" onclick={preset(Preset::PlanPace)}>{ s.preset_plan }</button>
-                <button type="button" onclick={preset(Preset::Trend)} title={format!("{}: {}", s.no_trend, no_trend.join("; "))}>{ s.preset_trend }</button>
-                if !p.paces.is_empty() {
-                    <button type="button" onclick={reported_pace} title={s.preset_reported_hint} data-preset="reported">{ s.preset_reported }</button>
-                }
-                <span class={classes!("chip", p.custom.then_some("on"))}>{ s.preset_custom }</span>
+                { for Preset::ALL.into_iter().filter(|&pr| pr != Preset::Reported || !p.paces.is_empty()).map(|pr| {
+                    let (label, title) = match pr {
+                        Preset::PlanPace => (s.preset_plan, None),
+                        Preset::Trend => (s.preset_trend, Some(format!("{}: {}", s.no_trend, no_trend.join("; ")))),
+                        Preset::Reported => (s.preset_reported, Some(s.preset_reported_hint.to_string())),
+                    };
+                    html! {
+                        <button type="button" onclick={preset(pr)} {title} data-preset={pr.key()}
+                            aria-pressed={(active == Some(pr)).to_string()}>{ label }</button>
+                    }
+                }) }
+                <span class={classes!("chip", custom.then_some("on"))} data-role="custom" data-on={custom.to_string()}>{ s.preset_custom }</span>
                 <button type="button" onclick={reset_all}>{ s.reset_all }</button>
                 <label for="horizon">{ s.horizon }</label>
                 <select id="horizon" onchange={on_horizon}>

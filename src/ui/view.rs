@@ -63,6 +63,8 @@ impl Reports {
 pub struct View {
     pub plan: Shared<Plan>,
     pub run: Shared<Run>,
+    /// issue 7: the reference scenario's run (the pace published so far).
+    pub reference: Shared<Run>,
     pub scenario: Scenario,
     pub reports: Shared<Reports>,
     pub lang: Lang,
@@ -76,6 +78,7 @@ impl PartialEq for View {
     fn eq(&self, o: &Self) -> bool {
         self.plan == o.plan
             && self.run == o.run
+            && self.reference == o.reference
             && self.scenario == o.scenario
             && self.reports == o.reports
             && self.lang == o.lang
@@ -109,8 +112,12 @@ impl View {
             .get(id)
             .map(|o| o.status.clone())
             .unwrap_or(Ok(Status::NeedsBaseline));
+        let reference = self.reference.get(id).and_then(|o| match &o.status {
+            Ok(Status::Assessed(a)) => Some((a.projected, a.verdict)),
+            _ => None,
+        });
         html! {
-            <IndicatorCard key={id.to_string()} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
+            <IndicatorCard key={id.to_string()} {reference} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
                 {status} {growth} {changed}
                 baseline_input={self.scenario.baselines.get(id).copied()}
                 reported={self.reports.of(id)} pace={self.reports.pace(&slider)}

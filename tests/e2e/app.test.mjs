@@ -17,13 +17,14 @@ async function open(hash = '', opts = {}) {
   return { context, page, errors };
 }
 
-test('opens with every indicator and the headline hit', async () => {
+test('opens with every indicator, at the reported pace, and the headline missed', async () => {
   const { context, page, errors } = await open();
   const ids = await page.$$eval('[data-indicator]', (els) => els.map((e) => e.dataset.indicator));
   for (const id of ['de_share', 'gdp', 'de_value_added', 'core_value_added', 'rd_intensity', 'base_stations_5g', 'dc_racks', 'digital_trade']) {
     assert.ok(ids.includes(id), id);
   }
-  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  // issue 7: a first visit starts at the pace published so far, which misses the 60% goal
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
   assert.equal(await until(page, 'digital_trade', 'verdict', 'needs-baseline'), 'needs-baseline');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', 'a Chinese browser gets Chinese');
   const rep = await page.textContent('[data-indicator="base_stations_5g"] [data-reported="2022"]');
@@ -163,6 +164,8 @@ test('charts are crisp on a HiDPI screen', async () => {
   const page = await context.newPage();
   await page.goto(server.url + '#lang=en');
   await ready(page);
+  // issue 7: the hero now stands above the headline card; bring its chart near the viewport
+  await page.locator('[data-indicator="de_share"] canvas').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
     const c = document.querySelector('[data-indicator="de_share"] canvas');
     return c.clientWidth > 0 && c.width === Math.round(c.clientWidth * 2);
@@ -188,10 +191,12 @@ test('a 360 px phone shows no horizontal scroll, and charts redraw at a new widt
     const c = document.querySelector('[data-indicator="de_share"] canvas');
     return c.width / (c.clientWidth * devicePixelRatio);
   });
-  // Issue 8's chance and 80% lines put the headline chart just beyond the
-  // lazy-drawing margin on a phone: scroll to it first.
+  // issue 7: the hero now stands above the headline card; bring its chart near the viewport
   await page.locator('[data-indicator="de_share"] canvas').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('[data-indicator="de_share"] canvas').width !== 300);
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-indicator="de_share"] canvas');
+    return Math.abs(c.width / (c.clientWidth * devicePixelRatio) - 1) < 0.02;
+  }, null, { timeout: 5000 });
   assert.ok(Math.abs(await bitmap() - 1) < 0.02, 'the bitmap matches the canvas');
   // A chart far below the fold is drawn once it is scrolled to.
   const drawn = (id) => page.evaluate((id) => {
@@ -204,7 +209,7 @@ test('a 360 px phone shows no horizontal scroll, and charts redraw at a new widt
     const c = document.querySelector('[data-indicator="dc_racks"] canvas');
     return Math.abs(c.width / (c.clientWidth * devicePixelRatio) - 1) < 0.02;
   }, null, { timeout: 5000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('[data-indicator="de_share"] canvas').scrollIntoViewIfNeeded();
   await page.setViewportSize({ width: 1000, height: 740 });
   await page.waitForFunction(() => {
     const c = document.querySelector('[data-indicator="de_share"] canvas');

@@ -58,12 +58,12 @@ test('?plan= opens another plan from its address, and the link keeps it', async 
   await page.fill('#n-reclaimed_volume', '2');
   await page.locator('#n-reclaimed_volume').blur();
   assert.equal(await until(page, 'reuse_rate', 'verdict', 'miss'), 'miss');
-  assert.match(page.url(), /\?plan=fixtures%2Friverland-water-2030\.json#g\.reclaimed_volume=2&lang=en$/);
+  assert.match(page.url(), /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.reclaimed_volume=2&lang=en$/);
   await page.reload();
   await ready(page);
   assert.equal(await page.inputValue('#n-reclaimed_volume'), '2');
   await page.click('details.share > summary');
-  assert.match(await page.inputValue('#permalink'), /\?plan=fixtures%2Friverland-water-2030\.json#g\.reclaimed_volume=2/);
+  assert.match(await page.inputValue('#permalink'), /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.reclaimed_volume=2/);
   assert.match(await page.inputValue('#citation'), /河政发〔2023〕7号|Riverland City Government/);
   // Chinese: every label of the plan in Chinese, none of the other plan's.
   await page.locator('button.lang').click();
@@ -77,7 +77,7 @@ test('?plan=…&embed=<id> embeds an indicator of that plan', async () => {
   await page.waitForSelector('[data-embed="pipe_km"] [data-indicator="pipe_km"]', { timeout: 30000 });
   assert.equal(await until(page, 'pipe_km', 'verdict', 'miss'), 'miss');
   const open_ = await page.getAttribute('.open-full a', 'href');
-  assert.match(open_, /\?plan=fixtures%2Friverland-water-2030\.json#g\.pipe_km=1&lang=en$/);
+  assert.match(open_, /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.pipe_km=1&lang=en$/);
   await page.goto(server.url + '?plan=fixtures/riverland-water-2030.json&embed=headline#lang=en');
   await page.waitForSelector('[data-embed="headline"] [data-indicator="reuse_rate"]', { timeout: 30000 });
   assert.equal(await page.locator('[data-embed="headline"] #g-total_use').count(), 1, 'the denominator has its slider');
@@ -94,7 +94,7 @@ test('a plan from the file picker gets a switcher; each plan keeps its scenario;
   await page.fill('#n-pipe_km', '1');
   await page.locator('#n-pipe_km').blur();
   assert.equal(await until(page, 'pipe_km', 'verdict', 'miss'), 'miss');
-  assert.match(page.url(), /\?plan=riverland-water-2030#g\.pipe_km=1/);
+  assert.match(page.url(), /\?plan=riverland-water-2030#v=1&g\.pipe_km=1/);
 
   await page.selectOption('#plan-select', '0');
   await page.waitForSelector('[data-indicator="dc_racks"]');

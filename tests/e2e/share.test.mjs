@@ -40,7 +40,7 @@ for (const sandbox of ['', 'sandbox="allow-scripts"']) {
     assert.equal(await frame.locator('[data-indicator="base_stations_5g"] [data-role="verdict"]').getAttribute('data-value'), 'miss');
     assert.equal(await frame.locator('header.top').count(), 0, 'no page chrome');
     const open = await frame.locator('.open-full a').getAttribute('href');
-    assert.match(open, /#g\.base_stations_5g=10&lang=en$/);
+    assert.match(open, /#v=1&g\.base_stations_5g=10&lang=en$/);
     assert.doesNotMatch(open, /embed=/);
     await context.close();
   });
@@ -52,7 +52,7 @@ test('an embed of an unknown view says so and links to the full page', async () 
   await page.goto(`${server.url}?embed=nope#g.gdp=6&lang=en`);
   await page.waitForSelector('[data-embed="nope"]');
   assert.match(await page.textContent('[data-embed="nope"] [role="alert"]'), /No target to embed: nope/);
-  assert.match(await page.getAttribute('.open-full a', 'href'), /#g\.gdp=6&lang=en$/);
+  assert.match(await page.getAttribute('.open-full a', 'href'), /#v=1&g\.gdp=6&lang=en$/);
   await context.close();
 });
 
@@ -110,14 +110,14 @@ test('copy link, citation and embed snippet name the scenario', async () => {
   const { context, page } = await open('#g.gdp=6.5&lang=en');
   await page.click('details.share > summary');
   const link = await page.inputValue('#permalink');
-  assert.equal(link, `${server.url}#g.gdp=6.5&lang=en`);
+  assert.equal(link, `${server.url}#v=1&g.gdp=6.5&lang=en`);
   const cite = await page.inputValue('#citation');
   assert.match(cite, /浙政办发〔2021〕35号/);
   assert.match(cite, /2021-06-16/);
   assert.ok(cite.includes(link));
   await page.selectOption('#embed-view', 'dc_racks');
   const snippet = await page.inputValue('#embed-snippet');
-  assert.match(snippet, /^<iframe src="[^"]*\?embed=dc_racks#g\.gdp=6\.5&amp;lang=en"/);
+  assert.match(snippet, /^<iframe src="[^"]*\?embed=dc_racks#v=1&amp;g\.gdp=6\.5&amp;lang=en"/);
   await page.click('[data-copy="permalink"]');
   await page.waitForFunction(() => document.querySelector('.copy-status').textContent.length > 0);
   await context.close();

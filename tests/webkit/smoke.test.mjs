@@ -178,7 +178,7 @@ for (const sandbox of ['', 'sandbox="allow-scripts"']) {
       assert.equal(await until(d, 'base_stations_5g', 'verdict', 'miss'), 'miss');
       assert.equal(await d.executeScript('return document.querySelector(\'[data-role="summary"]\')'), null, 'no page chrome');
       const links = await d.executeScript('return [...document.querySelectorAll("a[href]")].map((a) => a.href)');
-      const full = links.filter((l) => l.endsWith('#g.base_stations_5g=10&lang=en'));
+      const full = links.filter((l) => l.endsWith('#v=1&g.base_stations_5g=10&lang=en'));
       assert.equal(full.length, 1, `one link to the full page: ${links.join(' ')}`);
       assert.doesNotMatch(full[0], /embed=/);
       const canvas = await d.findElement(By.css('[data-indicator="base_stations_5g"] canvas'));

@@ -30,7 +30,16 @@ pub fn Facts(p: &FactsProps) -> Html {
             } else {
                 String::new()
             };
-            format!("{} {}: {} {}{}", s.baseline, b.year, b.value, unit, mark)
+            // issue 7/13: a count of new things starts from 0 by definition
+            let new = if b.counts_new {
+                format!(" ({})", s.counts_new_baseline)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {}: {} {}{}{new}",
+                s.baseline, b.year, b.value, unit, mark
+            )
         }
         None => format!("{}: /", s.baseline),
     };

@@ -1,7 +1,7 @@
 //! A slider plus a number field for one indicator's annual growth.
 
 use crate::core::plan::Plan;
-use crate::i18n::{fmt_signed, slider_unit, Lang};
+use crate::i18n::{fmt_signed, prices_word, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use web_sys::HtmlInputElement;
@@ -50,6 +50,12 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
             .reform(move |_: MouseEvent| Action::ResetOne(id.to_string()))
     };
     let unit = slider_unit(p.lang, ind);
+    // issue 7/13: the price basis beside typed growth ("nominal")
+    let prices = prices_word(p.lang, slider.prices);
+    let spoken = match prices {
+        Some(w) => format!("{unit}, {w}"),
+        None => unit.clone(),
+    };
     let name = p.lang.pick(&ind.name);
     html! {
         <div class="growth" data-growth={id.clone()}>
@@ -57,10 +63,12 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
             <div class="growth-row">
                 <input type="range" id={format!("g-{id}")} min={slider.min.to_string()} max={slider.max.to_string()}
                     step={slider.step.to_string()} value={p.value.to_string()} {oninput}
-                    aria-valuetext={format!("{} {}", fmt_signed(p.value), unit)} />
+                    aria-valuetext={format!("{} {}", fmt_signed(p.value), spoken)} />
                 <input type="number" id={format!("n-{id}")} class="num" step={slider.step.to_string()}
-                    value={trim(p.value)} {onchange} aria-label={format!("{} ({})", name, unit)} />
-                <span class="unit">{ unit }</span>
+                    value={trim(p.value)} {onchange} aria-label={format!("{} ({})", name, spoken)} />
+                <span class="unit">{ unit }
+                    if let Some(w) = prices { <span class="prices" data-role="prices">{ w }</span> }
+                </span>
                 <button type="button" class="link" onclick={reset} disabled={!p.changed}
                     aria-label={format!("{} · {}", s.reset, name)}>{ s.reset }</button>
             </div>

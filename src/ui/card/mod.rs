@@ -16,10 +16,10 @@ pub use growth::GrowthControl;
 pub use reported_list::ReportedList;
 
 use crate::chances::TargetChance;
-use crate::core::engine::{ModelError, Status};
+use crate::core::engine::{ModelError, Status, Verdict};
 use crate::core::plan::Plan;
 use crate::core::reported::{Pace, Reported};
-use crate::i18n::{fill, fmt_signed, slider_unit, Lang};
+use crate::i18n::{fill, fmt_signed, prices_word, slider_unit, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
 use assessed::Assessed;
@@ -44,6 +44,9 @@ pub struct CardProps {
     pub reported: Rc<Vec<Reported>>,
     /// The pace from the baseline to the latest reported value, of its slider.
     pub pace: Option<Pace>,
+    /// issue 7: the reference scenario's projected value and verdict.
+    #[prop_or_default]
+    pub reference: Option<(f64, Verdict)>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
     /// The chance of hitting its target, and the growth for 80% (issue 8).
@@ -83,11 +86,12 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
     };
     let trend = slider.filter(|_| !needs).map(|d| match &d.trend {
         Some(t) => format!(
-            "{} ({}): {} {} · {}",
+            "{} ({}): {} {}{} · {}",
             s.trend,
             t.period,
             fmt_signed(t.growth),
             gunit,
+            prices_word(p.lang, t.prices).map_or(String::new(), |w| format!(" · {w}")),
             t.section
         ),
         None => format!("{}: {}", s.trend, s.no_trend),
@@ -97,6 +101,13 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             <h3>{ p.lang.pick(&ind.name) }</h3>
             <Facts plan={p.plan.clone()} id={p.id.clone()} lang={p.lang} />
             { body }
+            if let Some((v, verdict)) = p.reference {
+                <p class="reference" data-role="reference" data-value={v.to_string()}
+                    data-verdict={if verdict == Verdict::Hit { "hit" } else { "miss" }}>
+                    { format!("{}: {} {} · {}", s.reference_label, crate::i18n::fmt_num(v), p.lang.pick(&ind.unit),
+                        if verdict == Verdict::Hit { s.hit } else { s.miss }) }
+                </p>
+            }
             if ind.baseline.is_none() && ind.slider.is_some() {
                 <BaselineField id={p.id.clone()} unit={AttrValue::from(p.lang.pick(&ind.unit).to_string())}
                     year={p.plan.base_year} value={p.baseline_input} lang={p.lang} on_action={p.on_action.clone()} />
@@ -109,9 +120,13 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
                 <sigma_line::SigmaLine plan={p.plan.clone()} slider={AttrValue::from(d.id.clone())} sigma={sg} lang={p.lang} />
             }
             if let Some(t) = trend { <p class="trend">{ t }</p> }
+            if slider.is_some_and(|d| d.trend_mixes_prices()) && !needs {
+                <p class="warn" data-role="trend-mixes-prices">{ s.trend_mixes_prices }</p>
+            }
             if let Some(x) = &p.pace {
-                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}", s.reported_pace, x.from, x.to,
-                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth)) }</p>
+                <p class="trend" data-pace={x.indicator.clone()}>{ format!("{} ({}–{}): {}{} {gunit}{}", s.reported_pace, x.from, x.to,
+                    if x.lower_bound { "≥ " } else { "" }, fmt_signed(x.growth),
+                    slider.and_then(|d| d.slider.as_ref()).and_then(|sl| prices_word(p.lang, sl.prices)).map_or(String::new(), |w| format!(" · {w}"))) }</p>
             }
             <p class="source">{ format!("{}: {}", s.source, ind.section) }</p>
             if let Some(n) = &ind.note { <p class="note">{ p.lang.pick(n) }</p> }

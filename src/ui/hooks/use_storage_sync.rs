@@ -1,23 +1,31 @@
 //! The shown plan's scenario and the language are kept in this browser.
 
-use crate::session::Visit;
+use crate::notice::Notice;
+use crate::session::{Command, Msg, Visit};
 use crate::state;
 use crate::ui::browser;
 use yew::prelude::*;
 
 /// Saves the shown plan's scenario under its own key, and the language,
 /// whenever they change; an embed leaves the reader's storage alone. Sets
-/// `<html lang>` and the title.
+/// `<html lang>` and the title. A save that fails (a full quota) adds
+/// [`Notice::NotSaved`], once until a save succeeds again.
 #[hook]
-pub fn use_storage_sync(model: &Visit, embedded: bool) {
+pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool) {
     let s = &model.session;
     let key = s.shown().scenario_key(s.current == 0);
     let frag = state::to_fragment(&s.shown().plan, &s.state());
     let lang = s.lang;
     let ready = model.fetch.is_none();
+    let failing = use_mut_ref(|| false);
+    let dispatcher = model.dispatcher();
     use_effect_with((key, frag, lang, ready), move |(key, frag, lang, ready)| {
         if *ready && !embedded {
-            browser::save(key, frag, *lang);
+            let kept = browser::save(key, frag, *lang);
+            let was_failing = std::mem::replace(&mut *failing.borrow_mut(), !kept);
+            if !kept && !was_failing {
+                dispatcher.dispatch(Msg::Session(Command::Notice(Notice::NotSaved)));
+            }
         }
         browser::set_document_lang(*lang, lang.s().app_title);
     });

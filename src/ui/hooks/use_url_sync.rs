@@ -26,6 +26,7 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
             let s = &m.session;
             let frag = state::to_fragment(&s.shown().plan, &s.state());
             let url = browser::page_link(s.link_key(), reported_link(m), embed.as_deref(), &frag);
+            browser::remember_link(&url);
             if browser::href() != url {
                 let now = browser::now_ms();
                 let new_entry = !embedded

@@ -1,0 +1,98 @@
+//! Every target in one table: baseline, target, projected value in the
+//! reader's scenario and in the reference, the verdicts, and a link to its
+//! card; a filter shows the misses only.
+
+use super::summary::scroll_to;
+use super::view::View;
+use crate::core::engine::{Status, Verdict};
+use crate::hero::{target_text, value_text};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub view: View,
+}
+
+fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'static str) {
+    match run.get(id).map(|o| &o.status) {
+        Some(Ok(Status::Assessed(a))) => (
+            Some(a.projected),
+            if a.verdict == Verdict::Hit {
+                "hit"
+            } else {
+                "miss"
+            },
+        ),
+        Some(Ok(Status::NeedsBaseline)) => (None, "needs-baseline"),
+        _ => (None, "none"),
+    }
+}
+
+/// The overview table, `data-role="overview"`, folded on phones.
+#[component]
+pub fn Overview(p: &OverviewProps) -> Html {
+    let v = &p.view;
+    let lang = v.lang;
+    let s = lang.s();
+    let misses_only = use_state(|| false);
+    let on_filter = {
+        let m = misses_only.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            m.set(el.checked());
+        })
+    };
+    let word = |k: &str| match k {
+        "hit" => s.hit,
+        "miss" => s.miss,
+        "needs-baseline" => s.needs_baseline,
+        _ => "—",
+    };
+    let rows = v.plan.indicators.iter().filter_map(|ind| {
+        let t = ind.target.as_ref()?;
+        let (yours, yv) = verdict_of(&v.run, &ind.id);
+        let (refv, rv) = verdict_of(&v.reference, &ind.id);
+        if *misses_only && yv != "miss" {
+            return None;
+        }
+        let base = ind
+            .baseline
+            .as_ref()
+            .map_or("/".to_string(), |b| format!("{} ({})", value_text(lang, ind, b.value), b.year));
+        let id = ind.id.clone();
+        Some(html! {
+            <tr key={id.clone()} data-overview={id.clone()} data-verdict={yv} data-reference-verdict={rv}>
+                <th scope="row"><a href={format!("#ind-{id}")} onclick={scroll_to(&id)}>{ lang.pick(&ind.name) }</a></th>
+                <td>{ base }</td>
+                <td>{ target_text(lang, ind, t) }</td>
+                <td>{ yours.map(|x| value_text(lang, ind, x)).unwrap_or_else(|| "—".into()) }</td>
+                <td>{ refv.map(|x| value_text(lang, ind, x)).unwrap_or_else(|| "—".into()) }</td>
+                <td class={classes!("ov-verdict", yv)}>{ format!("{} / {}", word(yv), word(rv)) }</td>
+            </tr>
+        })
+    });
+    html! {
+        <details class="overview" data-role="overview" open=true>
+            <summary>{ s.overview_title }</summary>
+            <label class="misses-only">
+                <input type="checkbox" checked={*misses_only} onchange={on_filter} data-role="misses-only" />
+                { " " }{ s.overview_misses_only }
+            </label>
+            <div class="table-wrap">
+                <table>
+                    <caption class="sr-only">{ s.overview_title }</caption>
+                    <thead><tr>
+                        <th scope="col">{ s.overview_indicator }</th>
+                        <th scope="col">{ s.baseline }</th>
+                        <th scope="col">{ s.target }</th>
+                        <th scope="col">{ format!("{} · {}", s.projected, s.overview_yours) }</th>
+                        <th scope="col">{ format!("{} · {}", s.projected, s.reference_label) }</th>
+                        <th scope="col">{ s.overview_verdict }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

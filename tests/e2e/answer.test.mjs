@@ -1,0 +1,143 @@
+// End-to-end (issue 7): the answer first, and presets that behave.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, ready, until, value } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(hash = '', opts = {}) {
+  const context = await browser.newContext({ locale: opts.locale ?? 'zh-CN', viewport: opts.viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + hash);
+  await ready(page);
+  return { context, page, errors };
+}
+
+for (const [locale, miss, ended] of [
+  ['en-US', /At the pace published so far \(.*nominal.*2020–2023\).* reaches about 56\.\d %.*short of/, /plan period ended in 2025/],
+  ['zh-CN', /按已公布数据的节奏（.*名义.*2020–2023）.*约为56\.\d%，达不到/, /规划期已于2025年结束/],
+]) {
+  test(`on first open (${locale}) the hero states the miss at the reported pace, above everything`, async () => {
+    const { context, page, errors } = await open('', { locale, viewport: { width: 390, height: 844 } });
+    const hero = page.locator('[data-role="hero"]');
+    assert.equal(await hero.getAttribute('data-verdict'), 'miss');
+    const text = await hero.textContent();
+    assert.match(text, miss);
+    assert.match(text, /2024/, 'says how old the data are');
+    // The clock says 2026 or later here: the period is over, and no 2025 value is in plansim's data yet.
+    assert.equal(await hero.getAttribute('data-period-ended'), 'true');
+    assert.match(text, ended);
+    // Largest text on the page, and above the tally.
+    const sizes = await page.evaluate(() => {
+      const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+      const hero = px(document.querySelector('.hero-main'));
+      const others = [...document.querySelectorAll('body *:not(.hero-main)')]
+        .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .filter((e) => e.offsetParent !== null && !e.closest('.hero-main'))
+        .map(px);
+      return { hero, max: Math.max(...others) };
+    });
+    assert.ok(sizes.hero > sizes.max, `hero ${sizes.hero}px, largest other ${sizes.max}px`);
+    const above = await page.evaluate(() => document.querySelector('[data-role="hero"]').getBoundingClientRect().top
+      < document.querySelector('[data-role="summary"]').getBoundingClientRect().top);
+    assert.ok(above, 'the hero comes before the tally');
+    // The page agrees with it: the reported pace is the pressed preset, and the headline card misses.
+    assert.equal(await page.getAttribute('[data-preset="reported"]', 'aria-pressed'), 'true');
+    assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a link without growths opens on the defaults, as before; the hero still states the published pace', async () => {
+  const { context, page } = await open('#lang=en');
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  assert.equal(await page.getAttribute('[data-role="hero"]', 'data-verdict'), 'miss');
+  for (const k of ['reported', 'plan', 'trend']) {
+    assert.equal(await page.getAttribute(`[data-preset="${k}"]`, 'aria-pressed'), 'false', k);
+  }
+  await context.close();
+});
+
+test('presets never stack, show as pressed, read "custom" after a hand change, and say what they do', async () => {
+  const { context, page } = await open('#lang=en');
+  const inputs = () => page.$$eval('input.num[id^="n-"]', (els) => Object.fromEntries(els.map((e) => [e.id, e.value])));
+  await page.click('[data-preset="trend"]');
+  await page.waitForFunction(() => document.querySelector('[data-preset="trend"]').getAttribute('aria-pressed') === 'true');
+  const trendAlone = await inputs();
+  assert.match(await page.textContent('[data-role="preset-desc"]'), /Past trend: .*real vs nominal/);
+  await page.click('[data-preset="reported"]');
+  await page.waitForFunction(() => document.querySelector('#n-gdp').value === '8.54');
+  assert.match(await page.textContent('[data-role="preset-desc"]'), /Reported pace: /);
+  assert.equal(await page.getAttribute('[data-preset="trend"]', 'aria-pressed'), 'false');
+  await page.click('[data-preset="trend"]');
+  await page.waitForFunction(() => document.querySelector('[data-preset="trend"]').getAttribute('aria-pressed') === 'true');
+  assert.deepEqual(await inputs(), trendAlone, 'trend after reported is trend alone');
+  // The plan's pace hits every target it can; a hand change after it reads "custom".
+  await page.click('[data-preset="plan"]');
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  const summary = page.locator('[data-role="summary"]');
+  assert.equal(await summary.getAttribute('data-hit'), await summary.getAttribute('data-total'));
+  await page.fill('#n-dc_racks', '1');
+  await page.locator('#n-dc_racks').blur();
+  await page.waitForFunction(() => document.querySelector('[data-role="custom"]').dataset.on === 'true');
+  for (const k of ['reported', 'plan', 'trend']) {
+    assert.equal(await page.getAttribute(`[data-preset="${k}"]`, 'aria-pressed'), 'false', k);
+  }
+  assert.match(await page.textContent('[data-role="preset-desc"]'), /Custom/);
+  assert.equal(await value(page, 'dc_racks', 'verdict'), 'miss');
+  await context.close();
+});
+
+test('growth is marked nominal where it is typed', async () => {
+  const { context, page } = await open('#lang=en');
+  assert.match(await page.textContent('[data-growth="gdp"]'), /nominal/);
+  await context.close();
+});
+
+test('each card and the summary hold the reader against the reference (reported pace)', async () => {
+  const { context, page } = await open('#lang=en');
+  // Defaults: the reader hits the headline, the reference misses it.
+  assert.equal(await until(page, 'de_share', 'verdict', 'hit'), 'hit');
+  const ref = page.locator('[data-indicator="de_share"] [data-role="reference"]');
+  assert.equal(await ref.getAttribute('data-verdict'), 'miss');
+  assert.ok(Math.abs(Number(await ref.getAttribute('data-value')) - 56.6) < 0.2);
+  const summary = page.locator('[data-role="summary"]');
+  assert.ok(Number(await summary.getAttribute('data-reference-hit')) < Number(await summary.getAttribute('data-hit')));
+  assert.match(await page.textContent('[data-role="differs"]'), /share of GDP/);
+  // At the reported pace the two agree: nothing differs.
+  await page.click('[data-preset="reported"]');
+  assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
+  assert.equal(await summary.getAttribute('data-reference-hit'), await summary.getAttribute('data-hit'));
+  assert.equal(await page.$('[data-role="differs"]'), null);
+  await context.close();
+});
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`the overview table lists every target, filters misses, and its links land on visible cards (${viewport.width}px)`, async () => {
+    const { context, page } = await open('', { viewport });
+    const rows = await page.$$eval('[data-overview]', (els) => els.map((e) => e.dataset.overview));
+    const targets = await page.$$eval('[data-indicator] [data-role="verdict"]', (els) => els.length);
+    assert.ok(rows.length >= 18 && rows.includes('de_share'), `${rows.length} rows`);
+    assert.equal(await page.$$eval('.overview table thead th[scope="col"]', (e) => e.length), 6);
+    await page.check('[data-role="misses-only"]');
+    const misses = await page.$$eval('[data-overview]', (els) => els.map((e) => e.dataset.verdict));
+    assert.ok(misses.length > 0 && misses.length < rows.length, `${misses.length} of ${rows.length} (cards: ${targets})`);
+    assert.ok(misses.every((v) => v === 'miss'));
+    for (const id of ['de_share', await page.$eval('[data-overview]:last-child', (e) => e.dataset.overview)]) {
+      await page.click(`[data-overview="${id}"] a`);
+      await page.waitForTimeout(300);
+      const pos = await page.evaluate((id) => {
+        const header = document.querySelector('header.top').getBoundingClientRect();
+        const card = document.getElementById(`ind-${id}`).getBoundingClientRect();
+        return { header: header.bottom, card: card.top, h: innerHeight };
+      }, id);
+      assert.ok(pos.card >= pos.header - 1 && pos.card < pos.h, `${id}: card top ${pos.card}, header bottom ${pos.header}`);
+    }
+    await context.close();
+  });
+}
