@@ -1232,3 +1232,195 @@ fn docs_tables_are_generated_from_the_plan() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Each rule of the block at its boundary (issue 15: a fixture that triggers
+// the fault and one just inside it that loads)
+
+/// The fault of the edited seed, with its path; `None` where it loads.
+fn fault(f: impl FnOnce(&mut serde_json::Value)) -> Option<(String, UncertaintyFault)> {
+    match edited(f) {
+        Ok(_) => None,
+        Err(PlanError {
+            path,
+            kind: PlanErrorKind::Uncertainty(u),
+        }) => Some((path, u)),
+        Err(e) => panic!("not an uncertainty fault: {e}"),
+    }
+}
+
+/// The seed's `uncertainty` block.
+fn uc(v: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut v["uncertainty"]
+}
+
+fn at(path: &str, u: UncertaintyFault) -> Option<(String, UncertaintyFault)> {
+    Some((path.to_string(), u))
+}
+
+#[test]
+fn the_rule_sizes_hold_at_their_minimum() {
+    // two observations make a standard deviation: 2 loads, 1 does not
+    assert_eq!(fault(|v| uc(v)["min_observations"] = 2.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["min_observations"] = 1.into()),
+        at(
+            "uncertainty.min_observations",
+            UncertaintyFault::MinObservations
+        )
+    );
+    // three pairs at least: 3 loads, 2 does not
+    assert_eq!(fault(|v| uc(v)["min_pairs"] = 3.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["min_pairs"] = 2.into()),
+        at("uncertainty.min_pairs", UncertaintyFault::MinPairs)
+    );
+    // an estimate from exactly min_observations loads (the seed's second
+    // estimate has 3 of 3); one fewer does not
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["observations"] = 3.into()),
+        None
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["observations"] = 2.into()),
+        at(
+            "uncertainty.estimates[1].observations",
+            UncertaintyFault::TooFewObservations(3)
+        )
+    );
+}
+
+#[test]
+fn class_ids_and_sigmas_at_their_bounds() {
+    for ok in ["a_1", "z", "0", "_"] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["id"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in ["", "Money", "a-b", "a b", "é"] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["id"] = bad.into()),
+            at("uncertainty.classes[0].id", UncertaintyFault::BadId),
+            "{bad:?}"
+        );
+    }
+    for ok in [0.0, 100.0] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["sigma"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in [-1e-9, 100.000_001] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["sigma"] = bad.into()),
+            at("uncertainty.classes[0].sigma", UncertaintyFault::SigmaRange),
+            "{bad}"
+        );
+    }
+    // the same range for an estimate's σ
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = 100.0.into()),
+        None
+    );
+    assert_eq!(fault(|v| uc(v)["estimates"][0]["sigma"] = 0.0.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = 100.5.into()),
+        at(
+            "uncertainty.estimates[0].sigma",
+            UncertaintyFault::SigmaRange
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = (-0.5).into()),
+        at(
+            "uncertainty.estimates[0].sigma",
+            UncertaintyFault::SigmaRange
+        )
+    );
+}
+
+#[test]
+fn estimates_belong_to_one_class_member_once() {
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["id"] = "de_share".into()),
+        at(
+            "uncertainty.estimates[0].id",
+            UncertaintyFault::NoClass("de_share".into())
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["id"] = "gdp".into()),
+        at(
+            "uncertainty.estimates[1].id",
+            UncertaintyFault::DuplicateEstimate
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["classes"][1]["id"] = "money".into()),
+        at("uncertainty.classes[1].id", UncertaintyFault::DuplicateId)
+    );
+}
+
+#[test]
+fn correlations_at_their_bounds() {
+    for ok in [1.0, -1.0, 0.0] {
+        assert_eq!(
+            fault(|v| uc(v)["correlations"][0]["rho"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in [1.000_001, -1.000_001] {
+        assert_eq!(
+            fault(|v| uc(v)["correlations"][0]["rho"] = bad.into()),
+            at(
+                "uncertainty.correlations[0].rho",
+                UncertaintyFault::RhoRange
+            ),
+            "{bad}"
+        );
+    }
+    // a ρ from min_pairs pairs is the rule's own estimate and needs no
+    // reasoning; from one pair fewer it does
+    let no_reasoning = |v: &mut serde_json::Value, pairs: usize| {
+        uc(v)["correlations"][0]["pairs"] = pairs.into();
+        uc(v)["correlations"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("reasoning");
+    };
+    assert_eq!(fault(|v| no_reasoning(v, 5)), None);
+    assert_eq!(
+        fault(|v| no_reasoning(v, 4)),
+        at(
+            "uncertainty.correlations[0].reasoning",
+            UncertaintyFault::NeedsReasoning
+        )
+    );
+    // with its reasoning, a ρ from many pairs loads as well
+    assert_eq!(
+        fault(|v| uc(v)["correlations"][0]["pairs"] = 9.into()),
+        None
+    );
+    assert_eq!(
+        fault(|v| uc(v)["correlations"][1]["ratio"] = "de_share".into()),
+        at(
+            "uncertainty.correlations[1].ratio",
+            UncertaintyFault::DuplicateRatio
+        )
+    );
+    let spec = zj().uncertainty.clone().unwrap();
+    let r = spec.rho("de_share").unwrap();
+    assert_eq!((r.value, r.pairs, r.estimated), (0.8, 3, false));
+    assert!(r.reasoning.is_some());
+    // estimated from exactly min_pairs pairs
+    let plan = edited(|v| uc(v)["correlations"][0]["pairs"] = 5.into()).unwrap();
+    let r = plan.uncertainty.as_ref().unwrap().rho("de_share").unwrap();
+    assert!(r.estimated);
+    let plan = edited(|v| uc(v)["correlations"][0]["pairs"] = 4.into()).unwrap();
+    let r = plan.uncertainty.as_ref().unwrap().rho("de_share").unwrap();
+    assert!(!r.estimated);
+}
