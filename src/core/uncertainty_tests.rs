@@ -1424,3 +1424,45 @@ fn correlations_at_their_bounds() {
     let r = plan.uncertainty.as_ref().unwrap().rho("de_share").unwrap();
     assert!(!r.estimated);
 }
+
+#[test]
+fn thresholds_are_the_target_with_its_slack_exactly() {
+    let t = |comparator, value: f64, tolerance| Target {
+        year: 2025,
+        value,
+        comparator,
+        tolerance,
+        printed: None,
+    };
+    // slack is 1e-9 × max(1, |t|): 0.06 at 6e7, 1e-9 below 1
+    let gte = t(Comparator::Gte, 6e7, None);
+    let gt = t(Comparator::Gt, 6e7, None);
+    let about = t(Comparator::About, 6e7, Some(1e6));
+    assert_eq!(threshold(&gte), 6e7 - 0.06);
+    assert_eq!(threshold(&gt), 6e7 + 0.06);
+    assert_eq!(threshold(&about), 6e7 - 1e6 - 0.06);
+    assert_eq!(threshold(&t(Comparator::Gte, 0.5, None)), 0.5 - 1e-9);
+    // the value where meets turns, to the last few units of the last place
+    for target in [&gte, &gt, &about] {
+        let th = threshold(target);
+        assert!(meets(th + 1e-7, target), "{target:?}");
+        assert!(!meets(th - 1e-7, target), "{target:?}");
+    }
+    // the growth for a chance aims at the target, or below it by the tolerance
+    assert_eq!(aim(&gte), 6e7);
+    assert_eq!(aim(&gt), 6e7);
+    assert_eq!(aim(&about), 6e7 - 1e6);
+    assert_eq!(aim(&t(Comparator::About, 60.0, None)), 60.0);
+}
+
+#[test]
+fn relative_growth_for_a_tradeoff_must_be_above_minus_100() {
+    assert_eq!(check_relative(-99.999), Ok(-99.999));
+    assert_eq!(check_relative(0.0), Ok(0.0));
+    assert_eq!(
+        check_relative(-100.0),
+        Err(UncertaintyError::InvalidGrowth(-100.0))
+    );
+    assert!(check_relative(f64::INFINITY).is_err());
+    assert!(check_relative(f64::NAN).is_err());
+}
