@@ -1466,3 +1466,18 @@ fn relative_growth_for_a_tradeoff_must_be_above_minus_100() {
     assert!(check_relative(f64::INFINITY).is_err());
     assert!(check_relative(f64::NAN).is_err());
 }
+
+#[test]
+fn odds_at_the_edges_of_the_fractions() {
+    // 1 in 2,000 and 1,999 in 2,000 are the last chances that still read as
+    // "about 1 in 1,000" and "about 999 in 1,000"
+    assert_eq!(odds(0.0005), Odds::About(1, 1000));
+    assert_eq!(odds(0.9995), Odds::About(999, 1000));
+    assert_eq!(odds(0.000_499), Odds::UnderOneIn(1000));
+    assert_eq!(odds(0.999_501), Odds::OverAllButOneIn(1000));
+    assert_eq!(odds(-0.1), Odds::Never);
+    assert_eq!(odds(1.1), Odds::Certain);
+    // nearest on the log-odds scale: 0.3 is nearer 1 in 3 than 1 in 4
+    assert_eq!(odds(0.3), Odds::About(1, 3));
+    assert_eq!(odds(0.26), Odds::About(1, 4));
+}
