@@ -1481,3 +1481,35 @@ fn odds_at_the_edges_of_the_fractions() {
     assert_eq!(odds(0.3), Odds::About(1, 3));
     assert_eq!(odds(0.26), Odds::About(1, 4));
 }
+
+#[test]
+fn cholesky_factors_at_the_edges_of_semi_definite() {
+    let near = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| close(*x, *y, 1e-12));
+    // ρ = 0.6: L = [[1, 0], [0.6, 0.8]]
+    let l = cholesky(&[1.0, 0.6, 0.6, 1.0], 2).unwrap();
+    assert!(near(&l, &[1.0, 0.0, 0.6, 0.8]), "{l:?}");
+    // three variables: L Lᵀ gives the matrix back
+    let a = [1.0, 0.5, 0.3, 0.5, 1.0, 0.2, 0.3, 0.2, 1.0];
+    let l = cholesky(&a, 3).unwrap();
+    for i in 0..3 {
+        for j in 0..3 {
+            let s: f64 = (0..3).map(|m| l[i * 3 + m] * l[j * 3 + m]).sum();
+            assert!(close(s, a[i * 3 + j], 1e-12), "({i}, {j}): {s}");
+        }
+    }
+    assert_eq!(l[1], 0.0, "lower triangular");
+    // a pivot a rounding error below zero is a zero pivot, not a refusal
+    let l = cholesky(&[1.0, 1.0 + 1e-13, 1.0 + 1e-13, 1.0], 2).unwrap();
+    assert_eq!(l[3], 0.0);
+    // but one clearly below zero is refused
+    assert!(cholesky(&[1.0, 1.0 + 1e-5, 1.0 + 1e-5, 1.0], 2).is_none());
+    // after a zero pivot, a column that still needs it is refused: x and y
+    // move together, y and z are correlated, yet x and z are not
+    let a = [1.0, 1.0, 0.0, 1.0, 1.0, 0.5, 0.0, 0.5, 1.0];
+    assert!(cholesky(&a, 3).is_none());
+    // after a zero pivot, a column within rounding of zero is fine
+    let a = [1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 0.5, 0.5, 1.0];
+    let l = cholesky(&a, 3).unwrap();
+    assert!(close(l[8], 0.75f64.sqrt(), 1e-12), "{l:?}");
+    assert_eq!(cholesky(&[], 0), Some(vec![]));
+}
