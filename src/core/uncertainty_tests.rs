@@ -1513,3 +1513,42 @@ fn cholesky_factors_at_the_edges_of_semi_definite() {
     assert!(close(l[8], 0.75f64.sqrt(), 1e-12), "{l:?}");
     assert_eq!(cholesky(&[], 0), Some(vec![]));
 }
+
+/// Quantile dots at p = (j − ½)/n. 5G (relative, σ 0.1 × √5 = 0.223607 by
+/// 2025, C = 6.3 × 1.26⁵ = 20.00752): 4 dots at p = 1/8, 3/8, 5/8, 7/8 are
+/// C·e^{0.223607 Φ⁻¹(p)} = 15.46968, 18.63159, 21.48507, 25.87647.
+/// Digitised firms (points, σ = √5, C = 80.05): 2 dots at p = ¼, ¾ are
+/// 80.05 ∓ 0.674490 √5 = 78.54180, 81.55820.
+#[test]
+fn hand_dot_plots() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let dots = o.dot_plot("base_stations_5g", 4).unwrap();
+    let want = [15.469685, 18.631586, 21.485068, 25.876473];
+    assert_eq!(dots.len(), 4);
+    for (d, w) in dots.iter().zip(want) {
+        assert!(close(*d, w, 1e-5), "{dots:?}");
+    }
+    let dots = o.dot_plot("digitized_firms", 2).unwrap();
+    assert!(close(dots[0], 78.541795, 1e-5), "{dots:?}");
+    assert!(close(dots[1], 81.558205, 1e-5), "{dots:?}");
+    // one dot is the median, the engine's central value
+    let one = o.dot_plot("base_stations_5g", 1).unwrap();
+    assert!(close(one[0], 20.007521, 1e-5), "{one:?}");
+    assert_eq!(
+        o.dot_plot("base_stations_5g", 0),
+        Err(UncertaintyError::NoDraws)
+    );
+    // a driver has no target year: its dots are at the horizon
+    let mut later = Scenario::new(&plan);
+    later.horizon = 2030;
+    let o = Outlook::new(&plan, &later, Scale::ESTIMATED).unwrap();
+    let gdp = o.dot_plot("gdp", 1).unwrap()[0];
+    let central = o.run().get("gdp").unwrap();
+    let at_2030 = match &central.status {
+        Ok(Status::Projected(p)) => p.at(2030).unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert!(close(gdp, at_2030, 1e-6 * at_2030), "{gdp} vs {at_2030}");
+}
