@@ -1552,3 +1552,65 @@ fn hand_dot_plots() {
     };
     assert!(close(gdp, at_2030, 1e-6 * at_2030), "{gdp} vs {at_2030}");
 }
+
+/// A strict (`>`) level target is judged on the log offsets like the
+/// others: its hit rate agrees with its chance (here far from ½, where
+/// `>` and `<` would differ); the mean and standard error of the count
+/// follow from the count's distribution.
+#[test]
+fn joint_judges_a_strict_level_target_and_counts_exactly() {
+    let plan = edited(|v| {
+        let i = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|i| i["id"] == "base_stations_5g")
+            .unwrap();
+        v["indicators"][i]["target"]["comparator"] = "gt".into();
+    })
+    .unwrap();
+    let s = with_growth(&plan, &[("base_stations_5g", 30.0)]);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let draws = 4000;
+    let j = o.joint(draws, 9).unwrap();
+    let k = j
+        .ids
+        .iter()
+        .position(|id| id == "base_stations_5g")
+        .unwrap();
+    let c = o.chance("base_stations_5g").unwrap();
+    assert!(c.p > 0.7 && c.p < 0.9, "{c:?}");
+    let se = (c.p * (1.0 - c.p) / draws as f64).sqrt();
+    assert!(
+        close(j.hit_rate[k], c.p, 4.0 * se),
+        "{} vs {c:?}",
+        j.hit_rate[k]
+    );
+    // the count's distribution gives the mean and its standard error
+    let d = draws as f64;
+    let moment = |p: i32| -> f64 {
+        j.count
+            .iter()
+            .enumerate()
+            .map(|(n, share)| (n as f64).powi(p) * share)
+            .sum()
+    };
+    assert!(close(moment(1), j.expected, 1e-9), "{j:?}");
+    let var = (moment(2) - j.expected.powi(2)) * d / (d - 1.0);
+    assert!(
+        close(j.expected_standard_error, (var / d).sqrt(), 1e-9),
+        "{} vs {}",
+        j.expected_standard_error,
+        (var / d).sqrt()
+    );
+    assert!(j.expected_standard_error > 0.0);
+    assert_eq!(j.all, *j.count.last().unwrap());
+    assert_eq!(j.draws, draws);
+    let hits: f64 = j.hit_rate.iter().sum();
+    assert!(close(hits, j.expected, 1e-9), "{hits} vs {}", j.expected);
+    // one draw has no spread to estimate
+    let one = o.joint(1, 9).unwrap();
+    assert_eq!(one.expected_standard_error, 0.0);
+    assert_eq!(one.count.iter().sum::<f64>(), 1.0);
+    assert_eq!(o.joint(0, 9), Err(UncertaintyError::NoDraws));
+}
