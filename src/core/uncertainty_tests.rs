@@ -1614,3 +1614,28 @@ fn joint_judges_a_strict_level_target_and_counts_exactly() {
     assert_eq!(one.count.iter().sum::<f64>(), 1.0);
     assert_eq!(o.joint(0, 9), Err(UncertaintyError::NoDraws));
 }
+
+#[test]
+fn a_chance_to_aim_for_lies_strictly_between_0_and_1() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    for p in [0.0, 1.0, -0.1, 1.5, f64::NAN] {
+        let e = o.growth_for_chance("base_stations_5g", p).unwrap_err();
+        assert!(
+            matches!(e, UncertaintyError::InvalidProbability(q) if q.to_bits() == p.to_bits()),
+            "{p}: {e:?}"
+        );
+    }
+    // just inside the interval there is an answer, and a higher chance needs
+    // more growth
+    let lo = o
+        .growth_for_chance("base_stations_5g", 1e-6)
+        .unwrap()
+        .unwrap();
+    let hi = o
+        .growth_for_chance("base_stations_5g", 1.0 - 1e-6)
+        .unwrap()
+        .unwrap();
+    assert!(lo < 25.9905 && 25.9905 < hi, "{lo} {hi}");
+}
