@@ -21,5 +21,8 @@ pub use plan::{
 
 // issue 15: tests of the small modules beside the engine, through their public items.
 #[cfg(test)]
+#[path = "outlook_tests.rs"]
+mod outlook_tests;
+#[cfg(test)]
 #[path = "presets_tests.rs"]
 mod presets_tests;
