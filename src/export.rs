@@ -185,6 +185,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
         lang,
         notices: vec![],
         scale: Default::default(),
+        reference: Default::default(),
     };
     state::apply(plan, &mut s, Action::SetHorizon(f.horizon));
     for (id, g) in f.growth {
@@ -352,6 +353,7 @@ mod tests {
             lang: Lang::En,
             notices: vec![],
             scale: Default::default(),
+            reference: Default::default(),
         };
         for a in [
             Action::SetGrowth("gdp".into(), 6.5),

@@ -9,7 +9,7 @@ use crate::core::reported::Reported;
 use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
-use crate::state::{self, Action, State};
+use crate::state::{self, Action, Reference, State};
 use std::rc::Rc;
 
 mod open_file;
@@ -68,6 +68,8 @@ pub struct OpenPlan {
     pub source: Source,
     /// The reader's scenario for it.
     pub scenario: Scenario,
+    /// What that scenario is held against (issue 7).
+    pub reference: Reference,
     /// Values that ship with it.
     pub builtin_reported: Rc<Vec<Reported>>,
     /// Values the reader loaded, and from where.
@@ -86,6 +88,7 @@ impl OpenPlan {
             plan,
             source,
             scenario,
+            reference: Reference::default(),
             reported: builtin_reported.clone(),
             builtin_reported,
             loaded: None,
@@ -224,6 +227,7 @@ impl Session {
             lang: self.lang,
             notices: self.notices.clone(),
             scale: self.scale,
+            reference: self.shown().reference.clone(),
         }
     }
 
@@ -285,6 +289,7 @@ impl Session {
                             lang: next.lang,
                             notices: vec![],
                             scale: next.scale,
+                            reference: old.reference.clone(),
                         };
                         (state::to_fragment(&old.plan, &st), Origin::Saved)
                     })
@@ -296,6 +301,7 @@ impl Session {
                     }
                     .0;
                     open.scenario = decoded.scenario;
+                    open.reference = decoded.reference;
                     next.lang = decoded.lang;
                     next.scale = decoded.scale;
                     for n in decoded.notices {
@@ -354,6 +360,7 @@ impl Session {
     fn apply(&mut self, st: State) {
         let cur = self.current;
         self.plans[cur].scenario = st.scenario;
+        self.plans[cur].reference = st.reference;
         self.lang = st.lang;
         self.notices = st.notices;
         self.scale = st.scale;
