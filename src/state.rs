@@ -403,6 +403,34 @@ fn reference_parts(plan: &Plan, reference: &Reference, parts: &mut Vec<String>) 
     }
 }
 
+impl Reference {
+    /// The reference's name in `lang` ("plan pace", "规划节奏"), as the
+    /// summary, the table, each card, each chart's legend and the exports
+    /// say it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let s = lang.s();
+        match self {
+            Reference::Preset(Preset::Reported) => s.reference_reported,
+            Reference::Preset(Preset::PlanPace) => s.reference_plan,
+            Reference::Preset(Preset::Trend) => s.reference_trend,
+            Reference::Pinned { .. } => s.reference_pinned,
+        }
+    }
+
+    /// "Reference: plan pace" in `lang`.
+    pub fn named(&self, lang: Lang) -> String {
+        crate::i18n::fill(lang.s().reference_named, "name", self.label(lang))
+    }
+
+    /// The reference's key, as `data-reference` and `cmp=` say it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Reference::Preset(p) => p.key(),
+            Reference::Pinned { .. } => PINNED,
+        }
+    }
+}
+
 /// The `cmp=` value of a pinned reference.
 pub const PINNED: &str = "pinned";
 
