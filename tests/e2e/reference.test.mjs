@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, ready, until, value } from './harness.mjs';
+import { join } from 'node:path';
+import { serve, launch, ready, until, value, root } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -151,7 +152,7 @@ for (const [w, h] of [[1280, 900], [390, 844]]) {
     test(`screenshot ${w}x${h} ${lang} with the plan pace as reference`, async () => {
       const { context, page } = await open(`#cmp=plan&lang=${lang}`, { viewport: { width: w, height: h } });
       await page.locator('[data-role="reference-control"]').scrollIntoViewIfNeeded();
-      const out = `target/e2e-reference-${w}-${lang}.png`;
+      const out = join(root, 'target', `e2e-reference-${w}-${lang}.png`);
       await page.screenshot({ path: out });
       await context.close();
     });
