@@ -582,6 +582,19 @@ fn apply_part(plan: &Plan, st: &mut State, part: &str) -> Result<Part, Notice> {
     .map(|()| Part::Value)
 }
 
+/// Applies one `cmp` part (`cmp=plan`, `cmp.g.<id>=6`, …) to `st` with
+/// the checks a link's part gets: the one validation path for the
+/// reference in a scenario file (issue 7).
+///
+/// # Errors
+/// Why the part was refused.
+pub fn apply_reference_part(plan: &Plan, st: &mut State, part: &str) -> Result<(), Notice> {
+    if !part.starts_with("cmp") {
+        return Err(Notice::UnknownPart);
+    }
+    apply_part(plan, st, part).map(|_| ())
+}
+
 /// `cmp=<key>`: a preset's key, or `pinned` (keeping the pinned values
 /// read so far, so that `cmp.g.…` parts may come before or after it).
 fn set_reference(st: &mut State, value: &str) -> Result<(), Notice> {
