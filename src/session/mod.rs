@@ -490,4 +490,33 @@ mod tests {
         let s = s.reduce(Command::RemoveReported);
         assert_eq!(s.shown().reported.len(), before);
     }
+
+    // issue 7
+    #[test]
+    fn each_plan_keeps_its_reference_and_a_link_sets_it() {
+        let s = session().reduce(Command::Scenario(Action::SetReference(Reference::Preset(
+            crate::core::presets::Preset::PlanPace,
+        ))));
+        let s = open(&s, Source::File);
+        assert_eq!(s.shown().reference, Reference::default(), "a new plan");
+        let s = s.reduce(Command::Scenario(Action::SetGrowth("pipe_km".into(), 1.0)));
+        let s = s.reduce(Command::Scenario(Action::PinReference));
+        let s = s.reduce(Command::Show(0, None));
+        assert_eq!(s.state().reference.key(), "plan");
+        let s = s.reduce(Command::Show(1, None));
+        assert_eq!(s.state().reference.key(), "pinned");
+        let s = s.reduce(Command::Show(0, Some("cmp=trend&lang=zh".into())));
+        assert_eq!(s.shown().reference.key(), "trend");
+        assert_eq!(
+            s.plans[1].reference.key(),
+            "pinned",
+            "the other plan's stays"
+        );
+        let s = s.reduce(Command::Show(0, Some("lang=en".into())));
+        assert_eq!(
+            s.shown().reference,
+            Reference::default(),
+            "no cmp: the default"
+        );
+    }
 }
