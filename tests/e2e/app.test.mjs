@@ -136,6 +136,9 @@ test('back returns to the first state of a visit, and forward leaves it again', 
   for (const v of ['2', '30']) {
     await page.fill('#n-dc_racks', v);
     await page.locator('#n-dc_racks').blur();
+    // Each typed value is its own history entry once the page has written it: wait for
+    // that, or a loaded machine can press Back before the second entry exists.
+    await page.waitForFunction((x) => location.hash.includes(`g.dc_racks=${x}`), v);
   }
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
