@@ -101,3 +101,27 @@ fn a_preset_keeps_the_horizon_and_the_reader_s_baselines() {
     assert!(!g.contains_key("industry_brains"), "{g:?}");
     assert_eq!(active_preset(&plan, &mine, &paces), None);
 }
+
+/// A reference names its preset; a pinned one keeps its growths and takes
+/// the reader's horizon and supplied baselines.
+#[test]
+fn references_name_their_preset_and_take_the_reader_s_baselines() {
+    use super::presets::{reference_scenario, Reference};
+    for p in Preset::ALL {
+        assert_eq!(Reference::Preset(p).preset(), Some(p));
+    }
+    assert_eq!(Reference::default().preset(), Some(Preset::Reported));
+    let (plan, paces) = zj();
+    let mut mine = Scenario::new(&plan);
+    mine.growth.insert("gdp".into(), 3.0);
+    let pinned = Reference::pin(&mine);
+    assert_eq!(pinned.preset(), None);
+    let mut reader = Scenario::new(&plan);
+    reader.horizon = 2030;
+    reader.baselines.insert("industry_brains".into(), 12.0);
+    let r = reference_scenario(&plan, &reader, &pinned, &paces);
+    assert_eq!(r.baselines, reader.baselines);
+    assert_eq!((r.horizon, r.growth.get("gdp")), (2030, Some(&3.0)));
+    let t = reference_scenario(&plan, &reader, &Reference::Preset(Preset::Trend), &paces);
+    assert_eq!(t, preset_scenario(&plan, &reader, Preset::Trend, &paces));
+}
