@@ -146,7 +146,7 @@ async function moves(name) {
     await page.focus(`#g-${id}`);
     await page.waitForTimeout(300);
     const evBefore = await page.evaluate(() => window.__events.length);
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
     for (let i = 0; i < perType; i++) {
       await page.keyboard.press(i < perType / 2 ? 'ArrowRight' : 'ArrowLeft');
       // Let the frame after the move paint, then a quiet gap between moves.
@@ -173,7 +173,7 @@ async function moves(name) {
 function windows(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = (e) => main && e.pid === main.pid && e.tid === main.tid;
-  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'ThreadPool_RunTask'));
   const keys = events.filter((e) => onMain(e) && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts).sort((a, b) => a - b);
   const frames = events.filter((e) => onMain(e) && (e.name === 'Commit' || e.name === 'Paint')).map((e) => e.ts + (e.dur ?? 0)).sort((a, b) => a - b);
   const kinds = ['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
