@@ -120,7 +120,8 @@ if (engine && existsSync(engine)) {
 // Chromium trace. A move's main-thread work is the sum of the main thread's top-level tasks that
 // start between its keydown and the end of the first frame committed after it (script, style,
 // layout, paint, animation frames: all of it).
-const SLIDERS = [['driver (GDP)', 'gdp'], ['level (invention patents)', 'invention_patents'], ['percentage (digitized firms)', 'digitized_firms']];
+// The last row is issue 8's comparison: the same driver without uncertainty (u=0).
+const SLIDERS = [['driver (GDP)', 'gdp'], ['level (invention patents)', 'invention_patents'], ['percentage (digitized firms)', 'digitized_firms'], ['driver (GDP), u=0', 'gdp', 'u=0&']];
 async function moves(name) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -139,7 +140,14 @@ async function moves(name) {
   const perType = quick ? 20 : 60;
   const out = {};
   let total = 0;
-  for (const [label, id] of SLIDERS) {
+  let heapMoves = null;
+  for (const [label, id, query] of SLIDERS) {
+    if (query) {
+      await page.goto(`${base}${name}/#${query}lang=zh`);
+      await page.reload();
+      await page.waitForFunction(() => window.__firstRender, null, { timeout: 60000 });
+      await page.waitForTimeout(1500);
+    }
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
@@ -158,14 +166,16 @@ async function moves(name) {
     total += perType;
     const ev = await page.evaluate((n) => window.__events.slice(n), evBefore);
     out[label] = { work: windows(events), ev };
+    if (label === SLIDERS[2][0]) {
+      // After the three slider types, 200 moves in all, then the heap again.
+      for (let i = total; i < 200; i++) {
+        await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      }
+      await page.waitForTimeout(1500);
+      heapMoves = await heap();
+    }
   }
-  // 200 moves in all, then the heap again.
-  for (let i = total; i < 200; i++) {
-    await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  }
-  await page.waitForTimeout(1500);
-  const heapMoves = await heap();
   await context.close();
   return { out, heapLoad, heapMoves };
 }
