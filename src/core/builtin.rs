@@ -91,4 +91,19 @@ mod tests {
         let zj = Plan::zhejiang().unwrap();
         assert_eq!(reported_for(&zj).len(), 18);
     }
+
+    /// issue 10: build.rs embeds plans without whitespace; the document is the same.
+    #[test]
+    fn an_embedded_plan_is_its_file_minified() {
+        let file: serde_json::Value = serde_json::from_str(ZHEJIANG_JSON).unwrap();
+        let seed = PLAN_FILES
+            .iter()
+            .find(|s| s.file == "zhejiang-digital-economy-14fyp.json")
+            .unwrap();
+        assert!(seed.text.len() < ZHEJIANG_JSON.len() * 3 / 4);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(seed.text).unwrap(),
+            file
+        );
+    }
 }

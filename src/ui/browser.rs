@@ -224,13 +224,19 @@ pub fn browser_lang() -> Option<Lang> {
         .find_map(|t| Lang::from_tag(&t))
 }
 
-/// Sets `<html lang>` and the document title.
+/// Sets `<html lang>` and the document title, each only when it differs:
+/// writing `lang` again restyles the whole page (issue 10).
 pub fn set_document_lang(lang: Lang, title: &str) {
     let doc = gloo::utils::document();
+    let tag = if lang == Lang::Zh { "zh-CN" } else { "en" };
     if let Some(el) = doc.document_element() {
-        let _ = el.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        if el.get_attribute("lang").as_deref() != Some(tag) {
+            let _ = el.set_attribute("lang", tag);
+        }
     }
-    doc.set_title(title);
+    if doc.title() != title {
+        doc.set_title(title);
+    }
 }
 
 /// Device pixels per CSS pixel.

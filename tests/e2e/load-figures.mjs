@@ -1,58 +1,233 @@
-// Figures, not assertions: how long the release build takes to first render,
-// on a desktop and on a throttled "phone" (4x CPU slowdown), median of 5 loads.
-import { serve, launch } from './harness.mjs';
+// Figures, never assertions (issue 10): first render, slider moves and memory of the release
+// build, each with its ratio inside this one run. The method is described in README ("Size and
+// speed"). Usage:
+//   node tests/e2e/load-figures.mjs [DIR]          measures DIR (default dist/)
+//   PLANSIM_BENCH_BEFORE=OTHER node ...            also measures the build in OTHER, interleaved,
+//                                                  and prints after/before ratios
+//   PLANSIM_BENCH_ENGINE=FILE                      `cargo bench --bench engine` output, for the
+//                                                  ratio of a slider move to the native model run
+//   PLANSIM_BENCH_QUICK=1                          fewer loads and moves (a smoke run)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { launch, root } from './harness.mjs';
 
-const server = await serve();
+const quick = process.env.PLANSIM_BENCH_QUICK === '1';
+const builds = [['now', resolve(process.argv[2] ?? join(root, 'dist'))]];
+if (process.env.PLANSIM_BENCH_BEFORE) builds.push(['before', resolve(process.env.PLANSIM_BENCH_BEFORE)]);
+
+// One server for every build and for the blank page, so that all loads pay the same.
+const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head>' +
+  '<body><p>blank</p><script>requestAnimationFrame(() => { window.__firstRender = performance.now(); });</script></body></html>';
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (path === '/blank.html') { res.writeHead(200, { 'content-type': types['.html'] }).end(BLANK); return; }
+  const [, name, ...rest] = path.split('/');
+  const dir = builds.find(([n]) => n === name)?.[1];
+  if (!dir) { res.writeHead(404).end(); return; }
+  let file = join(dir, ...rest);
+  if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+  } catch { res.writeHead(404).end(); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launch();
-async function measure(label, { width, height, cpu }) {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    if (cpu > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    }
-    await page.goto(server.url + '#lang=zh');
-    const ms = await page.waitForFunction(() => document.querySelector('[data-role="summary"]') && performance.now(), null, { polling: 5 });
-    times.push(await ms.jsonValue());
-    await context.close();
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(40)} median ${times[2].toFixed(0)} ms  (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)})`);
-  return times[2];
-}
-const desk = await measure('first render, 1280x900', { width: 1280, height: 900, cpu: 1 });
-const phone = await measure('first render, 390x844, CPU 4x slower', { width: 390, height: 844, cpu: 4 });
-console.log(`phone / desktop = ${(phone / desk).toFixed(2)}x`);
 
-// Issue 8: one slider step, input event to the next painted frame (main-thread
-// work of the whole update), without uncertainty (u=0) and with it (chances,
-// fans, 80% growths, the joint Monte Carlo of 10,000 draws, the maps).
-async function step(label, hash) {
+// Put first in every page: the first render is the frame after both the summary and a drawn
+// chart (a canvas given its size) are in the document; Event Timing entries; the wasm memory.
+const probe = () => {
+  window.__events = [];
+  let chart = false, summary = false;
+  const mo = new MutationObserver((ms) => {
+    if (!chart) chart = ms.some((m) => m.type === 'attributes' && m.target.localName === 'canvas');
+    if (!summary && document.querySelector('[data-role="summary"]')) {
+      summary = true;
+      requestAnimationFrame(() => { window.__summary = performance.now(); });
+    }
+    if (chart && summary) {
+      mo.disconnect();
+      requestAnimationFrame(() => { window.__firstRender = performance.now(); });
+    }
+  });
+  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['width'] });
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, d: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch { /* no Event Timing */ }
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const med = (xs) => pct(xs, 0.5);
+const f0 = (x) => (x == null ? '—' : x.toFixed(0));
+const f1 = (x) => (x == null ? '—' : x.toFixed(1));
+const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+
+async function load(url, { width, height, cpu }) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  if (cpu > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  }
+  await page.goto(url);
+  const h = await page.waitForFunction(() => window.__firstRender, null, { timeout: 60000 });
+  const t = await h.jsonValue();
+  const s = await page.evaluate(() => window.__summary ?? null);
+  await context.close();
+  return { t, s };
+}
+
+// First render: loads of each build and of the blank page interleaved, so that a busy moment of
+// this shared machine falls on all of them alike.
+const first = {};
+for (const [vp, n] of [[{ width: 1280, height: 900, cpu: 1, label: '1280x900' }, quick ? 3 : 7],
+  [{ width: 390, height: 844, cpu: 4, label: '390x844, CPU 4x slower' }, quick ? 2 : 5]]) {
+  const got = { blank: [] };
+  for (const [name] of builds) got[name] = [];
+  for (let i = 0; i < n; i++) {
+    got.blank.push((await load(base + 'blank.html', vp)).t);
+    for (const [name] of builds) got[name].push(await load(`${base}${name}/#lang=zh`, vp));
+  }
+  first[vp.label] = got;
+  const blank = med(got.blank);
+  console.log(`first render at ${vp.label}: median of ${n} loads (summary and first chart drawn, the frame after)`);
+  console.log(`  blank page from the same server     ${f0(blank).padStart(6)} ms`);
+  for (const [name] of builds) {
+    const t = got[name].map((x) => x.t);
+    const m = med(t);
+    console.log(`  ${name.padEnd(6)} first render              ${f0(m).padStart(6)} ms  (min ${f0(Math.min(...t))}, max ${f0(Math.max(...t))}; summary alone ${f0(med(got[name].map((x) => x.s)))} ms)  = ${(m / blank).toFixed(1)}x blank`);
+  }
+  if (builds.length > 1) console.log(`  now / before                         ${(med(got.now.map((x) => x.t)) / med(got.before.map((x) => x.t))).toFixed(2)}x`);
+}
+
+// The native model run, from `cargo bench --bench engine`'s output, for a ratio.
+let native = null;
+const engine = process.env.PLANSIM_BENCH_ENGINE;
+if (engine && existsSync(engine)) {
+  const m = readFileSync(engine, 'utf8').match(/slider move: reduce \+ run \+ link\s+(\d+) ns\/op/);
+  if (m) native = Number(m[1]) / 1e6;
+}
+
+// Slider moves: the keyboard on a focused slider (ArrowRight, then as many ArrowLeft), under a
+// Chromium trace. A move's main-thread work is the sum of the main thread's top-level tasks that
+// start between its keydown and the end of the first frame committed after it (script, style,
+// layout, paint, animation frames: all of it).
+// The last row is issue 8's comparison: the same driver without uncertainty (u=0).
+const SLIDERS = [['driver (GDP)', 'gdp'], ['level (invention patents)', 'invention_patents'], ['percentage (digitized firms)', 'digitized_firms'], ['driver (GDP), u=0', 'gdp', 'u=0&']];
+async function moves(name) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url + hash);
-  await page.waitForSelector('[data-role="summary"]');
-  const times = await page.evaluate(async () => {
-    const el = document.querySelector('#g-gdp');
-    const out = [];
-    for (let i = 0; i < 21; i++) {
-      el.value = String(5 + (i % 7) * 0.5);
-      const t0 = performance.now();
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push(performance.now() - t0);
+  await page.addInitScript(probe);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${base}${name}/#lang=zh`);
+  await page.waitForFunction(() => window.__firstRender, null, { timeout: 60000 });
+  await page.waitForTimeout(1500); // the full figures after the first render
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? null);
+    return { js: usedSize, wasm };
+  };
+  const heapLoad = await heap();
+  const perType = quick ? 20 : 60;
+  const out = {};
+  let total = 0;
+  let heapMoves = null;
+  for (const [label, id, query] of SLIDERS) {
+    if (query) {
+      await page.goto(`${base}${name}/#${query}lang=zh`);
+      await page.reload();
+      await page.waitForFunction(() => window.__firstRender, null, { timeout: 60000 });
+      await page.waitForTimeout(1500);
     }
-    return out.slice(1).sort((a, b) => a - b);
-  });
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await page.focus(`#g-${id}`);
+    await page.waitForTimeout(300);
+    const evBefore = await page.evaluate(() => window.__events.length);
+    await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+    for (let i = 0; i < perType; i++) {
+      await page.keyboard.press(i < perType / 2 ? 'ArrowRight' : 'ArrowLeft');
+      // Let the frame after the move paint, then a quiet gap between moves.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+    }
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.removeAllListeners('Tracing.dataCollected');
+    total += perType;
+    const ev = await page.evaluate((n) => window.__events.slice(n), evBefore);
+    out[label] = { work: windows(events), ev };
+    if (label === SLIDERS[2][0]) {
+      // After the three slider types, 200 moves in all, then the heap again.
+      for (let i = total; i < 200; i++) {
+        await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      }
+      await page.waitForTimeout(1500);
+      heapMoves = await heap();
+    }
+  }
   await context.close();
-  const med = times[Math.floor(times.length / 2)];
-  console.log(`${label.padEnd(40)} median ${med.toFixed(1)} ms  (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)})`);
-  return med;
+  return { out, heapLoad, heapMoves };
 }
-const plain = await step('slider step, u=0 (deterministic)', '#u=0&lang=zh');
-const uncertain = await step('slider step, as estimated (u=1)', '#lang=zh');
-console.log(`with / without uncertainty = ${(uncertain / plain).toFixed(2)}x`);
+
+function windows(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = (e) => main && e.pid === main.pid && e.tid === main.tid;
+  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'ThreadPool_RunTask'));
+  const keys = events.filter((e) => onMain(e) && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts).sort((a, b) => a - b);
+  const frames = events.filter((e) => onMain(e) && (e.name === 'Commit' || e.name === 'Paint')).map((e) => e.ts + (e.dur ?? 0)).sort((a, b) => a - b);
+  const kinds = ['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
+  const parts = events.filter((e) => onMain(e) && e.ph === 'X' && kinds.includes(e.name));
+  const work = [];
+  const split = Object.fromEntries(kinds.map((k) => [k, []]));
+  for (const k of keys) {
+    const end = frames.find((t) => t > k);
+    if (end == null) continue;
+    // The task holding the keydown starts before it: take every task that overlaps the window.
+    const mine = tasks.filter((t) => t.ts + t.dur > k && t.ts < end);
+    work.push(mine.reduce((a, t) => a + t.dur, 0) / 1000);
+    const from = Math.min(k, ...mine.map((t) => t.ts));
+    for (const kind of kinds) split[kind].push(parts.filter((e) => e.name === kind && e.ts >= from && e.ts < end).reduce((a, e) => a + e.dur, 0) / 1000);
+  }
+  work.split = split;
+  return work;
+}
+
+const slid = {};
+for (const [name] of builds) slid[name] = await moves(name);
+console.log(`\nslider moves at 1280x900 (keyboard on the focused slider; main-thread work from a Chromium trace, keydown to the first frame committed after it)`);
+if (native != null) console.log(`  native slider move (reduce + run + link, cargo bench): ${(native * 1000).toFixed(1)} µs`);
+for (const [label] of SLIDERS) {
+  for (const [name] of builds) {
+    const { work, ev } = slid[name].out[label];
+    const p50 = med(work), p95 = pct(work, 0.95);
+    // Event Timing reports only events of 16 ms or more; an interaction is its longest event.
+    const byId = new Map();
+    for (const e of ev) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.d));
+    const inp = byId.size ? `Event Timing: ${byId.size} of ${work.length} interactions took 16 ms or more, their p95 ${f0(pct([...byId.values()], 0.95))} ms` : 'Event Timing: every interaction under 16 ms';
+    const ratio = native != null ? `  = ${(p50 / native).toFixed(0)}x the native move` : '';
+    console.log(`  ${name.padEnd(6)} ${label.padEnd(30)} p50 ${f1(p50).padStart(5)} ms  p95 ${f1(p95).padStart(5)} ms  (${work.length} moves)${ratio}; ${inp}`);
+    console.log(`         medians by kind: ${Object.entries(work.split).map(([k, v]) => `${k} ${f1(med(v))}`).join(', ')}`);
+  }
+  if (builds.length > 1) {
+    const r = (q) => pct(slid.now.out[label].work, q) / pct(slid.before.out[label].work, q);
+    console.log(`  now / before: p50 ${r(0.5).toFixed(2)}x, p95 ${r(0.95).toFixed(2)}x`);
+  }
+}
+console.log(`\nmemory (after a forced GC): JS heap, and the wasm linear memory`);
+for (const [name] of builds) {
+  const { heapLoad: a, heapMoves: b } = slid[name];
+  console.log(`  ${name.padEnd(6)} after load: JS ${kb(a.js)}, wasm ${a.wasm == null ? '—' : kb(a.wasm)}; after 200 moves: JS ${kb(b.js)} (${(b.js / a.js).toFixed(2)}x), wasm ${b.wasm == null ? '—' : kb(b.wasm)}`);
+}
 await browser.close();
-await server.close();
+server.close();

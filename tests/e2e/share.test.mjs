@@ -145,7 +145,7 @@ test('the page offers the single file for download', async () => {
   assert.equal(file.name, 'plansim.html');
   const html = file.body.toString('utf8');
   assert.ok(file.body.length > 300000, `${file.body.length} bytes: the wasm is inside`);
-  assert.match(html, /atob\(/);
+  assert.match(html, /DecompressionStream\('gzip'\)/, 'the wasm is inside, gzipped');
   assert.doesNotMatch(html, /<link[^>]*\.(wasm|js|css)/, 'no separate file to load');
   await context.close();
 });
