@@ -297,6 +297,31 @@ pub struct Strings {
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub start_fresh: &'static str,
+    // issue 11b: self-describing exports and readable charts.
+    /// Before the scenario sentence of an export.
+    pub scenario_intro: &'static str,
+    /// A growth set year by year: `{name}`, `{years}`.
+    pub scenario_years: &'static str,
+    /// A baseline the reader entered: `{name}`, `{value}`.
+    pub scenario_baseline: &'static str,
+    /// The horizon beyond the target year: `{year}`.
+    pub scenario_horizon: &'static str,
+    /// Every other slider at the plan's default.
+    pub scenario_rest: &'static str,
+    /// The source line of an exported chart: `{plan}`, `{doc}`, `{sources}`.
+    pub export_source: &'static str,
+    /// Where no published values are held.
+    pub export_no_sources: &'static str,
+    /// The verdict line of an exported chart: `{year}`, `{value}`, `{verdict}`, `{target}`.
+    pub export_verdict: &'static str,
+    /// Legend of a value published as "more than X".
+    pub reported_lower_label: &'static str,
+    /// Legend of a target hit from a lower value ("about"): `{from}`.
+    pub target_from: &'static str,
+    /// How to read a chart's values by keyboard or pointer.
+    pub chart_keys: &'static str,
+    /// A reported value that is a lower bound, in the readout.
+    pub readout_lower: &'static str,
 }
 
 /// 简体中文.
@@ -519,6 +544,19 @@ pub static ZH: Strings = Strings {
     panic_title: "plansim 出错了",
     panic_body: "页面遇到内部错误，已停止运行。您的情景保存在下面的链接中：",
     start_fresh: "清除保存的情景并重新开始",
+    // issue 11b.
+    scenario_intro: "情景：",
+    scenario_years: "{name}在{years}年逐年设定",
+    scenario_baseline: "{name}基期值{value}（自行输入）",
+    scenario_horizon: "预测至{year}年",
+    scenario_rest: "其余增速取规划默认值",
+    export_source: "来源：《{plan}》（{doc}）；公布值：{sources}",
+    export_no_sources: "暂无",
+    export_verdict: "{year}年预测：{value}，{verdict}（目标：{target}）",
+    reported_lower_label: "公布值（“超过”，下限）",
+    target_from: "{from}起即算达成",
+    chart_keys: "用方向键或指针查看各年数值",
+    readout_lower: "下限",
 };
 
 /// English.
@@ -741,6 +779,19 @@ pub static EN: Strings = Strings {
     panic_title: "plansim stopped",
     panic_body: "The page hit an internal error and stopped. Your scenario is in this link:",
     start_fresh: "Clear the saved scenario and start fresh",
+    // issue 11b.
+    scenario_intro: "Scenario: ",
+    scenario_years: "{name} set year by year in {years}",
+    scenario_baseline: "{name} baseline {value} (entered)",
+    scenario_horizon: "projected to {year}",
+    scenario_rest: "other growth rates at the plan's defaults",
+    export_source: "Source: {plan}, {doc}; published values: {sources}",
+    export_no_sources: "none held",
+    export_verdict: "Projected {year}: {value}, {verdict} (target {target})",
+    reported_lower_label: "Reported as \u{201c}more than\u{201d} (lower bound)",
+    target_from: "counts from {from}",
+    chart_keys: "Arrow keys or pointer: values by year",
+    readout_lower: "lower bound",
 };
 
 /// A model error in words, in `lang`.
