@@ -181,6 +181,8 @@ fn chart_of(plan: &Plan, sc: &Scenario, id: &str) -> Option<ChartSpec> {
         scale: 1.0,
         bands: vec![],
         bands_label: String::new(),
+        reference: vec![],
+        reference_label: String::new(),
     })
 }
 
@@ -586,6 +588,9 @@ fn chart_spec() -> impl Strategy<Value = ChartSpec> {
                 })
                 .collect(),
             bands_label: "50/80/95%".into(),
+            // A reference path (issue 7) from the same values, some scaled.
+            reference: path.iter().map(|&(y, v)| (y, v * 0.9)).collect(),
+            reference_label: "reference <b>".into(),
             path,
         })
 }

@@ -164,6 +164,8 @@ fn a_hostile_plan_stays_text_in_every_export() {
         scale: 1.0,
         bands: vec![],
         bands_label: String::new(),
+        reference: vec![],
+        reference_label: String::new(),
     };
     let svg = to_svg(&spec, 480, 260).unwrap();
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>"));

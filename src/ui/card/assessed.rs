@@ -103,6 +103,8 @@ pub fn Assessed(p: &AssessedProps) -> Html {
             .map(|c| c.bands.clone())
             .unwrap_or_default(),
         bands_label: s.bands_label.to_string(),
+        reference: vec![],
+        reference_label: String::new(),
     };
     let saturated = a
         .path
