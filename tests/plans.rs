@@ -166,6 +166,9 @@ fn a_hostile_plan_stays_text_in_every_export() {
         bands_label: String::new(),
         reference: vec![],
         reference_label: String::new(),
+        threshold: None,
+        lower_label: String::new(),
+        focus: None,
     };
     let svg = to_svg(&spec, 480, 260).unwrap();
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>"));

@@ -3,7 +3,7 @@
 //! the target is hit exactly, the region where it is hit, the lines of a 50%
 //! and an 80% chance, and named points (the reader's scenario, presets).
 
-use super::{draw_legend, palette, Key};
+use super::{draw_header, palette, Key, TEXT_PX};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -11,6 +11,8 @@ use plotters::prelude::*;
 const REGION: RGBColor = RGBColor(214, 239, 230);
 /// The 80% line: Okabe–Ito bluish green.
 const EIGHTY: RGBColor = RGBColor(0, 158, 115);
+/// The 50% line, dashed: dark grey.
+const FIFTY: RGBColor = RGBColor(77, 77, 77);
 /// Preset points: Okabe–Ito reddish purple.
 const PRESET: RGBColor = RGBColor(204, 121, 167);
 
@@ -101,9 +103,22 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         }
     };
     let (xr, yr) = (ok(spec.x_range), ok(spec.y_range));
-    let font = ("sans-serif", 12.0 * s);
+    let header = draw_header(
+        area,
+        "",
+        &[
+            (spec.region_label.as_str(), Key::Patch(REGION)),
+            (spec.exact_label.as_str(), Key::Line(palette::TARGET, 2.0)),
+            (spec.chance_50_label.as_str(), Key::Dashed(FIFTY, 1.5)),
+            (spec.chance_80_label.as_str(), Key::Line(EIGHTY, 2.0)),
+        ],
+        s,
+    )?;
+    let font = ("sans-serif", TEXT_PX * s);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
+        .margin_top(header.max(0) as u32)
+        .margin_left(px(8.0))
+        .margin_bottom(px(6.0))
         .margin_right(px(18.0))
         .x_label_area_size(px(36.0))
         .y_label_area_size(px(52.0))
@@ -127,41 +142,19 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
             .map(|&(x, y)| (x, y.clamp(yr.0, yr.1)))
             .chain([(c50[c50.len() - 1].0, yr.1), (c50[0].0, yr.1)])
             .collect();
-        chart
-            .draw_series(std::iter::once(Polygon::new(region, REGION.filled())))?
-            .label(spec.region_label.as_str())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - px(5.0) as i32),
-                        (x + px(16.0) as i32, y + px(5.0) as i32),
-                    ],
-                    REGION.filled(),
-                )
-            });
+        chart.draw_series(std::iter::once(Polygon::new(region, REGION.filled())))?;
     }
     let line = |pts: Vec<(f64, f64)>, c: RGBColor, w: f64| {
         LineSeries::new(pts, ShapeStyle::from(c).stroke_width(px(w)))
     };
-    chart
-        .draw_series(line(finite(&spec.exact), palette::TARGET, 2.0))?
-        .label(spec.exact_label.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET)
-        });
-    chart
-        .draw_series(DashedLineSeries::new(
-            c50,
-            px(6.0),
-            px(4.0),
-            ShapeStyle::from(BLACK.mix(0.7)).stroke_width(px(1.5)),
-        ))?
-        .label(spec.chance_50_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], BLACK.mix(0.7)));
-    chart
-        .draw_series(line(finite(&spec.chance_80), EIGHTY, 2.0))?
-        .label(spec.chance_80_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], EIGHTY));
+    chart.draw_series(line(finite(&spec.exact), palette::TARGET, 2.0))?;
+    chart.draw_series(DashedLineSeries::new(
+        c50,
+        px(6.0),
+        px(4.0),
+        ShapeStyle::from(FIFTY).stroke_width(px(1.5)),
+    ))?;
+    chart.draw_series(line(finite(&spec.chance_80), EIGHTY, 2.0))?;
     for p in spec
         .points
         .iter()
@@ -179,20 +172,10 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
                 + Text::new(
                     p.label.clone(),
                     (px(8.0) as i32, -(px(14.0) as i32)),
-                    ("sans-serif", 11.0 * s).into_font().color(&c),
+                    ("sans-serif", TEXT_PX * s).into_font().color(&c),
                 ),
         ))?;
     }
-    draw_legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &[
-            (spec.region_label.as_str(), Key::Line(REGION, 8.0)),
-            (spec.exact_label.as_str(), Key::Line(palette::TARGET, 2.0)),
-            (spec.chance_50_label.as_str(), Key::Line(BLACK, 1.5)),
-            (spec.chance_80_label.as_str(), Key::Line(EIGHTY, 2.0)),
-        ],
-        s,
-    )?;
     let (l, t) = chart.backend_coord(&(xr.0, yr.1));
     let (r, b) = chart.backend_coord(&(xr.1, yr.0));
     area.present()?;

@@ -105,6 +105,13 @@ pub fn Assessed(p: &AssessedProps) -> Html {
         bands_label: s.bands_label.to_string(),
         reference: vec![],
         reference_label: String::new(),
+        // issue 11b: the tolerance band, the ▲ legend, no year read yet.
+        threshold: t
+            .tolerance
+            .filter(|_| t.comparator == Comparator::About)
+            .map(|d| t.value - d),
+        lower_label: s.reported_lower_label.to_string(),
+        focus: None,
     };
     let saturated = a
         .path
