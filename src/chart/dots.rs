@@ -260,8 +260,7 @@ pub fn draw_futures<DB: DrawingBackend>(
 pub fn dots_svg(spec: &DotsSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area =
-            super::Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
+        let area = super::svg_backend(&mut out, (width, height)).into_drawing_area();
         draw_dots(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)
@@ -274,8 +273,7 @@ pub fn dots_svg(spec: &DotsSpec, width: u32, height: u32) -> Result<String, Stri
 pub fn futures_svg(spec: &FuturesSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area =
-            super::Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
+        let area = super::svg_backend(&mut out, (width, height)).into_drawing_area();
         draw_futures(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)

@@ -227,9 +227,10 @@ pub fn y_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
     let exp = raw.log10().floor();
     let base = 10f64.powf(exp);
     let m = raw / base;
+    // The round step whose count of ticks comes nearest to `n`.
     let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
-        .find(|k| m <= *k * (1.0 + 1e-9))
+        .min_by(|a, b| ((m / a).ln().abs()).total_cmp(&(m / b).ln().abs()))
         .unwrap_or(10.0);
     let step = nice * base;
     let decimals =
@@ -664,7 +665,7 @@ fn draw_key<DB: DrawingBackend>(
         Key::Target { band } => {
             if band {
                 area.draw(&Rectangle::new(
-                    [(x, mid - px(5.0)), (end, mid + px(2.0))],
+                    [(x, mid), (end, mid + px(6.0))],
                     TARGET_BAND.filled(),
                 ))?;
             }
@@ -810,6 +811,149 @@ impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
     }
 }
 
+/// plotters' SVG backend writes a text's `font-size` as its size divided
+/// by 1.24 (a point-to-pixel guess), so that text laid out at 12 px would
+/// read 9.7 px in the file. This backend hands it sizes 1.24 times larger,
+/// so that the file says the size the text was laid out at; wrap it in
+/// [`Measured`] so that layout uses the size before this correction.
+pub struct SvgText<DB>(pub DB);
+
+/// The factor plotters' SVG backend divides font sizes by.
+const SVG_FONT_FACTOR: f64 = 1.24;
+
+/// A text style with its size multiplied by a factor.
+struct Resized<'a, S> {
+    inner: &'a S,
+    factor: f64,
+}
+
+impl<S: BackendTextStyle> BackendTextStyle for Resized<'_, S> {
+    type FontError = S::FontError;
+    fn color(&self) -> BackendColor {
+        self.inner.color()
+    }
+    fn size(&self) -> f64 {
+        self.inner.size() * self.factor
+    }
+    fn transform(&self) -> plotters_backend::FontTransform {
+        self.inner.transform()
+    }
+    fn style(&self) -> plotters_backend::FontStyle {
+        self.inner.style()
+    }
+    fn anchor(&self) -> plotters_backend::text_anchor::Pos {
+        self.inner.anchor()
+    }
+    fn family(&self) -> plotters_backend::FontFamily<'_> {
+        self.inner.family()
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        self.inner.layout_box(text)
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        self.inner.draw(text, pos, draw)
+    }
+}
+
+impl<DB: DrawingBackend> DrawingBackend for SvgText<DB> {
+    type ErrorType = DB::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let style = Resized {
+            inner: style,
+            factor: SVG_FONT_FACTOR,
+        };
+        self.0.draw_text(text, &style, pos)
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        self.0.estimate_text_size(text, style)
+    }
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        iwh: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.blit_bitmap(pos, iwh, src)
+    }
+}
+
+/// The backend of every SVG plansim writes: text measured by
+/// [`text_size`] and written at the size it was laid out at.
+pub fn svg_backend(out: &mut String, size: (u32, u32)) -> Measured<SvgText<SVGBackend<'_>>> {
+    Measured(SvgText(SVGBackend::with_string(out, size)))
+}
+
 /// Renders `spec` as an SVG document of `width × height` pixels.
 ///
 /// # Errors
@@ -817,7 +961,7 @@ impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
 pub fn to_svg(spec: &ChartSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = Measured(SVGBackend::with_string(&mut out, (width, height))).into_drawing_area();
+        let area = svg_backend(&mut out, (width, height)).into_drawing_area();
         draw(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)
@@ -994,7 +1138,7 @@ pub fn figure_svg(fig: &Figure) -> Result<String, String> {
     let size = (FIGURE_WIDTH, figure_height(&fig, FIGURE_WIDTH));
     let mut out = String::new();
     {
-        let area = Measured(SVGBackend::with_string(&mut out, size)).into_drawing_area();
+        let area = svg_backend(&mut out, size).into_drawing_area();
         draw_figure(&area, &fig).map_err(|e| e.to_string())?;
     }
     Ok(out)
@@ -1163,5 +1307,205 @@ mod tests {
             ..with
         };
         assert!(to_svg(&odd, 300, 200).is_ok());
+    }
+
+    /// `(left, top, font size, text)` of every `<text>` of an SVG from
+    /// plotters, the left edge from its anchor and [`text_size`].
+    pub(crate) fn svg_texts(svg: &str) -> Vec<(f64, f64, f64, String)> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let attr = |name: &str| -> Option<&str> {
+                    let k = t.find(&format!(" {name}=\""))? + name.len() + 3;
+                    t[k..].split('"').next()
+                };
+                let num = |name: &str| attr(name)?.parse::<f64>().ok();
+                let body = t.split_once('>')?.1.split("</text>").next()?;
+                let text = body
+                    .trim()
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&apos;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&");
+                let size = num("font-size")?;
+                let w = f64::from(text_size(&text, size).0);
+                let left = match attr("text-anchor") {
+                    Some("middle") => num("x")? - w / 2.0,
+                    Some("end") => num("x")? - w,
+                    _ => num("x")?,
+                };
+                Some((left, num("y")?, size, text))
+            })
+            .collect()
+    }
+
+    // issue 11
+    #[test]
+    fn ticks_share_one_format_with_thousands_separators() {
+        let t = y_ticks(0.0, 1300.0, 6);
+        let labels: Vec<&str> = t.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(labels, ["0", "200", "400", "600", "800", "1,000", "1,200"]);
+        let t = y_ticks(0.0, 10.0, 4);
+        let labels: Vec<&str> = t.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(labels, ["0.0", "2.5", "5.0", "7.5", "10.0"]);
+        let t = y_ticks(6.0, 21.0, 5);
+        assert!(
+            t.iter().all(|t| t.1.ends_with(".0") || t.1.ends_with(".5")),
+            "{t:?}"
+        );
+        let t = y_ticks(6.0, 26.0, 5);
+        assert!(t.iter().all(|t| !t.1.contains('.')), "{t:?}");
+        let t = y_ticks(0.0, 1.3, 5);
+        assert!(
+            t.iter().all(|t| t.1.len() == 4 && t.1.contains('.')),
+            "{t:?}"
+        );
+        let t = y_ticks(40.0, 62.0, 4);
+        let decimals: Vec<usize> = t
+            .iter()
+            .map(|t| t.1.split_once('.').map_or(0, |d| d.1.len()))
+            .collect();
+        assert!(decimals.windows(2).all(|w| w[0] == w[1]), "{t:?}");
+        assert_eq!(grouped(-0.0001, 2), "0.00");
+        assert_eq!(grouped(-12345.678, 1), "-12,345.7");
+        assert!(y_ticks(0.0, 1e300, 6).len() <= 8);
+        assert!(y_ticks(1e20, 1e20 + 1e15, 6).len() <= 8);
+        assert_eq!(y_ticks(5.0, 5.0, 6).len(), 1);
+    }
+
+    #[test]
+    fn the_legend_sits_above_the_plot_and_text_is_at_least_12px() {
+        let mut s = spec();
+        s.reference = vec![(2020, 6.3), (2025, 15.0)];
+        s.reference_label = "reference: reported pace".into();
+        s.threshold = Some(19.0);
+        for (w, h) in [(720, 360), (340, 260), (480, 260)] {
+            let mut svg = String::new();
+            let frame = {
+                let area = svg_backend(&mut svg, (w, h)).into_drawing_area();
+                draw(&area, &s).unwrap()
+            };
+            let texts = svg_texts(&svg);
+            assert!(!texts.is_empty());
+            for (_, _, size, text) in &texts {
+                assert!(*size >= 12.0, "{text} at {size}px");
+            }
+            for label in [
+                "projection",
+                "target 2025",
+                "reported",
+                "reported, more than",
+                "reference: reported pace",
+            ] {
+                let (x, y, size, _) = texts
+                    .iter()
+                    .find(|t| t.3 == label)
+                    .unwrap_or_else(|| panic!("{label} in the legend at {w}x{h}"));
+                // The text's box (plotters anchors it at its top) ends above the plot.
+                let bottom = y + size * 1.2;
+                assert!(
+                    bottom <= f64::from(frame.top),
+                    "{label} at {y} over the plot from {} ({w}x{h})",
+                    frame.top
+                );
+                assert!(
+                    *x >= 0.0 && x + f64::from(text_size(label, *size).0) <= f64::from(w),
+                    "{label} inside the width"
+                );
+            }
+            assert!(
+                frame.bottom - frame.top > 100,
+                "a plot to read at {w}x{h}: {frame:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_target_band_lower_bound_key_and_focus_are_drawn() {
+        let mut s = spec();
+        let plain = to_svg(&s, 720, 360).unwrap();
+        s.threshold = Some(19.0);
+        let banded = to_svg(&s, 720, 360).unwrap();
+        let band = "opacity=\"0.16\" fill=\"#D55E00\"";
+        assert!(!plain.contains(band));
+        // The band in the plot and on the legend's target key.
+        assert_eq!(banded.matches(band).count(), 2, "{banded}");
+        // Two triangles: the reported ▲ and its legend key.
+        assert_eq!(plain.matches("<polygon").count(), 2);
+        s.focus = Some(2023);
+        let focused = to_svg(&s, 720, 360).unwrap();
+        assert!(focused.matches("<circle").count() > banded.matches("<circle").count());
+        let v = values_at(&s, 2022);
+        assert_eq!(v[0], ("projection".into(), 10.0, false));
+        assert_eq!(v[1], ("reported, more than".into(), 17.1, true));
+        assert_eq!(values_at(&s, 2025).last().unwrap().0, "target 2025");
+        let frame = PlotFrame {
+            left: 50,
+            top: 10,
+            right: 550,
+            bottom: 300,
+            first: 2020,
+            last: 2025,
+        };
+        assert_eq!(frame.year_at(0.0), 2020);
+        assert_eq!(frame.year_at(260.0), 2022);
+        assert_eq!(frame.year_at(9999.0), 2025);
+    }
+
+    #[test]
+    fn a_figure_carries_title_scenario_verdict_source_and_link() {
+        let mut s = spec();
+        s.threshold = Some(19.0);
+        let fig = Figure {
+            title: "Digital economy: 5G base stations ≥ 20".into(),
+            lines: vec![
+                "Scenario: GDP +6% a year, nominal (current prices); every other growth rate at the plan's defaults and a sentence long enough to wrap onto a second line of the figure".into(),
+                "Projected 2025: 20.0, Hit (target ≥ 20)".into(),
+            ],
+            chart: s,
+            notes: vec![
+                "Source: A plan, 〔2021〕35号; published values: Yearbook 2023".into(),
+                "plansim · https://example.org/plansim/?plan=x#v=1&g.gdp=6&g.de_value_added=10&lang=en&long=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+            ],
+        };
+        let svg = figure_svg(&fig).unwrap();
+        let h = figure_height(&fig, FIGURE_WIDTH);
+        assert!(svg.contains(&format!("height=\"{h}\"")), "{}", &svg[..120]);
+        let texts = svg_texts(&svg);
+        let all: String = texts
+            .iter()
+            .map(|t| t.3.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for part in [
+            "Digital economy",
+            "Scenario: GDP +6% a year",
+            "wrap",
+            "Projected 2025",
+            "published values: Yearbook 2023",
+            "plansim · https://example.org/plansim/",
+            "projection",
+            "target 2025",
+        ] {
+            assert!(all.contains(part), "{part} in {all}");
+        }
+        for (x, y, size, text) in &texts {
+            assert!(*size >= 12.0, "{text} at {size}");
+            assert!(
+                *x >= 0.0
+                    && x + f64::from(text_size(text, *size).0) <= f64::from(FIGURE_WIDTH) + 1.0,
+                "{text} within the width"
+            );
+            assert!(*y >= 0.0 && *y <= f64::from(h), "{text}");
+        }
+        assert!(
+            svg.contains("font-weight=\"bold\"") || svg.contains("bold"),
+            "a bold title"
+        );
+        // The source and the link are under the plot; the title above it.
+        let y_of = |p: &str| texts.iter().find(|t| t.3.contains(p)).unwrap().1;
+        let axis_year = y_of("2020");
+        assert!(y_of("Digital economy") < axis_year && y_of("Source:") > axis_year);
     }
 }

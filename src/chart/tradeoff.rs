@@ -242,7 +242,7 @@ mod tests {
     fn svg(spec: &TradeoffSpec) -> (String, Frame) {
         let mut out = String::new();
         let frame = {
-            let area = SVGBackend::with_string(&mut out, (640, 400)).into_drawing_area();
+            let area = super::super::svg_backend(&mut out, (640, 400)).into_drawing_area();
             draw_tradeoff(&area, spec).unwrap()
         };
         (out, frame)
