@@ -371,6 +371,106 @@ pub fn csv(t: &Table) -> String {
     out
 }
 
+/// The words around an exported chart (issue 11), as Our World in Data
+/// puts them on a download: all in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described {
+    /// The goal: the category, the indicator and its target as the plan prints it.
+    pub title: String,
+    /// The scenario in one sentence ([`scenario_sentence`]).
+    pub scenario: String,
+    /// The projected value in the target year, hit or missed, and the
+    /// reference's where there is one.
+    pub verdict: String,
+    /// The plan and its document number, and the sources of the published
+    /// values drawn.
+    pub source: String,
+    /// `plansim` and the permalink.
+    pub footer: String,
+}
+
+/// What an export of indicator `id`'s chart says about itself, under
+/// `scenario` (and `reference`), with the `reported` values the page holds
+/// and the permalink `link`; `None` for an indicator with no target or no
+/// projection.
+pub fn describe(
+    plan: &Plan,
+    id: &str,
+    scenario: &Scenario,
+    reference: Option<Reference>,
+    reported: &[Reported],
+    lang: Lang,
+    link: &str,
+) -> Option<Described> {
+    use crate::i18n::{comparator_sign, fill, goal_heading};
+    let s = lang.s();
+    let ind = plan.indicator(id)?;
+    let t = ind.target.as_ref()?;
+    let assessed = |sc: &Scenario| match crate::core::engine::assess(plan, sc, id) {
+        Ok(Status::Assessed(a)) => Some(a),
+        _ => None,
+    };
+    let a = assessed(scenario)?;
+    let unit = lang.pick(&ind.unit);
+    let gap = if unit.starts_with('%') || lang == Lang::Zh && !unit.is_ascii() {
+        ""
+    } else {
+        " "
+    };
+    let dec = value_decimals(ind).saturating_sub(1).max(1);
+    let value = |v: f64| format!("{}{gap}{unit}", crate::chart::grouped(v, dec));
+    let word = |v: Verdict| if v == Verdict::Hit { s.hit } else { s.miss };
+    let target = match (lang, &t.printed) {
+        (Lang::Zh, Some(p)) => p.clone(),
+        _ => format!(
+            "{} {}",
+            comparator_sign(t.comparator),
+            format_args!(
+                "{}{gap}{unit}",
+                crate::chart::grouped(t.value, written_decimals(t.value))
+            )
+        ),
+    };
+    let mut verdict = fill(s.export_verdict, "year", t.year);
+    verdict = fill(&verdict, "value", value(a.projected));
+    verdict = fill(&verdict, "verdict", word(a.verdict));
+    verdict = fill(&verdict, "target", &target);
+    if let Some(rf) = reference {
+        if let Some(r) = assessed(rf.scenario) {
+            let sep = if lang == Lang::Zh { "；" } else { "; " };
+            verdict.push_str(&format!(
+                "{sep}{}{} {}, {}",
+                rf.name,
+                if lang == Lang::Zh { "：" } else { ":" },
+                value(r.projected),
+                word(r.verdict)
+            ));
+        }
+    }
+    let mut sources: Vec<&str> = Vec::new();
+    for r in crate::core::reported::for_chart(reported, id) {
+        if !sources.contains(&r.source.as_str()) {
+            sources.push(&r.source);
+        }
+    }
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let sources = if sources.is_empty() {
+        s.export_no_sources.to_string()
+    } else {
+        sources.join(sep)
+    };
+    let mut source = fill(s.export_source, "plan", lang.pick(&plan.title));
+    source = fill(&source, "doc", &plan.document_number);
+    source = fill(&source, "sources", sources);
+    Some(Described {
+        title: goal_heading(plan, ind, lang),
+        scenario: scenario_sentence(plan, scenario, lang, &[&plan.slider_for(id)?.id]),
+        verdict,
+        source,
+        footer: format!("plansim · {link}"),
+    })
+}
+
 /// A scenario file: what the reader chose, for one plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -780,6 +880,54 @@ mod tests {
         assert_eq!(growth_decimals(ind("rd_intensity")), 3);
         assert_eq!(growth_text(ind("gdp"), 8.5437), "+8.54");
         assert_eq!(growth_text(ind("gdp"), -2.0), "-2");
+    }
+
+    #[test]
+    fn an_exported_chart_names_its_scenario_verdict_sources_and_link() {
+        let plan = zj();
+        let mut sc = Scenario::new(&plan);
+        sc.growth.insert("gdp".into(), 6.0);
+        sc.growth.insert("de_value_added".into(), 10.0);
+        let rows = crate::core::builtin::reported_for(&plan);
+        let link = "https://example.org/#g.gdp=6&g.de_value_added=10&lang=en";
+        let reference = Scenario::new(&plan);
+        let rf = Some(Reference {
+            name: "Reported pace",
+            scenario: &reference,
+        });
+        let d = describe(&plan, "de_share", &sc, rf, &rows, Lang::En, link).unwrap();
+        assert!(d.title.contains("60"), "{}", d.title);
+        assert!(
+            d.scenario.contains("(GDP) +6% a year, nominal"),
+            "{}",
+            d.scenario
+        );
+        assert!(d.scenario.contains("+10% a year"), "{}", d.scenario);
+        assert!(d.verdict.starts_with("Projected 2025: "), "{}", d.verdict);
+        assert!(d.verdict.contains("Reported pace: "), "{}", d.verdict);
+        assert!(d.source.contains(&plan.document_number));
+        assert!(d.source.contains("published values: "));
+        let shown = crate::core::reported::for_chart(&rows, "de_share");
+        assert!(
+            !shown.is_empty() && d.source.contains(&shown[0].source),
+            "{}",
+            d.source
+        );
+        assert_eq!(d.footer, format!("plansim · {link}"));
+        let zh = describe(&plan, "base_stations_5g", &sc, None, &rows, Lang::Zh, link).unwrap();
+        assert!(
+            zh.source.starts_with("来源：《") && zh.verdict.starts_with("2025年预测："),
+            "{zh:?}"
+        );
+        assert!(
+            zh.scenario.contains("5G"),
+            "the chart's own slider: {}",
+            zh.scenario
+        );
+        assert!(
+            describe(&plan, "gdp", &sc, None, &rows, Lang::En, link).is_none(),
+            "no target"
+        );
     }
 
     #[test]

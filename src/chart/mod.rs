@@ -1002,12 +1002,10 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     // Units: a word with its trailing space, or one wide character.
     let mut units: Vec<String> = Vec::new();
     for c in text.chars() {
-        let wide = text_size(&c.to_string(), 1.0).0 as f64 >= 1.0 && !c.is_ascii();
+        let wide = !c.is_ascii();
         match units.last_mut() {
             Some(u)
-                if !wide
-                    && !u.ends_with(' ')
-                    && !u.chars().last().is_some_and(|l| !l.is_ascii()) =>
+                if !wide && !u.ends_with(' ') && u.chars().last().is_none_or(|l| l.is_ascii()) =>
             {
                 u.push(c)
             }
@@ -1042,9 +1040,12 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
 
 /// The lines of `fig` as laid out at width `w` (1×): `(text, size, bold)`
 /// above the chart and under it.
-fn figure_text(fig: &Figure, w: f64) -> (Vec<(String, f64, bool)>, Vec<(String, f64, bool)>) {
+/// Lines of a figure's text: `(text, size, bold)`.
+type Lines = Vec<(String, f64, bool)>;
+
+fn figure_text(fig: &Figure, w: f64) -> (Lines, Lines) {
     let max = w - 32.0;
-    let mut above: Vec<(String, f64, bool)> = wrap(&fig.title, TITLE_PX, max)
+    let mut above: Lines = wrap(&fig.title, TITLE_PX, max)
         .into_iter()
         .map(|l| (l, TITLE_PX, true))
         .collect();

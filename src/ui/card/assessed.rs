@@ -150,7 +150,8 @@ pub fn Assessed(p: &AssessedProps) -> Html {
             }
 
             if let Some(txt) = saturated { <p class="warn">{ txt }</p> }
-            <ChartBlock {spec} {label} file={format!("plansim-{}", ind.id)} lang={p.lang} />
+            <ChartBlock {spec} {label} file={format!("plansim-{}", ind.id)} lang={p.lang}
+                plan={p.plan.clone()} id={p.id.clone()} unit={AttrValue::from(unit.to_string())} />
             <ReportedList reported={p.reported.clone()} path={Some(Rc::new(a.path.clone()))}
                 unit={AttrValue::from(unit.to_string())} base_year={p.plan.base_year} lang={p.lang} />
             <DataTable path={Rc::new(a.path.clone())} reported={p.reported.clone()}
