@@ -438,10 +438,14 @@ pub fn describe(
     if let Some(rf) = reference {
         if let Some(r) = assessed(rf.scenario) {
             let sep = if lang == Lang::Zh { "；" } else { "; " };
+            let (colon, comma) = if lang == Lang::Zh {
+                ("：", "，")
+            } else {
+                (": ", ", ")
+            };
             verdict.push_str(&format!(
-                "{sep}{}{} {}, {}",
+                "{sep}{}{colon}{}{comma}{}",
                 rf.name,
-                if lang == Lang::Zh { "：" } else { ":" },
                 value(r.projected),
                 word(r.verdict)
             ));

@@ -1117,7 +1117,9 @@ pub fn draw_figure<DB: DrawingBackend>(
         line(area, l, y)?;
         y += line_height(l.1) * s;
     }
-    let chart_area = area.margin(top.max(0) as u32, 0, 0, 0);
+    // The chart's own 8 px inset and this one line it up with the text.
+    let side = (8.0 * s).round() as u32;
+    let chart_area = area.margin(top.max(0) as u32, 0, side, side);
     let (cw, _) = chart_area.dim_in_pixel();
     let chart_area = chart_area.shrink((0, 0), (cw, (bottom - top).max(1) as u32));
     draw(&chart_area, &fig.chart)

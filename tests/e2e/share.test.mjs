@@ -62,7 +62,8 @@ test('chart PNG and SVG, and the CSV, download with the expected content', async
   assert.equal(png.name, 'plansim-base_stations_5g.png');
   assert.deepEqual([...png.body.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.equal(png.body.readUInt32BE(16), 1440, 'twice 720 px wide');
-  assert.equal(png.body.readUInt32BE(20), 720);
+  // issue 11: a title, the scenario and the verdict above the chart, the source and link under it.
+  assert.ok(png.body.readUInt32BE(20) > 800);
 
   const svg = await download(page, () => page.click('[data-indicator="base_stations_5g"] [data-export="svg"]'));
   const text = svg.body.toString('utf8');
