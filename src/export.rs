@@ -144,9 +144,17 @@ pub fn scenario_sentence(plan: &Plan, scenario: &Scenario, lang: Lang, also: &[&
     }
     for (id, years) in &scenario.paths {
         if let (Some(ind), false) = (plan.indicator(id), years.is_empty()) {
+            let unit = ind.slider.as_ref().map_or(String::new(), |sl| {
+                crate::i18n::growth_unit(lang, sl.mode, &ind.unit)
+            });
+            let (year_mark, gap) = match lang {
+                Lang::Zh => ("年", ""),
+                Lang::En if unit.starts_with('%') => ("", ""),
+                Lang::En => ("", " "),
+            };
             let list: Vec<String> = years
                 .iter()
-                .map(|(y, g)| format!("{y} {}", growth_text(ind, *g)))
+                .map(|(y, g)| format!("{y}{year_mark} {}{gap}{unit}", growth_text(ind, *g)))
                 .collect();
             let t = crate::i18n::fill(s.scenario_years, "name", lang.pick(&ind.name));
             parts.push(crate::i18n::fill(&t, "years", list.join(", ")));

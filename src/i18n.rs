@@ -546,7 +546,7 @@ pub static ZH: Strings = Strings {
     start_fresh: "清除保存的情景并重新开始",
     // issue 11b.
     scenario_intro: "情景：",
-    scenario_years: "{name}在{years}年逐年设定",
+    scenario_years: "{name}逐年设定：{years}",
     scenario_baseline: "{name}基期值{value}（自行输入）",
     scenario_horizon: "预测至{year}年",
     scenario_rest: "其余增速取规划默认值",
@@ -781,7 +781,7 @@ pub static EN: Strings = Strings {
     start_fresh: "Clear the saved scenario and start fresh",
     // issue 11b.
     scenario_intro: "Scenario: ",
-    scenario_years: "{name} set year by year in {years}",
+    scenario_years: "{name} set year by year: {years}",
     scenario_baseline: "{name} baseline {value} (entered)",
     scenario_horizon: "projected to {year}",
     scenario_rest: "other growth rates at the plan's defaults",
