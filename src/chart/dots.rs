@@ -114,6 +114,7 @@ pub fn draw_dots<DB: DrawingBackend>(
         s,
     )?;
     let font = ("sans-serif", TEXT_PX * s);
+    let x_dec = super::axis_decimals(lo, hi, 6);
     let mut chart = ChartBuilder::on(area)
         .margin_top(header.max(0) as u32)
         .margin_left(px(8.0))
@@ -130,7 +131,7 @@ pub fn draw_dots<DB: DrawingBackend>(
         .bold_line_style(palette::GRID)
         .axis_style(BLACK.mix(0.6))
         .x_labels(6)
-        .x_label_formatter(&|x| crate::i18n::fmt_num(*x))
+        .x_label_formatter(&|x| super::grouped(*x, x_dec))
         .label_style(font)
         .draw()?;
     let top = tallest as f64 + 1.5;

@@ -213,6 +213,26 @@ pub fn grouped(v: f64, decimals: usize) -> String {
     }
 }
 
+/// Decimal places that label every tick plotters puts on an axis from
+/// `lo` to `hi` with at most `n` labels alike and exactly (`3`, `4`, ...
+/// `11`, not `3.00` ... `11.0`): the fewest that write each tick without
+/// rounding, at most 6. For axes whose ticks plotters places.
+pub fn axis_decimals(lo: f64, hi: f64, n: usize) -> usize {
+    use plotters::coord::ranged1d::{BoldPoints, Ranged};
+    if !is_safe_range(lo, hi) {
+        return 2;
+    }
+    let ticks = RangedCoordf64::from(lo..hi).key_points(BoldPoints(n));
+    (0..=6)
+        .find(|&d| {
+            let k = 10f64.powi(d as i32);
+            ticks
+                .iter()
+                .all(|t| ((t * k).round() - t * k).abs() < 1e-6 * k.max(t.abs() * k))
+        })
+        .unwrap_or(6)
+}
+
 /// The ticks of a value axis from `lo` to `hi`: about `n` steps of 1, 2,
 /// 2.5 or 5 times a power of ten, each labelled with the same number of
 /// decimals and thousands separators (`800`, `1,000`, never `1000` beside
@@ -1375,6 +1395,9 @@ mod tests {
         assert!(y_ticks(0.0, 1e300, 6).len() <= 8);
         assert!(y_ticks(1e20, 1e20 + 1e15, 6).len() <= 8);
         assert_eq!(y_ticks(5.0, 5.0, 6).len(), 1);
+        assert_eq!(axis_decimals(3.0, 11.0, 8), 0);
+        assert_eq!(axis_decimals(0.0, 1.0, 6), 1);
+        assert_eq!(axis_decimals(52.0, 69.0, 6), 0);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use plotters::prelude::*;
 const REGION: RGBColor = RGBColor(214, 239, 230);
 /// The 80% line: Okabe–Ito bluish green.
 const EIGHTY: RGBColor = RGBColor(0, 158, 115);
+/// Most tick labels on each axis.
+const LABELS: usize = 9;
 /// The 50% line, dashed: dark grey.
 const FIFTY: RGBColor = RGBColor(77, 77, 77);
 /// Preset points: Okabe–Ito reddish purple.
@@ -115,6 +117,9 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         s,
     )?;
     let font = ("sans-serif", TEXT_PX * s);
+    // One number format per axis (issue 11).
+    let x_dec = super::axis_decimals(xr.0, xr.1, LABELS);
+    let y_dec = super::axis_decimals(yr.0, yr.1, LABELS);
     let mut chart = ChartBuilder::on(area)
         .margin_top(header.max(0) as u32)
         .margin_left(px(8.0))
@@ -130,8 +135,10 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         .axis_style(BLACK.mix(0.6))
         .x_desc(spec.x_label.as_str())
         .y_desc(spec.y_label.as_str())
-        .x_label_formatter(&|x| crate::i18n::fmt_num(*x))
-        .y_label_formatter(&|y| crate::i18n::fmt_num(*y))
+        .x_labels(LABELS)
+        .y_labels(LABELS)
+        .x_label_formatter(&|x| super::grouped(*x, x_dec))
+        .y_label_formatter(&|y| super::grouped(*y, y_dec))
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
@@ -171,7 +178,16 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
                 + Circle::new((0, 0), px(r), c.filled())
                 + Text::new(
                     p.label.clone(),
-                    (px(8.0) as i32, -(px(14.0) as i32)),
+                    // The reader's label above the point, presets' below it,
+                    // so that two points close together keep both labels legible.
+                    (
+                        px(8.0) as i32,
+                        if p.reader {
+                            -(px(18.0) as i32)
+                        } else {
+                            px(4.0) as i32
+                        },
+                    ),
                     ("sans-serif", TEXT_PX * s).into_font().color(&c),
                 ),
         ))?;
