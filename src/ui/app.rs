@@ -167,7 +167,12 @@ fn Plansim(props: &PlansimProps) -> Html {
         link: permalink.clone(),
         reference: Some((
             lang.s().preset_reported.to_string(),
-            preset_scenario(&plan, &shown.scenario, Preset::Reported, &reports.paces),
+            crate::core::presets::preset_scenario(
+                &plan,
+                &shown.scenario,
+                crate::core::presets::Preset::Reported,
+                &reports.paces,
+            ),
         )),
         reported: reports.all.clone(),
     };
