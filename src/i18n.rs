@@ -239,7 +239,7 @@ pub struct Strings {
     pub tradeoff_table: &'static str,
     pub tradeoff_row_x: &'static str,
     // issue 7: the answer first, presets that behave
-    /// At the pace published so far, a headline misses: `{drivers}`, `{name}`, `{value}`, `{year}`, `{target}`.
+    /// At the pace published so far, a headline misses: `{name}`, `{value}`, `{year}`, `{target}`.
     pub hero_reported_miss: &'static str,
     /// At the pace published so far, a headline is met (same keys).
     pub hero_reported_hit: &'static str,
@@ -271,9 +271,9 @@ pub struct Strings {
     pub preset_custom_desc: &'static str,
     /// The hero's accessible name.
     pub hero_label: &'static str,
-    /// The reference scenario's name (the pace published so far).
+    /// The word for the reference scenario (its name: [`crate::state::Reference::label`]).
     pub reference_label: &'static str,
-    /// The reference's tally: `{hit}`, `{total}`.
+    /// The reference's tally: `{name}`, `{hit}`, `{total}`.
     pub reference_tally: &'static str,
     /// Before the targets whose verdict differs between the two scenarios.
     pub verdict_differs: &'static str,
@@ -297,6 +297,26 @@ pub struct Strings {
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub start_fresh: &'static str,
+    // issue 7c: choosing and pinning the reference
+    /// A `cmp=` link part naming no reference.
+    pub bad_reference: &'static str,
+    /// The reference control's label, and its choices.
+    pub reference_choose: &'static str,
+    pub reference_reported: &'static str,
+    pub reference_plan: &'static str,
+    pub reference_trend: &'static str,
+    pub reference_pinned: &'static str,
+    /// The button that freezes the reader's scenario as the reference.
+    pub reference_pin: &'static str,
+    /// One line under the control: what the reference is for.
+    pub reference_hint: &'static str,
+    /// "Reference: {name}", as the summary, cards and table say it.
+    pub reference_named: &'static str,
+    /// Names of the reader's scenario in the tally.
+    pub scenario_defaults: &'static str,
+    pub scenario_custom: &'static str,
+    /// The hero's smaller line: the paces behind its sentence, `{drivers}`.
+    pub hero_paces: &'static str,
     // issue 11b: self-describing exports and readable charts.
     /// Before the scenario sentence of an export.
     pub scenario_intro: &'static str,
@@ -505,8 +525,8 @@ pub static ZH: Strings = Strings {
     tradeoff_table: "文字版：各增速组合",
     tradeoff_row_x: "{x}增速",
     // issue 7
-    hero_reported_miss: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，达不到{target}的目标。",
-    hero_reported_hit: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，可达到{target}的目标。",
+    hero_reported_miss: "按已公布数据的节奏，{year}年{name}约为{value}，达不到{target}的目标。",
+    hero_reported_hit: "按已公布数据的节奏，{year}年{name}约为{value}，可达到{target}的目标。",
     hero_reader: "尚无公布数据可算出节奏；按当前情景，{year}年{name}约为{value}（目标{target}）：{verdict}。",
     hero_plan_pace: "按规划节奏则可达{value}。",
     hero_data_through: "已公布数据截至：{list}。",
@@ -522,8 +542,8 @@ pub static ZH: Strings = Strings {
     preset_trend_desc: "以往趋势：规划给出的上一时期增速，其余恢复默认。",
     preset_custom_desc: "自定义：手动改动后显示。",
     hero_label: "结论",
-    reference_label: "参照：按已公布节奏",
-    reference_tally: "参照（按已公布节奏）：{hit}/{total} 项达成",
+    reference_label: "参照",
+    reference_tally: "参照（{name}）：{hit}/{total} 项达成",
     verdict_differs: "与参照结论不同的目标：",
     overview_title: "全部目标一览",
     overview_misses_only: "只看未达成",
@@ -544,6 +564,19 @@ pub static ZH: Strings = Strings {
     panic_title: "plansim 出错了",
     panic_body: "页面遇到内部错误，已停止运行。您的情景保存在下面的链接中：",
     start_fresh: "清除保存的情景并重新开始",
+    // issue 7c
+    bad_reference: "参照情景（cmp=）应为 reported（已公布节奏）、plan（规划节奏）、trend（以往趋势）或 pinned（已固定的情景）",
+    reference_choose: "参照情景",
+    reference_reported: "已公布节奏",
+    reference_plan: "规划节奏",
+    reference_trend: "以往趋势",
+    reference_pinned: "已固定的情景",
+    reference_pin: "把当前情景固定为参照",
+    reference_hint: "各卡片、图表（虚线）、总览表和汇总都把你的情景与参照情景对照。",
+    reference_named: "参照：{name}",
+    scenario_defaults: "规划默认情景",
+    scenario_custom: "你的情景（自定义）",
+    hero_paces: "已公布节奏：{drivers}。",
     // issue 11b.
     scenario_intro: "情景：",
     scenario_years: "{name}逐年设定：{years}",
@@ -740,8 +773,8 @@ pub static EN: Strings = Strings {
     tradeoff_table: "As text: the growth pairs",
     tradeoff_row_x: "{x} growth",
     // issue 7
-    hero_reported_miss: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, short of the {target} goal.",
-    hero_reported_hit: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, meeting the {target} goal.",
+    hero_reported_miss: "At the pace published so far, {name} reaches about {value} in {year}, short of the {target} goal.",
+    hero_reported_hit: "At the pace published so far, {name} reaches about {value} in {year}, meeting the {target} goal.",
     hero_reader: "No published values give a pace yet; in the scenario shown, {name} reaches about {value} in {year} (goal {target}): {verdict}.",
     hero_plan_pace: "At the plan's pace it would reach {value}.",
     hero_data_through: "Published data up to {list}.",
@@ -757,8 +790,8 @@ pub static EN: Strings = Strings {
     preset_trend_desc: "Past trend: the growth the plan reports for the previous period; the rest at their defaults.",
     preset_custom_desc: "Custom: shown after any change by hand.",
     hero_label: "The answer",
-    reference_label: "Reference: reported pace",
-    reference_tally: "Reference (reported pace): {hit} of {total} hit",
+    reference_label: "Reference",
+    reference_tally: "Reference ({name}): {hit} of {total} hit",
     verdict_differs: "Verdict differs from the reference:",
     overview_title: "Every target at a glance",
     overview_misses_only: "Show misses only",
@@ -779,6 +812,19 @@ pub static EN: Strings = Strings {
     panic_title: "plansim stopped",
     panic_body: "The page hit an internal error and stopped. Your scenario is in this link:",
     start_fresh: "Clear the saved scenario and start fresh",
+    // issue 7c
+    bad_reference: "the reference (cmp=) must be reported, plan, trend or pinned",
+    reference_choose: "Reference scenario",
+    reference_reported: "reported pace",
+    reference_plan: "plan pace",
+    reference_trend: "past trend",
+    reference_pinned: "pinned scenario",
+    reference_pin: "Pin this scenario as the reference",
+    reference_hint: "Every card, chart (dashed line), the table and the summary hold your scenario against this reference.",
+    reference_named: "Reference: {name}",
+    scenario_defaults: "Plan's defaults",
+    scenario_custom: "Your scenario (custom)",
+    hero_paces: "Paces published so far: {drivers}.",
     // issue 11b.
     scenario_intro: "Scenario: ",
     scenario_years: "{name} set year by year: {years}",

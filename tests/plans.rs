@@ -23,6 +23,7 @@ fn fresh(plan: &Plan) -> State {
         lang: Lang::En,
         notices: vec![],
         scale: Default::default(),
+        reference: Default::default(),
     }
 }
 

@@ -27,6 +27,7 @@ mod panic;
 mod plan_bar;
 mod preset_note;
 mod print;
+mod reference_control;
 mod scale_control;
 mod share;
 mod shared;

@@ -36,6 +36,9 @@ pub struct ShareProps {
     /// The uncertainty scale, which the link carries (issue 8).
     #[prop_or_default]
     pub scale: crate::core::uncertainty::Scale,
+    /// The reference, which the link carries (issue 7).
+    #[prop_or_default]
+    pub reference: crate::state::Reference,
     /// A file the reader chose: a scenario, a plan or reported values.
     pub on_file: Callback<Opened>,
     /// Drop the reported values the reader loaded.
@@ -53,6 +56,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         lang,
         notices: vec![],
         scale: p.scale,
+        reference: p.reference.clone(),
     };
     let frag = crate::state::to_fragment(plan, &st);
     let key = p.link_key.as_deref();
@@ -110,23 +114,19 @@ pub fn SharePanel(p: &ShareProps) -> Html {
     let csv = {
         // issue 11b: the scenario, the reference (the reported pace) and the
         // reported values with their sources, on every row.
-        let (plan, sc, rows, link) = (
+        let (plan, sc, rows, link, chosen) = (
             plan.clone(),
             p.scenario.clone(),
             p.reported.clone(),
             permalink.clone(),
+            p.reference.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let paces = crate::core::reported::paces(&plan, &rows);
-            let reference = crate::core::presets::preset_scenario(
-                &plan,
-                &sc,
-                crate::core::presets::Preset::Reported,
-                &paces,
-            );
+            let reference = crate::core::presets::reference_scenario(&plan, &sc, &chosen, &paces);
             let table = export::Table {
                 reference: Some(export::Reference {
-                    name: lang.s().preset_reported,
+                    name: chosen.label(lang),
                     scenario: &reference,
                 }),
                 reported: &rows,
