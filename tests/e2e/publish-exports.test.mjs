@@ -149,7 +149,7 @@ test('values are read out on hover and by keyboard', async () => {
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('[data-indicator="software_revenue"] canvas.chart').dataset.focus === '2022');
-  assert.match(await readout.textContent(), /^2022 · Projection [\d,.]+ CNY 100 million · Reported [\d,.]+ CNY 100 million/);
+  assert.match(await readout.textContent(), /^2022 · Projection [\d,.]+ CNY 100 million · Reference: reported pace [\d,.]+ CNY 100 million · Reported [\d,.]+ CNY 100 million/);
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelector('[data-indicator="software_revenue"] canvas.chart').dataset.focus === '2020');
   await canvas.blur();
