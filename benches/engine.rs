@@ -55,7 +55,7 @@ fn main() {
         black_box(state::to_fragment(&plan, &next));
     });
     let csv = time("CSV export of every path", 500, || {
-        black_box(export::csv(&plan, &sc));
+        black_box(export::csv(&export::Table::new(&plan, &sc)));
     });
     println!();
     println!(

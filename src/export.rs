@@ -33,24 +33,270 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// Every indicator's yearly path under `scenario`, one row per indicator and
-/// year, with its verdict; UTF-8 with a BOM. Indicators that need a baseline
-/// or could not be computed get one row saying so.
-pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
+/// Decimal places of `v` as written in a plan or data file (its shortest
+/// round-trip form): `46.8` → 1, `20` → 0, `6.25` → 2.
+fn written_decimals(v: f64) -> usize {
+    let s = format!("{v}");
+    if s.contains('e') {
+        return 0;
+    }
+    s.split_once('.').map_or(0, |(_, d)| d.len())
+}
+
+/// Decimal places that indicator `ind`'s values support: one more than
+/// the most precise figure the plan gives for it (its baseline and target),
+/// at most 6. A projection from `46.8` is written `48.57`, not
+/// `48.56603773584906`; one from `8196` is written `9046.3`.
+pub fn value_decimals(ind: &crate::core::plan::Indicator) -> usize {
+    let given = ind
+        .baseline
+        .as_ref()
+        .filter(|b| b.implied.is_none())
+        .map(|b| written_decimals(b.value))
+        .into_iter()
+        .chain(ind.target.as_ref().map(|t| written_decimals(t.value)))
+        .max()
+        .unwrap_or(0);
+    (given + 1).min(6)
+}
+
+/// Decimal places of a growth of slider `ind`: one more than its step's
+/// (`0.1` → 2, `0.05` → 3), at most 6.
+pub fn growth_decimals(ind: &crate::core::plan::Indicator) -> usize {
+    ind.slider
+        .as_ref()
+        .map_or(2, |sl| (written_decimals(sl.step) + 1).min(6))
+}
+
+/// `v` rounded to `decimals` places, trailing zeros kept (a column reads
+/// alike), `-0` written `0`; empty for a value that is not finite.
+pub fn rounded(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    }
+}
+
+/// A growth for reading: rounded to the slider's precision, trailing zeros
+/// dropped, signed (`+6`, `+8.54`, `-2`).
+fn growth_text(ind: &crate::core::plan::Indicator, g: f64) -> String {
+    let s = rounded(g, growth_decimals(ind));
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s.starts_with('-') || s == "0" {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
+/// The scenario in one sentence, in `lang`: the growth of every driver and
+/// of every slider the reader moved (and of the sliders in `also`), each
+/// with its unit and price basis ("nominal" where the plan says money
+/// growth is nominal), growth set year by year, baselines entered, the
+/// horizon beyond the target year, and that the rest are at the plan's
+/// defaults. E.g. `Scenario: GDP +6% a year, nominal (current prices);
+/// Digital economy value added +10% a year, nominal (current prices); other
+/// growth rates at the plan's defaults`.
+pub fn scenario_sentence(plan: &Plan, scenario: &Scenario, lang: Lang, also: &[&str]) -> String {
+    use crate::core::plan::Role;
+    let s = lang.s();
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let mut parts: Vec<String> = Vec::new();
+    let mut shown = 0;
+    let with_slider = plan.indicators.iter().filter(|i| i.slider.is_some());
+    for ind in with_slider.clone() {
+        let wanted = ind.role == Role::Driver
+            || scenario.growth.contains_key(&ind.id)
+            || also.contains(&ind.id.as_str());
+        let (Some(sl), Some(g), true) = (ind.slider.as_ref(), scenario.growth_of(ind), wanted)
+        else {
+            continue;
+        };
+        shown += 1;
+        let unit = crate::i18n::growth_unit(lang, sl.mode, &ind.unit);
+        let gap = if lang == Lang::En && !unit.starts_with('%') {
+            " "
+        } else {
+            ""
+        };
+        let mut t = format!(
+            "{} {}{gap}{unit}",
+            lang.pick(&ind.name),
+            growth_text(ind, g),
+        );
+        if let Some(w) = crate::i18n::prices_word(lang, sl.prices) {
+            t.push_str(if lang == Lang::Zh { "，" } else { ", " });
+            t.push_str(w);
+        }
+        parts.push(t);
+    }
+    for (id, years) in &scenario.paths {
+        if let (Some(ind), false) = (plan.indicator(id), years.is_empty()) {
+            let unit = ind.slider.as_ref().map_or(String::new(), |sl| {
+                crate::i18n::growth_unit(lang, sl.mode, &ind.unit)
+            });
+            let (year_mark, gap) = match lang {
+                Lang::Zh => ("年", ""),
+                Lang::En if unit.starts_with('%') => ("", ""),
+                Lang::En => ("", " "),
+            };
+            let list: Vec<String> = years
+                .iter()
+                .map(|(y, g)| format!("{y}{year_mark} {}{gap}{unit}", growth_text(ind, *g)))
+                .collect();
+            let t = crate::i18n::fill(s.scenario_years, "name", lang.pick(&ind.name));
+            parts.push(crate::i18n::fill(&t, "years", list.join(", ")));
+        }
+    }
+    for (id, v) in &scenario.baselines {
+        if let Some(ind) = plan.indicator(id) {
+            let value = format!(
+                "{} {}",
+                rounded(*v, value_decimals(ind).saturating_sub(1)),
+                lang.pick(&ind.unit)
+            );
+            let t = crate::i18n::fill(s.scenario_baseline, "name", lang.pick(&ind.name));
+            parts.push(crate::i18n::fill(&t, "value", value));
+        }
+    }
+    if scenario.horizon != plan.target_year {
+        parts.push(crate::i18n::fill(
+            s.scenario_horizon,
+            "year",
+            scenario.horizon,
+        ));
+    }
+    if with_slider.count() > shown {
+        parts.push(s.scenario_rest.to_string());
+    }
+    format!("{}{}", s.scenario_intro, parts.join(sep))
+}
+
+/// A named scenario to set beside the reader's: the reference.
+#[derive(Debug, Clone, Copy)]
+pub struct Reference<'a> {
+    /// Its name, as the page shows it.
+    pub name: &'a str,
+    /// Its settings.
+    pub scenario: &'a Scenario,
+}
+
+/// What the CSV of every path describes besides the plan and the scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The reader's scenario.
+    pub scenario: &'a Scenario,
+    /// The reference scenario, projected beside it.
+    pub reference: Option<Reference<'a>>,
+    /// The reported values the page holds.
+    pub reported: &'a [Reported],
+    /// The permalink of the scenario.
+    pub link: &'a str,
+    /// The language of the scenario sentence.
+    pub lang: Lang,
+}
+
+impl<'a> Table<'a> {
+    /// The paths of `scenario` alone: no reference, no reported values, no link.
+    pub fn new(plan: &'a Plan, scenario: &'a Scenario) -> Table<'a> {
+        Table {
+            plan,
+            scenario,
+            reference: None,
+            reported: &[],
+            link: "",
+            lang: Lang::En,
+        }
+    }
+}
+
+/// The header of [`csv`]: one column per fact, so that the file reads with
+/// a plain `pandas.read_csv(f)` and in Excel, and every row says which
+/// scenario it belongs to.
+pub const CSV_HEADER: &str = "id,name_zh,name_en,unit_zh,unit_en,year,value,target_year,target,verdict,required_growth,growth_unit,section,growth,prices,reference,reference_value,reference_verdict,reported_value,reported_status,reported_source,reported_url,scenario,link";
+
+/// The word of a verdict in the CSV.
+fn verdict_word(v: Verdict) -> &'static str {
+    if v == Verdict::Hit {
+        "hit"
+    } else {
+        "miss"
+    }
+}
+
+/// The word of a reported value's status in the CSV.
+fn status_word(s: ReportStatus) -> &'static str {
+    match s {
+        ReportStatus::Reported => "reported",
+        ReportStatus::FirstRelease => "first-release",
+        ReportStatus::Revised => "revised",
+        ReportStatus::LowerBound => "lower-bound",
+    }
+}
+
+/// Every indicator's yearly path under the table's scenario, one row per
+/// indicator and year (every year of the path and every year with a
+/// reported value), UTF-8 with a BOM, columns [`CSV_HEADER`]:
+/// - `value`, `reference_value` rounded to [`value_decimals`] of the
+///   indicator, `required_growth` and `growth` to [`growth_decimals`] of
+///   its slider; `growth` is the growth applied in that year (a per-year
+///   setting where there is one), `prices` its price basis;
+/// - `reference` the reference scenario's name, with its projection and
+///   verdict; `reported_*` the value published for that year (the one the
+///   chart shows), its status, source and link, as published;
+/// - `scenario` the scenario in one sentence ([`scenario_sentence`]) and
+///   `link` its permalink, on every row.
+///
+/// Indicators that need a baseline or could not be computed get one row
+/// saying so (and a row per reported value).
+pub fn csv(t: &Table) -> String {
+    let plan = t.plan;
     let mut out = String::from(BOM);
-    out.push_str("id,name_zh,name_en,unit_zh,unit_en,year,value,target_year,target,verdict,required_growth,growth_unit,section\n");
-    let Ok(r) = run(plan, scenario) else {
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    let Ok(r) = run(plan, t.scenario) else {
         return out;
     };
+    let reference = t
+        .reference
+        .and_then(|rf| Some((rf.name, run(plan, rf.scenario).ok()?)));
+    let sentence = csv_field(&scenario_sentence(plan, t.scenario, t.lang, &[]));
+    let link = csv_field(t.link);
     for (ind, o) in plan.indicators.iter().zip(&r.outcomes) {
-        let mode = plan
-            .slider_for(&ind.id)
+        let slider = plan.slider_for(&ind.id);
+        let mode = slider
             .and_then(|d| {
                 let sl = d.slider.as_ref()?;
                 Some(crate::i18n::growth_unit(Lang::En, sl.mode, &d.unit))
             })
             .map(|u| csv_field(&u))
             .unwrap_or_default();
+        let prices = slider
+            .and_then(|d| d.slider.as_ref())
+            .map_or("", |sl| match sl.prices {
+                crate::core::plan::Prices::Nominal => "nominal",
+                crate::core::plan::Prices::Real => "real",
+                crate::core::plan::Prices::NotMoney => "",
+            });
+        let years_growth = slider.map_or_else(BTreeMap::new, |d| {
+            crate::core::engine::growth_by_year(plan, t.scenario, &d.id)
+        });
+        let gdec = slider.map_or(2, growth_decimals);
+        let vdec = value_decimals(ind);
         let (ty, tv) = ind
             .target
             .as_ref()
@@ -66,45 +312,175 @@ pub fn csv(plan: &Plan, scenario: &Scenario) -> String {
         ]
         .map(|s| csv_field(s))
         .join(",");
-        let mut row = |year: String, value: String, verdict: &str, req: String| {
+        let (ref_name, ref_status) = match &reference {
+            Some((name, rr)) => (csv_field(name), rr.get(&ind.id).map(|o| &o.status)),
+            None => (String::new(), None),
+        };
+        let (ref_path, ref_verdict) = match ref_status {
+            Some(Ok(Status::Assessed(a))) => (Some(&a.path), verdict_word(a.verdict)),
+            Some(Ok(Status::Projected(p))) => (Some(p), ""),
+            _ => (None, ""),
+        };
+        let mine = crate::core::reported::for_chart(t.reported, &ind.id);
+        let (path, verdict, req) = match &o.status {
+            Ok(Status::Assessed(a)) => (
+                Some(&a.path),
+                verdict_word(a.verdict).to_string(),
+                a.required.map(|g| rounded(g, gdec)).unwrap_or_default(),
+            ),
+            Ok(Status::Projected(p)) => (Some(p), String::new(), String::new()),
+            Ok(Status::NeedsBaseline) => (None, "needs-baseline".into(), String::new()),
+            Err(e) => (None, csv_field(&format!("error: {e}")), String::new()),
+        };
+        let mut years: Vec<Option<u16>> = match path {
+            Some(p) => p.points().map(|(y, _)| Some(y)).collect(),
+            None => vec![None],
+        };
+        for rep in &mine {
+            if !years.contains(&Some(rep.year)) {
+                years.push(Some(rep.year));
+            }
+        }
+        years.sort();
+        for year in years {
+            let at = |p: Option<&crate::core::engine::Path>| {
+                year.and_then(|y| p?.at(y))
+                    .map(|v| rounded(v, vdec))
+                    .unwrap_or_default()
+            };
+            let growth = year
+                .and_then(|y| years_growth.get(&y))
+                .map(|g| rounded(*g, gdec))
+                .unwrap_or_default();
+            let rep = year.and_then(|y| mine.iter().find(|r| r.year == y));
+            let reported = rep.map_or(",,,".to_string(), |r| {
+                format!(
+                    "{},{},{},{}",
+                    r.value,
+                    status_word(r.status),
+                    csv_field(&r.source),
+                    csv_field(&r.url)
+                )
+            });
+            let (ref_value, ref_v) = if ref_path.is_some() {
+                (at(ref_path), ref_verdict)
+            } else {
+                (String::new(), "")
+            };
             let _ = writeln!(
                 out,
-                "{head},{year},{value},{ty},{tv},{verdict},{req},{mode},{}",
+                "{head},{},{},{ty},{tv},{verdict},{req},{mode},{},{growth},{prices},{ref_name},{ref_value},{ref_v},{reported},{sentence},{link}",
+                year.map(|y| y.to_string()).unwrap_or_default(),
+                at(path),
                 csv_field(&ind.section)
             );
-        };
-        match &o.status {
-            Ok(Status::Assessed(a)) => {
-                let verdict = if a.verdict == Verdict::Hit {
-                    "hit"
-                } else {
-                    "miss"
-                };
-                let req = a.required.map(|g| g.to_string()).unwrap_or_default();
-                for (y, v) in a.path.points() {
-                    row(y.to_string(), v.to_string(), verdict, req.clone());
-                }
-            }
-            Ok(Status::Projected(p)) => {
-                for (y, v) in p.points() {
-                    row(y.to_string(), v.to_string(), "", String::new());
-                }
-            }
-            Ok(Status::NeedsBaseline) => row(
-                String::new(),
-                String::new(),
-                "needs-baseline",
-                String::new(),
-            ),
-            Err(e) => row(
-                String::new(),
-                String::new(),
-                &csv_field(&format!("error: {e}")),
-                String::new(),
-            ),
         }
     }
     out
+}
+
+/// The words around an exported chart (issue 11), as Our World in Data
+/// puts them on a download: all in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described {
+    /// The goal: the category, the indicator and its target as the plan prints it.
+    pub title: String,
+    /// The scenario in one sentence ([`scenario_sentence`]).
+    pub scenario: String,
+    /// The projected value in the target year, hit or missed, and the
+    /// reference's where there is one.
+    pub verdict: String,
+    /// The plan and its document number, and the sources of the published
+    /// values drawn.
+    pub source: String,
+    /// `plansim` and the permalink.
+    pub footer: String,
+}
+
+/// What an export of indicator `id`'s chart says about itself, under
+/// `scenario` (and `reference`), with the `reported` values the page holds
+/// and the permalink `link`; `None` for an indicator with no target or no
+/// projection.
+pub fn describe(
+    plan: &Plan,
+    id: &str,
+    scenario: &Scenario,
+    reference: Option<Reference>,
+    reported: &[Reported],
+    lang: Lang,
+    link: &str,
+) -> Option<Described> {
+    use crate::i18n::{comparator_sign, fill, goal_heading};
+    let s = lang.s();
+    let ind = plan.indicator(id)?;
+    let t = ind.target.as_ref()?;
+    let assessed = |sc: &Scenario| match crate::core::engine::assess(plan, sc, id) {
+        Ok(Status::Assessed(a)) => Some(a),
+        _ => None,
+    };
+    let a = assessed(scenario)?;
+    let unit = lang.pick(&ind.unit);
+    let gap = if unit.starts_with('%') || lang == Lang::Zh && !unit.is_ascii() {
+        ""
+    } else {
+        " "
+    };
+    let dec = value_decimals(ind).saturating_sub(1).max(1);
+    let value = |v: f64| format!("{}{gap}{unit}", crate::chart::grouped(v, dec));
+    let word = |v: Verdict| if v == Verdict::Hit { s.hit } else { s.miss };
+    let target = match (lang, &t.printed) {
+        (Lang::Zh, Some(p)) => p.clone(),
+        _ => format!(
+            "{} {}",
+            comparator_sign(t.comparator),
+            format_args!(
+                "{}{gap}{unit}",
+                crate::chart::grouped(t.value, written_decimals(t.value))
+            )
+        ),
+    };
+    let mut verdict = fill(s.export_verdict, "year", t.year);
+    verdict = fill(&verdict, "value", value(a.projected));
+    verdict = fill(&verdict, "verdict", word(a.verdict));
+    verdict = fill(&verdict, "target", &target);
+    if let Some(rf) = reference {
+        if let Some(r) = assessed(rf.scenario) {
+            let sep = if lang == Lang::Zh { "；" } else { "; " };
+            let (colon, comma) = if lang == Lang::Zh {
+                ("：", "，")
+            } else {
+                (": ", ", ")
+            };
+            verdict.push_str(&format!(
+                "{sep}{}{colon}{}{comma}{}",
+                rf.name,
+                value(r.projected),
+                word(r.verdict)
+            ));
+        }
+    }
+    let mut sources: Vec<&str> = Vec::new();
+    for r in crate::core::reported::for_chart(reported, id) {
+        if !sources.contains(&r.source.as_str()) {
+            sources.push(&r.source);
+        }
+    }
+    let sep = if lang == Lang::Zh { "；" } else { "; " };
+    let sources = if sources.is_empty() {
+        s.export_no_sources.to_string()
+    } else {
+        sources.join(sep)
+    };
+    let mut source = fill(s.export_source, "plan", lang.pick(&plan.title));
+    source = fill(&source, "doc", &plan.document_number);
+    source = fill(&source, "sources", sources);
+    Some(Described {
+        title: goal_heading(plan, ind, lang),
+        scenario: scenario_sentence(plan, scenario, lang, &[&plan.slider_for(id)?.id]),
+        verdict,
+        source,
+        footer: format!("plansim · {link}"),
+    })
 }
 
 /// A scenario file: what the reader chose, for one plan.
@@ -308,12 +684,7 @@ pub fn reported_csv(plan: &Plan, rows: &[Reported]) -> String {
         let unit = plan
             .indicator(&r.indicator)
             .map_or("", |i| i.unit.zh.as_str());
-        let status = match r.status {
-            ReportStatus::Reported => "reported",
-            ReportStatus::FirstRelease => "first-release",
-            ReportStatus::Revised => "revised",
-            ReportStatus::LowerBound => "lower-bound",
-        };
+        let status = status_word(r.status);
         let _ = writeln!(
             out,
             "{},{},{},{},{status},{},{},{}",
@@ -359,10 +730,58 @@ mod tests {
         Plan::zhejiang().unwrap()
     }
 
+    /// RFC 4180 records of `text` (quoted fields, doubled quotes, line
+    /// breaks inside quotes), as a spreadsheet or pandas reads them.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut field) = (vec![], vec![], String::new());
+        let (mut quoted, mut chars) = (false, text.chars().peekable());
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') if field.is_empty() => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        assert!(!quoted, "an unclosed quote");
+        if !field.is_empty() || !row.is_empty() {
+            row.push(field);
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn table_of<'a>(
+        plan: &'a Plan,
+        sc: &'a Scenario,
+        reference: &'a Scenario,
+        reported: &'a [Reported],
+    ) -> Table<'a> {
+        Table {
+            reference: Some(Reference {
+                name: "Reported pace",
+                scenario: reference,
+            }),
+            reported,
+            link: "https://example.org/#g.gdp=6&lang=en",
+            ..Table::new(plan, sc)
+        }
+    }
+
     #[test]
     fn csv_has_bom_header_and_every_path() {
         let plan = zj();
-        let out = csv(&plan, &Scenario::new(&plan));
+        let sc = Scenario::new(&plan);
+        let out = csv(&Table::new(&plan, &sc));
         assert!(out.starts_with(BOM));
         let lines: Vec<&str> = out.trim_start_matches(BOM).lines().collect();
         assert!(lines[0].starts_with("id,name_zh,"));
@@ -371,7 +790,7 @@ mod tests {
             .filter(|l| l.starts_with("base_stations_5g,"))
             .collect();
         assert_eq!(g5.len(), 6, "2020-2025");
-        assert!(g5[0].contains(",2020,6.3,2025,20,hit,"), "{}", g5[0]);
+        assert!(g5[0].contains(",2020,6.30,2025,20,hit,"), "{}", g5[0]);
         assert!(g5[0].contains("5G基站数量"));
         let rd: Vec<&&str> = lines
             .iter()
@@ -389,6 +808,185 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[test]
+    fn csv_parses_back_with_the_scenario_reference_and_sources_on_every_row() {
+        let plan = zj();
+        let mut sc = Scenario::new(&plan);
+        sc.growth.insert("gdp".into(), 6.0);
+        sc.growth.insert("de_value_added".into(), 10.0);
+        sc.paths
+            .insert("gdp".into(), BTreeMap::from([(2022, -2.0), (2023, 3.5)]));
+        let rows_rep = crate::core::builtin::reported_for(&plan);
+        let paces = crate::core::reported::paces(&plan, &rows_rep);
+        let reference = crate::core::presets::preset_scenario(
+            &plan,
+            &sc,
+            crate::core::presets::Preset::Reported,
+            &paces,
+        );
+        let out = csv(&table_of(&plan, &sc, &reference, &rows_rep));
+        let rows = parse_csv(out.trim_start_matches(BOM));
+        let head = &rows[0];
+        assert_eq!(head.join(","), CSV_HEADER);
+        let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+        for r in &rows {
+            assert_eq!(r.len(), head.len(), "{r:?}");
+        }
+        let body = &rows[1..];
+        // Values rounded to what the data support, never 15 digits.
+        for r in body {
+            for c in ["value", "reference_value", "growth", "required_growth"] {
+                let v = &r[col(c)];
+                let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+                assert!(decimals <= 3, "{c} = {v} in {r:?}");
+            }
+        }
+        let share: Vec<&Vec<String>> = body.iter().filter(|r| r[0] == "de_share").collect();
+        let y2025 = share.iter().find(|r| r[col("year")] == "2025").unwrap();
+        let v: f64 = y2025[col("value")].parse().unwrap();
+        assert_eq!(
+            y2025[col("value")],
+            format!("{v:.2}"),
+            "46.8 gives two places"
+        );
+        assert_eq!(y2025[col("reference")], "Reported pace");
+        assert!(y2025[col("reference_value")].parse::<f64>().is_ok());
+        assert!(["hit", "miss"].contains(&y2025[col("reference_verdict")].as_str()));
+        // The scenario names every growth setting, nominal where money is.
+        let sentence = &y2025[col("scenario")];
+        for part in [
+            "(GDP) +6% a year",
+            "+10% a year",
+            "nominal",
+            "2022 -2",
+            "2023 +3.5",
+        ] {
+            assert!(sentence.contains(part), "{part} in {sentence}");
+        }
+        assert!(body.iter().all(|r| &r[col("scenario")] == sentence));
+        assert_eq!(y2025[col("link")], "https://example.org/#g.gdp=6&lang=en");
+        // The growth applied each year, per-year settings included.
+        let gdp: Vec<&Vec<String>> = body.iter().filter(|r| r[0] == "gdp").collect();
+        let g = |y: &str| gdp.iter().find(|r| r[col("year")] == y).unwrap()[col("growth")].clone();
+        assert_eq!(
+            (g("2021"), g("2022"), g("2023")),
+            ("6.00".into(), "-2.00".into(), "3.50".into())
+        );
+        assert_eq!(gdp[0][col("prices")], "nominal");
+        // Every reported value the charts show, with its source and link.
+        let shown: usize = plan
+            .indicators
+            .iter()
+            .map(|i| crate::core::reported::for_chart(&rows_rep, &i.id).len())
+            .sum();
+        let with_source: Vec<&Vec<String>> = body
+            .iter()
+            .filter(|r| !r[col("reported_value")].is_empty())
+            .collect();
+        assert_eq!(with_source.len(), shown);
+        for r in &with_source {
+            assert!(!r[col("reported_source")].is_empty(), "{r:?}");
+            assert!(r[col("reported_status")].len() > 3);
+        }
+        assert!(with_source
+            .iter()
+            .any(|r| r[col("reported_url")].starts_with("http")));
+    }
+
+    #[test]
+    fn the_scenario_sentence_says_what_moved_and_what_did_not() {
+        let plan = zj();
+        let sc = Scenario::new(&plan);
+        let en = scenario_sentence(&plan, &sc, Lang::En, &[]);
+        assert!(
+            en.starts_with("Scenario: Gross domestic product (GDP) +"),
+            "{en}"
+        );
+        assert!(
+            en.contains("nominal") && en.ends_with("other growth rates at the plan's defaults")
+        );
+        let zh = scenario_sentence(&plan, &sc, Lang::Zh, &["base_stations_5g"]);
+        assert!(
+            zh.starts_with("情景：") && zh.contains("名义") && zh.contains("5G"),
+            "{zh}"
+        );
+        let mut all = sc.clone();
+        for i in plan.indicators.iter().filter(|i| i.slider.is_some()) {
+            all.growth.insert(i.id.clone(), 1.0);
+        }
+        all.horizon = 2035;
+        all.baselines.insert("digital_trade".into(), 5000.0);
+        let en = scenario_sentence(&plan, &all, Lang::En, &[]);
+        assert!(!en.contains("defaults"), "every slider named: {en}");
+        assert!(
+            en.contains("projected to 2035") && en.contains("baseline 5000"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn values_are_rounded_to_what_the_plan_gives() {
+        let plan = zj();
+        let ind = |id: &str| plan.indicator(id).unwrap();
+        assert_eq!(value_decimals(ind("de_share")), 2);
+        assert_eq!(value_decimals(ind("hightech_firms")), 1);
+        assert_eq!(rounded(48.56603773584906, 2), "48.57");
+        assert_eq!(rounded(-0.001, 2), "0.00");
+        assert_eq!(rounded(f64::NAN, 2), "");
+        assert_eq!(growth_decimals(ind("gdp")), 2);
+        assert_eq!(growth_decimals(ind("rd_intensity")), 3);
+        assert_eq!(growth_text(ind("gdp"), 8.5437), "+8.54");
+        assert_eq!(growth_text(ind("gdp"), -2.0), "-2");
+    }
+
+    #[test]
+    fn an_exported_chart_names_its_scenario_verdict_sources_and_link() {
+        let plan = zj();
+        let mut sc = Scenario::new(&plan);
+        sc.growth.insert("gdp".into(), 6.0);
+        sc.growth.insert("de_value_added".into(), 10.0);
+        let rows = crate::core::builtin::reported_for(&plan);
+        let link = "https://example.org/#g.gdp=6&g.de_value_added=10&lang=en";
+        let reference = Scenario::new(&plan);
+        let rf = Some(Reference {
+            name: "Reported pace",
+            scenario: &reference,
+        });
+        let d = describe(&plan, "de_share", &sc, rf, &rows, Lang::En, link).unwrap();
+        assert!(d.title.contains("60"), "{}", d.title);
+        assert!(
+            d.scenario.contains("(GDP) +6% a year, nominal"),
+            "{}",
+            d.scenario
+        );
+        assert!(d.scenario.contains("+10% a year"), "{}", d.scenario);
+        assert!(d.verdict.starts_with("Projected 2025: "), "{}", d.verdict);
+        assert!(d.verdict.contains("Reported pace: "), "{}", d.verdict);
+        assert!(d.source.contains(&plan.document_number));
+        assert!(d.source.contains("published values: "));
+        let shown = crate::core::reported::for_chart(&rows, "de_share");
+        assert!(
+            !shown.is_empty() && d.source.contains(&shown[0].source),
+            "{}",
+            d.source
+        );
+        assert_eq!(d.footer, format!("plansim · {link}"));
+        let zh = describe(&plan, "base_stations_5g", &sc, None, &rows, Lang::Zh, link).unwrap();
+        assert!(
+            zh.source.starts_with("来源：《") && zh.verdict.starts_with("2025年预测："),
+            "{zh:?}"
+        );
+        assert!(
+            zh.scenario.contains("5G"),
+            "the chart's own slider: {}",
+            zh.scenario
+        );
+        assert!(
+            describe(&plan, "gdp", &sc, None, &rows, Lang::En, link).is_none(),
+            "no target"
+        );
     }
 
     #[test]

@@ -317,6 +317,31 @@ pub struct Strings {
     pub scenario_custom: &'static str,
     /// The hero's smaller line: the paces behind its sentence, `{drivers}`.
     pub hero_paces: &'static str,
+    // issue 11b: self-describing exports and readable charts.
+    /// Before the scenario sentence of an export.
+    pub scenario_intro: &'static str,
+    /// A growth set year by year: `{name}`, `{years}`.
+    pub scenario_years: &'static str,
+    /// A baseline the reader entered: `{name}`, `{value}`.
+    pub scenario_baseline: &'static str,
+    /// The horizon beyond the target year: `{year}`.
+    pub scenario_horizon: &'static str,
+    /// Every other slider at the plan's default.
+    pub scenario_rest: &'static str,
+    /// The source line of an exported chart: `{plan}`, `{doc}`, `{sources}`.
+    pub export_source: &'static str,
+    /// Where no published values are held.
+    pub export_no_sources: &'static str,
+    /// The verdict line of an exported chart: `{year}`, `{value}`, `{verdict}`, `{target}`.
+    pub export_verdict: &'static str,
+    /// Legend of a value published as "more than X".
+    pub reported_lower_label: &'static str,
+    /// Legend of a target hit from a lower value ("about"): `{from}`.
+    pub target_from: &'static str,
+    /// How to read a chart's values by keyboard or pointer.
+    pub chart_keys: &'static str,
+    /// A reported value that is a lower bound, in the readout.
+    pub readout_lower: &'static str,
 }
 
 /// 简体中文.
@@ -552,6 +577,19 @@ pub static ZH: Strings = Strings {
     scenario_defaults: "规划默认情景",
     scenario_custom: "你的情景（自定义）",
     hero_paces: "已公布节奏：{drivers}。",
+    // issue 11b.
+    scenario_intro: "情景：",
+    scenario_years: "{name}逐年设定：{years}",
+    scenario_baseline: "{name}基期值{value}（自行输入）",
+    scenario_horizon: "预测至{year}年",
+    scenario_rest: "其余增速取规划默认值",
+    export_source: "来源：《{plan}》（{doc}）；公布值：{sources}",
+    export_no_sources: "暂无",
+    export_verdict: "{year}年预测：{value}，{verdict}（目标：{target}）",
+    reported_lower_label: "公布值（“超过”，下限）",
+    target_from: "{from}起即算达成",
+    chart_keys: "用方向键或指针查看各年数值",
+    readout_lower: "下限",
 };
 
 /// English.
@@ -787,6 +825,19 @@ pub static EN: Strings = Strings {
     scenario_defaults: "Plan's defaults",
     scenario_custom: "Your scenario (custom)",
     hero_paces: "Paces published so far: {drivers}.",
+    // issue 11b.
+    scenario_intro: "Scenario: ",
+    scenario_years: "{name} set year by year: {years}",
+    scenario_baseline: "{name} baseline {value} (entered)",
+    scenario_horizon: "projected to {year}",
+    scenario_rest: "other growth rates at the plan's defaults",
+    export_source: "Source: {plan}, {doc}; published values: {sources}",
+    export_no_sources: "none held",
+    export_verdict: "Projected {year}: {value}, {verdict} (target {target})",
+    reported_lower_label: "Reported as \u{201c}more than\u{201d} (lower bound)",
+    target_from: "counts from {from}",
+    chart_keys: "Arrow keys or pointer: values by year",
+    readout_lower: "lower bound",
 };
 
 /// A model error in words, in `lang`.

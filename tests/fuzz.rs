@@ -183,6 +183,9 @@ fn chart_of(plan: &Plan, sc: &Scenario, id: &str) -> Option<ChartSpec> {
         bands_label: String::new(),
         reference: vec![],
         reference_label: String::new(),
+        threshold: t.tolerance.map(|d| t.value - d),
+        lower_label: "more than".into(),
+        focus: Some(t.year),
     })
 }
 
@@ -597,6 +600,10 @@ fn chart_spec() -> impl Strategy<Value = ChartSpec> {
             // A reference path (issue 7) from the same values, some scaled.
             reference: path.iter().map(|&(y, v)| (y, v * 0.9)).collect(),
             reference_label: "reference <b>".into(),
+            // A tolerance band and a focused year (issue 11), from the same values.
+            threshold: target.map(|t| t.1 - 1.0),
+            lower_label: "more than <i>".into(),
+            focus: path.get(1).map(|p| p.0),
             path,
         })
 }

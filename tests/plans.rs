@@ -92,7 +92,7 @@ fn another_plan_through_links_presets_and_exports() {
     let trend = state::reduce(&plan, &fresh(&plan), Action::Apply(Preset::Trend, vec![]));
     assert_eq!(trend.scenario.growth.get("reclaimed_volume"), Some(&9.1));
 
-    let csv = export::csv(&plan, &s.scenario);
+    let csv = export::csv(&export::Table::new(&plan, &s.scenario));
     for ind in &plan.indicators {
         assert!(csv.contains(&format!("\n{},", ind.id)), "{}", ind.id);
     }
@@ -123,7 +123,7 @@ fn a_hostile_plan_stays_text_in_every_export() {
     let plan = Plan::from_json(HOSTILE).unwrap();
     let s = fresh(&plan);
     // CSV: no cell starts a formula.
-    let csv = export::csv(&plan, &s.scenario);
+    let csv = export::csv(&export::Table::new(&plan, &s.scenario));
     let rows = reported::parse(&plan, HOSTILE_CSV).unwrap();
     let rep = export::reported_csv(&plan, &rows);
     for text in [&csv, &rep] {
@@ -167,6 +167,9 @@ fn a_hostile_plan_stays_text_in_every_export() {
         bands_label: String::new(),
         reference: vec![],
         reference_label: String::new(),
+        threshold: None,
+        lower_label: String::new(),
+        focus: None,
     };
     let svg = to_svg(&spec, 480, 260).unwrap();
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>"));

@@ -4,12 +4,16 @@
 //! against the target and its tolerance band) and individual futures, one
 //! at a time, for a class to step through.
 
-use super::{draw_legend, palette, Key};
+use super::{draw_header, palette, year_chart, Key, TEXT_PX};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Misses in the dot plot and the futures: grey, hollow.
 const MISS: RGBColor = RGBColor(120, 120, 120);
+/// The target band of the dot plot: the target's colour, light.
+const TARGET_FILL: RGBColor = RGBColor(249, 231, 217);
+/// The central path of the futures, dashed.
+const CENTRAL: RGBColor = RGBColor(77, 77, 77);
 
 /// A quantile dot plot; all text comes in already translated.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +90,7 @@ pub fn draw_dots<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &DotsSpec,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = spec.scale.max(0.5);
+    let s = super::scale_of(spec.scale);
     let px = |v: f64| (v * s).round() as u32;
     area.fill(&WHITE)?;
     let (lo, hi) = range(
@@ -99,12 +103,24 @@ pub fn draw_dots<DB: DrawingBackend>(
     let width = (hi - lo) / 25.0;
     let stacked = stack(&spec.dots, width, spec.threshold);
     let tallest = stacked.iter().map(|d| d.1 + 1).max().unwrap_or(1).max(4);
-    let font = ("sans-serif", 12.0 * s);
+    let header = draw_header(
+        area,
+        &spec.x_label,
+        &[
+            (spec.target_label.as_str(), Key::Patch(TARGET_FILL)),
+            (spec.hit_label.as_str(), Key::Dot(palette::PATH)),
+            (spec.miss_label.as_str(), Key::Ring(MISS)),
+        ],
+        s,
+    )?;
+    let font = ("sans-serif", TEXT_PX * s);
+    let x_dec = super::axis_decimals(lo, hi, 6);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
+        .margin_top(header.max(0) as u32)
+        .margin_left(px(8.0))
+        .margin_bottom(px(6.0))
         .margin_right(px(18.0))
-        .caption(spec.x_label.as_str(), ("sans-serif", 11.0 * s))
-        .x_label_area_size(px(24.0))
+        .x_label_area_size(px(TEXT_PX * 1.2 + 10.0))
         .y_label_area_size(px(8.0))
         .build_cartesian_2d(lo..hi, 0.0..(tallest as f64 + 1.5))?;
     chart
@@ -115,27 +131,16 @@ pub fn draw_dots<DB: DrawingBackend>(
         .bold_line_style(palette::GRID)
         .axis_style(BLACK.mix(0.6))
         .x_labels(6)
-        .x_label_formatter(&|x| crate::i18n::fmt_num(*x))
+        .x_label_formatter(&|x| super::grouped(*x, x_dec))
         .label_style(font)
         .draw()?;
     let top = tallest as f64 + 1.5;
     let band_lo = spec.threshold.min(spec.target);
     let band_hi = spec.threshold.max(spec.target);
-    chart
-        .draw_series(std::iter::once(Rectangle::new(
-            [(band_lo, 0.0), (band_hi.max(band_lo + width * 0.05), top)],
-            palette::TARGET.mix(0.15).filled(),
-        )))?
-        .label(spec.target_label.as_str())
-        .legend(move |(x, y)| {
-            Rectangle::new(
-                [
-                    (x, y - px(5.0) as i32),
-                    (x + px(16.0) as i32, y + px(5.0) as i32),
-                ],
-                palette::TARGET.mix(0.3).filled(),
-            )
-        });
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(band_lo, 0.0), (band_hi.max(band_lo + width * 0.05), top)],
+        TARGET_FILL.filled(),
+    )))?;
     chart.draw_series(LineSeries::new(
         [(spec.target, 0.0), (spec.target, top)],
         ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
@@ -147,49 +152,25 @@ pub fn draw_dots<DB: DrawingBackend>(
     let (_, y1) = chart.backend_coord(&(lo, 1.0));
     let r = (((x1 - x0).abs().min((y0 - y1).abs())) as f64 / 2.0 - 1.0).max(1.5) as u32;
     let hit = |v: f64| v >= spec.threshold;
-    chart
-        .draw_series(
-            stacked
-                .iter()
-                .zip(&spec.dots)
-                .filter(|(_, v)| hit(**v))
-                .map(|(&(x, k), _)| Circle::new((x, k as f64 + 0.5), r, palette::PATH.filled())),
-        )?
-        .label(spec.hit_label.as_str())
-        .legend(move |(x, y)| {
-            Circle::new((x + px(8.0) as i32, y), px(4.0), palette::PATH.filled())
-        });
-    chart
-        .draw_series(
-            stacked
-                .iter()
-                .zip(&spec.dots)
-                .filter(|(_, v)| !hit(**v))
-                .map(|(&(x, k), _)| {
-                    Circle::new(
-                        (x, k as f64 + 0.5),
-                        r,
-                        ShapeStyle::from(MISS).stroke_width(px(1.5)),
-                    )
-                }),
-        )?
-        .label(spec.miss_label.as_str())
-        .legend(move |(x, y)| {
-            Circle::new(
-                (x + px(8.0) as i32, y),
-                px(4.0),
-                ShapeStyle::from(MISS).stroke_width(px(1.5)),
-            )
-        });
-    // Laid out by the chart module (no font measuring through the page).
-    draw_legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &[
-            (spec.target_label.as_str(), Key::Line(palette::TARGET, 8.0)),
-            (spec.hit_label.as_str(), Key::Dot(palette::PATH)),
-            (spec.miss_label.as_str(), Key::Dot(MISS)),
-        ],
-        s,
+    chart.draw_series(
+        stacked
+            .iter()
+            .zip(&spec.dots)
+            .filter(|(_, v)| hit(**v))
+            .map(|(&(x, k), _)| Circle::new((x, k as f64 + 0.5), r, palette::PATH.filled())),
+    )?;
+    chart.draw_series(
+        stacked
+            .iter()
+            .zip(&spec.dots)
+            .filter(|(_, v)| !hit(**v))
+            .map(|(&(x, k), _)| {
+                Circle::new(
+                    (x, k as f64 + 0.5),
+                    r,
+                    ShapeStyle::from(MISS).stroke_width(px(1.5)),
+                )
+            }),
     )?;
     area.present()?;
     Ok(())
@@ -205,7 +186,7 @@ pub fn draw_futures<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &FuturesSpec,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = spec.scale.max(0.5);
+    let s = super::scale_of(spec.scale);
     let px = |v: f64| (v * s).round() as u32;
     area.fill(&WHITE)?;
     let first = spec.central.first().map_or(2020, |p| p.0);
@@ -217,36 +198,24 @@ pub fn draw_futures<DB: DrawingBackend>(
             .chain(spec.futures.iter().flatten().map(|p| p.1))
             .chain([spec.target.1, spec.threshold]),
     );
-    let font = ("sans-serif", 12.0 * s);
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_right(px(18.0))
-        .caption(spec.y_label.as_str(), ("sans-serif", 11.0 * s))
-        .x_label_area_size(px(24.0))
-        .y_label_area_size(px(46.0))
-        .build_cartesian_2d(f64::from(first)..f64::from(last), lo..hi)?;
-    chart
-        .configure_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(palette::GRID)
-        .axis_style(BLACK.mix(0.6))
-        .x_labels(usize::from(last - first + 1).min(8))
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
-        .y_labels(6)
-        .y_label_formatter(&|y| crate::i18n::fmt_num(*y))
-        .label_style(font)
-        .draw()?;
+    let mut chart = year_chart(
+        area,
+        &spec.y_label,
+        &[
+            (spec.target_label.as_str(), Key::Line(palette::TARGET, 1.5)),
+            (spec.central_label.as_str(), Key::Dashed(CENTRAL, 1.5)),
+            (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
+        ],
+        (first, last),
+        (lo, hi),
+        s,
+    )?;
     let xy = |p: &(u16, f64)| (f64::from(p.0), p.1);
     let (ty, tv) = spec.target;
-    chart
-        .draw_series(LineSeries::new(
-            [(f64::from(first), tv), (f64::from(last), tv)],
-            ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
-        ))?
-        .label(spec.target_label.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET)
-        });
+    chart.draw_series(LineSeries::new(
+        [(f64::from(first), tv), (f64::from(last), tv)],
+        ShapeStyle::from(palette::TARGET).stroke_width(px(1.5)),
+    ))?;
     let hits = |f: &[(u16, f64)]| {
         f.iter()
             .find(|p| p.0 == ty)
@@ -265,42 +234,22 @@ pub fn draw_futures<DB: DrawingBackend>(
             ShapeStyle::from(c.mix(0.18)).stroke_width(px(1.0)),
         ))?;
     }
-    chart
-        .draw_series(DashedLineSeries::new(
-            spec.central.iter().map(xy),
-            px(6.0),
-            px(4.0),
-            ShapeStyle::from(BLACK.mix(0.7)).stroke_width(px(1.5)),
-        ))?
-        .label(spec.central_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], BLACK.mix(0.7)));
+    chart.draw_series(DashedLineSeries::new(
+        spec.central.iter().map(xy),
+        px(6.0),
+        px(4.0),
+        ShapeStyle::from(CENTRAL).stroke_width(px(1.5)),
+    ))?;
     if let Some(f) = current {
         let c = if hits(f) { palette::PATH } else { MISS };
-        chart
-            .draw_series(LineSeries::new(
-                f.iter().map(xy),
-                ShapeStyle::from(c).stroke_width(px(2.5)),
-            ))?
-            .label(spec.current_label.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    [(x, y), (x + px(16.0) as i32, y)],
-                    ShapeStyle::from(palette::PATH).stroke_width(px(2.5)),
-                )
-            });
+        chart.draw_series(LineSeries::new(
+            f.iter().map(xy),
+            ShapeStyle::from(c).stroke_width(px(2.5)),
+        ))?;
         if let Some(end) = f.iter().find(|p| p.0 == ty) {
             chart.draw_series(std::iter::once(Circle::new(xy(end), px(4.0), c.filled())))?;
         }
     }
-    draw_legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &[
-            (spec.target_label.as_str(), Key::Line(palette::TARGET, 1.5)),
-            (spec.central_label.as_str(), Key::Line(BLACK, 1.5)),
-            (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
-        ],
-        s,
-    )?;
     area.present()?;
     Ok(())
 }
@@ -312,7 +261,7 @@ pub fn draw_futures<DB: DrawingBackend>(
 pub fn dots_svg(spec: &DotsSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = super::svg_backend(&mut out, (width, height)).into_drawing_area();
         draw_dots(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)
@@ -325,7 +274,7 @@ pub fn dots_svg(spec: &DotsSpec, width: u32, height: u32) -> Result<String, Stri
 pub fn futures_svg(spec: &FuturesSpec, width: u32, height: u32) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let area = super::svg_backend(&mut out, (width, height)).into_drawing_area();
         draw_futures(&area, spec).map_err(|e| e.to_string())?;
     }
     Ok(out)

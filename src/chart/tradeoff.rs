@@ -3,7 +3,7 @@
 //! the target is hit exactly, the region where it is hit, the lines of a 50%
 //! and an 80% chance, and named points (the reader's scenario, presets).
 
-use super::{draw_legend, palette, Key};
+use super::{draw_header, palette, Key, TEXT_PX};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -11,6 +11,10 @@ use plotters::prelude::*;
 const REGION: RGBColor = RGBColor(214, 239, 230);
 /// The 80% line: Okabe–Ito bluish green.
 const EIGHTY: RGBColor = RGBColor(0, 158, 115);
+/// Most tick labels on each axis.
+const LABELS: usize = 9;
+/// The 50% line, dashed: dark grey.
+const FIFTY: RGBColor = RGBColor(77, 77, 77);
 /// Preset points: Okabe–Ito reddish purple.
 const PRESET: RGBColor = RGBColor(204, 121, 167);
 
@@ -101,9 +105,25 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         }
     };
     let (xr, yr) = (ok(spec.x_range), ok(spec.y_range));
-    let font = ("sans-serif", 12.0 * s);
+    let header = draw_header(
+        area,
+        "",
+        &[
+            (spec.region_label.as_str(), Key::Patch(REGION)),
+            (spec.exact_label.as_str(), Key::Line(palette::TARGET, 2.0)),
+            (spec.chance_50_label.as_str(), Key::Dashed(FIFTY, 1.5)),
+            (spec.chance_80_label.as_str(), Key::Line(EIGHTY, 2.0)),
+        ],
+        s,
+    )?;
+    let font = ("sans-serif", TEXT_PX * s);
+    // One number format per axis (issue 11).
+    let x_dec = super::axis_decimals(xr.0, xr.1, LABELS);
+    let y_dec = super::axis_decimals(yr.0, yr.1, LABELS);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
+        .margin_top(header.max(0) as u32)
+        .margin_left(px(8.0))
+        .margin_bottom(px(6.0))
         .margin_right(px(18.0))
         .x_label_area_size(px(36.0))
         .y_label_area_size(px(52.0))
@@ -115,8 +135,10 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         .axis_style(BLACK.mix(0.6))
         .x_desc(spec.x_label.as_str())
         .y_desc(spec.y_label.as_str())
-        .x_label_formatter(&|x| crate::i18n::fmt_num(*x))
-        .y_label_formatter(&|y| crate::i18n::fmt_num(*y))
+        .x_labels(LABELS)
+        .y_labels(LABELS)
+        .x_label_formatter(&|x| super::grouped(*x, x_dec))
+        .y_label_formatter(&|y| super::grouped(*y, y_dec))
         .label_style(font)
         .axis_desc_style(font)
         .draw()?;
@@ -127,41 +149,19 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
             .map(|&(x, y)| (x, y.clamp(yr.0, yr.1)))
             .chain([(c50[c50.len() - 1].0, yr.1), (c50[0].0, yr.1)])
             .collect();
-        chart
-            .draw_series(std::iter::once(Polygon::new(region, REGION.filled())))?
-            .label(spec.region_label.as_str())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - px(5.0) as i32),
-                        (x + px(16.0) as i32, y + px(5.0) as i32),
-                    ],
-                    REGION.filled(),
-                )
-            });
+        chart.draw_series(std::iter::once(Polygon::new(region, REGION.filled())))?;
     }
     let line = |pts: Vec<(f64, f64)>, c: RGBColor, w: f64| {
         LineSeries::new(pts, ShapeStyle::from(c).stroke_width(px(w)))
     };
-    chart
-        .draw_series(line(finite(&spec.exact), palette::TARGET, 2.0))?
-        .label(spec.exact_label.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + px(16.0) as i32, y)], palette::TARGET)
-        });
-    chart
-        .draw_series(DashedLineSeries::new(
-            c50,
-            px(6.0),
-            px(4.0),
-            ShapeStyle::from(BLACK.mix(0.7)).stroke_width(px(1.5)),
-        ))?
-        .label(spec.chance_50_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], BLACK.mix(0.7)));
-    chart
-        .draw_series(line(finite(&spec.chance_80), EIGHTY, 2.0))?
-        .label(spec.chance_80_label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + px(16.0) as i32, y)], EIGHTY));
+    chart.draw_series(line(finite(&spec.exact), palette::TARGET, 2.0))?;
+    chart.draw_series(DashedLineSeries::new(
+        c50,
+        px(6.0),
+        px(4.0),
+        ShapeStyle::from(FIFTY).stroke_width(px(1.5)),
+    ))?;
+    chart.draw_series(line(finite(&spec.chance_80), EIGHTY, 2.0))?;
     for p in spec
         .points
         .iter()
@@ -178,21 +178,20 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
                 + Circle::new((0, 0), px(r), c.filled())
                 + Text::new(
                     p.label.clone(),
-                    (px(8.0) as i32, -(px(14.0) as i32)),
-                    ("sans-serif", 11.0 * s).into_font().color(&c),
+                    // The reader's label above the point, presets' below it,
+                    // so that two points close together keep both labels legible.
+                    (
+                        px(8.0) as i32,
+                        if p.reader {
+                            -(px(18.0) as i32)
+                        } else {
+                            px(4.0) as i32
+                        },
+                    ),
+                    ("sans-serif", TEXT_PX * s).into_font().color(&c),
                 ),
         ))?;
     }
-    draw_legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &[
-            (spec.region_label.as_str(), Key::Line(REGION, 8.0)),
-            (spec.exact_label.as_str(), Key::Line(palette::TARGET, 2.0)),
-            (spec.chance_50_label.as_str(), Key::Line(BLACK, 1.5)),
-            (spec.chance_80_label.as_str(), Key::Line(EIGHTY, 2.0)),
-        ],
-        s,
-    )?;
     let (l, t) = chart.backend_coord(&(xr.0, yr.1));
     let (r, b) = chart.backend_coord(&(xr.1, yr.0));
     area.present()?;
@@ -259,7 +258,7 @@ mod tests {
     fn svg(spec: &TradeoffSpec) -> (String, Frame) {
         let mut out = String::new();
         let frame = {
-            let area = SVGBackend::with_string(&mut out, (640, 400)).into_drawing_area();
+            let area = super::super::svg_backend(&mut out, (640, 400)).into_drawing_area();
             draw_tradeoff(&area, spec).unwrap()
         };
         (out, frame)

@@ -97,6 +97,7 @@ fn Plansim(props: &PlansimProps) -> Html {
         },
     );
     let notices = use_memo(s.notices.clone(), |n| n.clone());
+    let scene = use_memo((), |_| super::export_scene::SceneCell::default());
     // Issue 8: quick figures (closed forms, 1,000 draws) at once, the full
     // ones (10,000 draws) once the scenario has rested for a moment.
     let key = (plan.clone(), shown.scenario.clone(), s.scale);
@@ -166,14 +167,26 @@ fn Plansim(props: &PlansimProps) -> Html {
         Some((ReportedFrom::Link(url), _)) => Some(url.clone()),
         _ => None,
     };
+    let permalink = browser::page_link(s.link_key(), reported_link.as_deref(), None, &frag);
+    // issue 11b: what an exported chart says about the page, read on export.
+    *scene.0.borrow_mut() = super::export_scene::Scene {
+        scenario: Some(shown.scenario.clone()),
+        link: permalink.clone(),
+        reference: Some((
+            shown.reference.label(lang).to_string(),
+            reference_scenario(&plan, &shown.scenario, &shown.reference, &reports.paces),
+        )),
+        reported: reports.all.clone(),
+    };
     if let Some(embed) = &*embed {
-        let open = browser::page_link(s.link_key(), reported_link.as_deref(), None, &frag);
+        let open = permalink.clone();
         return html! {
+            <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
             <EmbedView {view} embed={AttrValue::from(embed.clone())} notices={notices.clone()}
                 open={AttrValue::from(open)} />
+            </ContextProvider<super::export_scene::SceneCell>>
         };
     }
-    let permalink = browser::page_link(s.link_key(), reported_link.as_deref(), None, &frag);
     let citation = export::citation(&plan, lang, &permalink, &browser::today());
     let plans: Vec<PlanItem> = s
         .plans
@@ -210,11 +223,13 @@ fn Plansim(props: &PlansimProps) -> Html {
         })
     };
     html! {
+        <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
         <Page {view} notices={notices.clone()} citation={AttrValue::from(citation)}
             {plans} current={s.current} link_key={s.link_key().map(|k| AttrValue::from(k.to_string()))}
             reported_link={reported_link.map(AttrValue::from)} from_file={shown.source == Source::File}
             loaded_reported={shown.loaded.is_some()} {dragging}
             {on_show} {on_remove} {on_file} {on_remove_reported} />
+        </ContextProvider<super::export_scene::SceneCell>>
     }
 }
 

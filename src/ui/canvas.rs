@@ -1,6 +1,10 @@
-//! A chart drawn by `crate::chart` onto a canvas, crisp on HiDPI screens.
+//! A chart drawn by `crate::chart` onto a canvas, crisp on HiDPI screens,
+//! with its values read out on hover and by keyboard (issue 11); and the
+//! chart's exports as self-describing figures (PNG and SVG).
 
-use crate::chart::{draw, ChartSpec, Measured};
+use super::hooks::use_canvas_width;
+use crate::chart::{draw, draw_figure, values_at, ChartSpec, Figure, Measured, PlotFrame};
+use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -11,6 +15,53 @@ pub struct ChartProps {
     pub spec: ChartSpec,
     /// Text alternative; the data table beside the chart carries the numbers.
     pub label: AttrValue,
+    /// The values' unit, for the readout.
+    #[prop_or_default]
+    pub unit: AttrValue,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// Sizes `canvas`'s backing store to its CSS size (at least `min_w × min_h`)
+/// times the device pixel ratio, and returns that ratio.
+pub fn fit_canvas(canvas: &HtmlCanvasElement, min_w: i32, min_h: i32) -> f64 {
+    let dpr = super::browser::dpr();
+    let w = f64::from(canvas.client_width().max(min_w));
+    let h = f64::from(canvas.client_height().max(min_h));
+    canvas.set_width((w * dpr).round() as u32);
+    canvas.set_height((h * dpr).round() as u32);
+    dpr
+}
+
+/// The readout of `spec` in `year`: `2023 · Projection 54.3 % · Reported ≥ 17.1 %`.
+pub fn readout(spec: &ChartSpec, year: u16, unit: &str) -> String {
+    let gap = if unit.starts_with('%') || unit.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    let parts: Vec<String> = values_at(spec, year)
+        .into_iter()
+        .map(|(label, v, lower)| {
+            let ge = if lower { "≥ " } else { "" };
+            format!("{label} {ge}{}{gap}{unit}", fmt_num(v))
+        })
+        .collect();
+    format!("{year} · {}", parts.join(" · "))
+}
+
+/// The years a reader steps through: every year of the chart's axis.
+fn years(spec: &ChartSpec) -> Vec<u16> {
+    let mut ys: Vec<u16> = spec
+        .path
+        .iter()
+        .map(|p| p.0)
+        .chain(spec.reported.iter().map(|r| r.0))
+        .chain(spec.reference.iter().map(|p| p.0))
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
 }
 
 #[component]
@@ -34,46 +85,90 @@ pub fn Chart(props: &ChartProps) -> Html {
         });
     }
     // Redraw when the canvas changes width (a rotated phone, a resized window).
-    let width = use_state(|| 0);
+    let width = use_canvas_width(&node);
+    // The year read out (hover or keyboard), and where the plot landed.
+    let focus = use_state(|| None::<u16>);
+    let frame = use_mut_ref(|| None::<PlotFrame>);
     {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    if let Some(c) = node.cast::<HtmlCanvasElement>() {
-                        width.set(c.client_width());
-                    }
-                });
-            move || drop(listener)
-        });
-    }
-    {
-        let node = node.clone();
+        let (node, frame) = (node.clone(), frame.clone());
         use_effect_with(
-            (props.spec.clone(), *width, *visible),
-            move |(spec, _, visible)| {
+            (props.spec.clone(), width, *visible, *focus),
+            move |(spec, _, visible, focus)| {
                 if !*visible {
                     return;
                 }
                 if let Some(canvas) = node.cast::<HtmlCanvasElement>() {
-                    let dpr = super::browser::dpr();
-                    let w = f64::from(canvas.client_width().max(200));
-                    let h = f64::from(canvas.client_height().max(120));
-                    canvas.set_width((w * dpr).round() as u32);
-                    canvas.set_height((h * dpr).round() as u32);
+                    let dpr = fit_canvas(&canvas, 200, 120);
                     let spec = ChartSpec {
                         scale: dpr,
+                        focus: *focus,
                         ..spec.clone()
                     };
                     if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                        let _ = draw(&Measured(backend).into_drawing_area(), &spec);
+                        *frame.borrow_mut() =
+                            draw(&Measured(backend).into_drawing_area(), &spec).ok();
                     }
                 }
             },
         );
     }
+    let ys = years(&props.spec);
+    let onmousemove = {
+        let (focus, frame) = (focus.clone(), frame.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(f) = *frame.borrow() {
+                let y = f.year_at(f64::from(e.offset_x()) * super::browser::dpr());
+                if *focus != Some(y) {
+                    focus.set(Some(y));
+                }
+            }
+        })
+    };
+    let onmouseleave = {
+        let focus = focus.clone();
+        Callback::from(move |_: MouseEvent| focus.set(None))
+    };
+    let onkeydown = {
+        let (focus, ys) = (focus.clone(), ys.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let at = focus.and_then(|y| ys.iter().position(|x| *x == y));
+            let last = ys.len().saturating_sub(1);
+            let next = match (e.key().as_str(), at) {
+                ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
+                ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(last),
+                ("ArrowLeft" | "ArrowDown" | "End", None) | ("End", _) => last,
+                ("ArrowRight" | "ArrowUp" | "Home", None) | ("Home", _) => 0,
+                ("Escape", _) => return focus.set(None),
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(y) = ys.get(next) {
+                focus.set(Some(*y));
+            }
+        })
+    };
+    let onfocus = {
+        let (focus, ys) = (focus.clone(), ys.clone());
+        Callback::from(move |_: FocusEvent| {
+            if focus.is_none() {
+                focus.set(ys.last().copied());
+            }
+        })
+    };
+    let onblur = {
+        let focus = focus.clone();
+        Callback::from(move |_: FocusEvent| focus.set(None))
+    };
+    let s = props.lang.s();
+    let text = focus.map(|y| readout(&props.spec, y, &props.unit));
     html! {
-        <canvas ref={node} class="chart" role="img" aria-label={props.label.clone()}></canvas>
+        <div class="chart-wrap">
+            <canvas ref={node} class="chart" role="img" tabindex="0" aria-label={props.label.clone()}
+                data-focus={focus.map(|y| y.to_string())}
+                {onmousemove} {onmouseleave} {onkeydown} {onfocus} {onblur}></canvas>
+            <p class={classes!("chart-readout", text.is_none().then_some("hint"))} data-role="readout"
+                aria-live="polite">{ text.unwrap_or_else(|| s.chart_keys.to_string()) }</p>
+        </div>
     }
 }
 
@@ -105,36 +200,36 @@ fn watch_visibility(node: &NodeRef, visible: UseStateHandle<bool>) -> Option<Obs
     Some((o, cb))
 }
 
-/// Downloads the chart as SVG, drawn by the same code as the page.
-pub fn export_svg(spec: &ChartSpec, name: &str) {
-    if let Ok(svg) = crate::chart::to_svg(
-        &ChartSpec {
-            scale: 1.0,
-            ..spec.clone()
-        },
-        720,
-        360,
-    ) {
+/// Downloads `fig` as SVG, drawn by the same code as the page.
+pub fn export_svg(fig: &Figure, name: &str) {
+    if let Ok(svg) = crate::chart::figure_svg(fig) {
         super::browser::download(&format!("{name}.svg"), "image/svg+xml", &svg);
     }
 }
 
-/// Downloads the chart as a PNG at twice its CSS size, for HiDPI.
-pub fn export_png(spec: &ChartSpec, name: &str) {
+/// Downloads `fig` as a PNG at twice its CSS size, for print and HiDPI:
+/// the same figure as the SVG, drawn on a canvas.
+pub fn export_png(fig: &Figure, name: &str) {
     use wasm_bindgen::JsCast;
     let scale = 2.0;
     let Ok(el) = gloo::utils::document().create_element("canvas") else {
         return;
     };
     let canvas: HtmlCanvasElement = el.unchecked_into();
-    canvas.set_width((720.0 * scale) as u32);
-    canvas.set_height((360.0 * scale) as u32);
-    let spec = ChartSpec {
-        scale,
-        ..spec.clone()
+    let w = crate::chart::FIGURE_WIDTH;
+    let h = crate::chart::figure_height(fig, w);
+    canvas.set_width((f64::from(w) * scale) as u32);
+    canvas.set_height((f64::from(h) * scale) as u32);
+    let fig = Figure {
+        chart: ChartSpec {
+            scale,
+            focus: None,
+            ..fig.chart.clone()
+        },
+        ..fig.clone()
     };
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if draw(&Measured(backend).into_drawing_area(), &spec).is_ok() {
+        if draw_figure(&Measured(backend).into_drawing_area(), &fig).is_ok() {
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {
                 super::browser::download_url(&format!("{name}.png"), &url);
             }

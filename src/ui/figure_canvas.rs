@@ -29,30 +29,14 @@ pub struct FigureProps {
 #[component]
 pub fn FigureCanvas(p: &FigureProps) -> Html {
     let node = use_node_ref();
-    let width = use_state(|| 0);
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    if let Some(c) = node.cast::<HtmlCanvasElement>() {
-                        width.set(c.client_width());
-                    }
-                });
-            move || drop(listener)
-        });
-    }
+    let width = super::hooks::use_canvas_width(&node);
     {
         let node = node.clone();
-        use_effect_with((p.figure.clone(), *width), move |(figure, _)| {
+        use_effect_with((p.figure.clone(), width), move |(figure, _)| {
             let Some(canvas) = node.cast::<HtmlCanvasElement>() else {
                 return;
             };
-            let dpr = super::browser::dpr();
-            let w = f64::from(canvas.client_width().max(200));
-            let h = f64::from(canvas.client_height().max(120));
-            canvas.set_width((w * dpr).round() as u32);
-            canvas.set_height((h * dpr).round() as u32);
+            let dpr = super::canvas::fit_canvas(&canvas, 200, 120);
             let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
                 return;
             };

@@ -9,6 +9,7 @@ mod card;
 mod copy_button;
 mod driver_row;
 mod embed;
+mod export_scene;
 mod fetch_failed;
 mod figure_canvas;
 mod files;

@@ -112,12 +112,32 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         })
     };
     let csv = {
-        let (plan, sc) = (plan.clone(), p.scenario.clone());
+        // issue 11b: the scenario, the reference (the reported pace) and the
+        // reported values with their sources, on every row.
+        let (plan, sc, rows, link, chosen) = (
+            plan.clone(),
+            p.scenario.clone(),
+            p.reported.clone(),
+            permalink.clone(),
+            p.reference.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
+            let paces = crate::core::reported::paces(&plan, &rows);
+            let reference = crate::core::presets::reference_scenario(&plan, &sc, &chosen, &paces);
+            let table = export::Table {
+                reference: Some(export::Reference {
+                    name: chosen.label(lang),
+                    scenario: &reference,
+                }),
+                reported: &rows,
+                link: &link,
+                lang,
+                ..export::Table::new(&plan, &sc)
+            };
             browser::download(
                 "plansim-scenario.csv",
                 "text/csv;charset=utf-8",
-                &export::csv(&plan, &sc),
+                &export::csv(&table),
             )
         })
     };

@@ -44,31 +44,15 @@ pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
     );
     let node = use_node_ref();
     let frame = use_mut_ref(|| None::<Frame>);
-    let width = use_state(|| 0);
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                    if let Some(c) = node.cast::<HtmlCanvasElement>() {
-                        width.set(c.client_width());
-                    }
-                });
-            move || drop(listener)
-        });
-    }
+    let width = super::hooks::use_canvas_width(&node);
     {
         let (node, frame) = (node.clone(), frame.clone());
         let spec = map.as_ref().as_ref().map(|m| m.spec.clone());
-        use_effect_with((spec, *width), move |(spec, _)| {
+        use_effect_with((spec, width), move |(spec, _)| {
             let (Some(spec), Some(canvas)) = (spec, node.cast::<HtmlCanvasElement>()) else {
                 return;
             };
-            let dpr = super::browser::dpr();
-            let w = f64::from(canvas.client_width().max(200));
-            let h = f64::from(canvas.client_height().max(160));
-            canvas.set_width((w * dpr).round() as u32);
-            canvas.set_height((h * dpr).round() as u32);
+            let dpr = super::canvas::fit_canvas(&canvas, 200, 160);
             if let Some(b) = CanvasBackend::with_canvas_object(canvas) {
                 let spec = TradeoffSpec {
                     scale: dpr,

@@ -110,6 +110,13 @@ pub fn Assessed(p: &AssessedProps) -> Html {
         bands_label: s.bands_label.to_string(),
         reference: (*p.reference_path).clone(),
         reference_label: crate::i18n::fill(s.reference_named, "name", &p.reference_name),
+        // issue 11b: the tolerance band, the ▲ legend, no year read yet.
+        threshold: t
+            .tolerance
+            .filter(|_| t.comparator == Comparator::About)
+            .map(|d| t.value - d),
+        lower_label: s.reported_lower_label.to_string(),
+        focus: None,
     };
     let saturated = a
         .path
@@ -152,7 +159,8 @@ pub fn Assessed(p: &AssessedProps) -> Html {
             }
 
             if let Some(txt) = saturated { <p class="warn">{ txt }</p> }
-            <ChartBlock {spec} {label} file={format!("plansim-{}", ind.id)} lang={p.lang} />
+            <ChartBlock {spec} {label} file={format!("plansim-{}", ind.id)} lang={p.lang}
+                plan={p.plan.clone()} id={p.id.clone()} unit={AttrValue::from(unit.to_string())} />
             <ReportedList reported={p.reported.clone()} path={Some(Rc::new(a.path.clone()))}
                 unit={AttrValue::from(unit.to_string())} base_year={p.plan.base_year} lang={p.lang} />
             <DataTable path={Rc::new(a.path.clone())} reported={p.reported.clone()}
