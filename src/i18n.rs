@@ -325,6 +325,8 @@ pub struct Strings {
     pub embed_phone_height: &'static str,
     pub embed_lock: &'static str,
     pub embed_chart_only: &'static str,
+    pub handout_per_row: &'static str,
+    pub handout_not_judged: &'static str,
 }
 
 /// 简体中文.
@@ -575,6 +577,8 @@ pub static ZH: Strings = Strings {
     embed_phone_height: "手机上的高度 (px)",
     embed_lock: "锁定情景（读者不能修改）",
     embed_chart_only: "仅图表",
+    handout_per_row: "其余增速见下表各行",
+    handout_not_judged: "另有 {n} 项目标规划未给出基期值，此处不作判断（可在页面卡片中输入基期值）。",
 };
 
 /// English.
@@ -825,6 +829,8 @@ pub static EN: Strings = Strings {
     embed_phone_height: "Height on phones (px)",
     embed_lock: "Lock the scenario (readers cannot change it)",
     embed_chart_only: "Chart only",
+    handout_per_row: "the other growth rates are in the table, one per target",
+    handout_not_judged: "{n} more targets have no baseline in the plan and are not judged here (enter one on its card on the page).",
 };
 
 /// A model error in words, in `lang`.

@@ -166,6 +166,93 @@ pub fn embed_snippet(url: &str, title: &str, height: u32, phone: u32) -> String 
     )
 }
 
+/// `digits` (an optional `-`, digits, an optional fraction) with a comma
+/// every three digits of the whole part: `65000` → `65,000`.
+pub fn grouped(digits: &str) -> String {
+    let (sign, rest) = match digits.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", digits),
+    };
+    let (whole, frac) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    let mut out = String::new();
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{frac}")
+}
+
+/// A value of `ind` and its unit, for prose. In English, where the plan
+/// gives `en_unit`, the value times its scale with thousands separators
+/// ("65,000 patents", "3,021.8 billion yuan"); else the value as
+/// [`fmt_num`](crate::i18n::fmt_num) writes it and the unit ("60.0 %").
+pub fn value_text(lang: Lang, ind: &Indicator, v: f64) -> String {
+    format!("{} {}", value_number(lang, ind, v), unit_name(lang, ind))
+}
+
+/// The number of [`value_text`] alone: `65,000` for 6.5 万件 in English.
+pub fn value_number(lang: Lang, ind: &Indicator, v: f64) -> String {
+    match (&ind.en_unit, lang) {
+        (Some(u), Lang::En) => {
+            let x = v * u.scale;
+            let a = x.abs();
+            let d = if a >= 1000.0 {
+                0
+            } else if a >= 10.0 {
+                1
+            } else {
+                2
+            };
+            grouped(&format!("{x:.d$}"))
+        }
+        _ => crate::i18n::fmt_num(v),
+    }
+}
+
+/// The unit of [`value_text`]: `patents` where 6.5 reads 65,000 patents.
+pub fn unit_name(lang: Lang, ind: &Indicator) -> &str {
+    match (&ind.en_unit, lang) {
+        (Some(u), Lang::En) => &u.unit,
+        _ => lang.pick(&ind.unit),
+    }
+}
+
+/// The QR code of `text` as an SVG path over a `size`×`size` grid of
+/// modules (a quiet zone of 4 around it is the caller's viewBox), or
+/// `None` where `text` is too long for a QR code.
+pub fn qr_path(text: &str) -> Option<(i32, String)> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Low).ok()?;
+    let n = qr.size();
+    let mut d = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{x} {y}h1v1h-1z"));
+            }
+        }
+    }
+    Some((n, d))
+}
+
+/// The short form of a public page address for print: no scheme, no
+/// query, no fragment (`example.org/plansim/`); `None` for an address that
+/// is not http(s) (a page opened from a file).
+pub fn short_link(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return None;
+    };
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    Some(rest[..end].to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +299,41 @@ mod tests {
         assert!(zh.starts_with("年增长："), "{zh}");
         assert!(zh.ends_with("（名义）"), "{zh}");
         assert!(!zh.contains("a year"));
+    }
+
+    #[test]
+    fn english_units_read_naturally() {
+        let plan = zj();
+        let scaled = plan
+            .indicators
+            .iter()
+            .find(|i| i.en_unit.as_ref().is_some_and(|u| u.scale == 10000.0))
+            .unwrap();
+        let u = scaled.en_unit.as_ref().unwrap();
+        assert_eq!(
+            value_text(Lang::En, scaled, 6.5),
+            format!("65,000 {}", u.unit)
+        );
+        assert_eq!(
+            value_text(Lang::Zh, scaled, 6.5),
+            format!("6.50 {}", scaled.unit.zh)
+        );
+        assert_eq!(grouped("1234567.5"), "1,234,567.5");
+        assert_eq!(grouped("-999"), "-999");
+        assert_eq!(grouped("-1000"), "-1,000");
+    }
+
+    #[test]
+    fn print_links_are_short_and_qr_codes_drawn() {
+        assert_eq!(
+            short_link("https://x.org/plansim/?plan=a#g.gdp=6").as_deref(),
+            Some("x.org/plansim/")
+        );
+        assert_eq!(short_link("file:///home/a/plansim.html#g.x=1"), None);
+        let (n, d) = qr_path("https://x.org/plansim/#v=1&g.gdp=6&lang=en").unwrap();
+        assert!(n >= 21 && (n - 17) % 4 == 0, "a QR version's size: {n}");
+        assert!(d.matches('M').count() > 100);
+        assert!(qr_path(&"x".repeat(5000)).is_none());
     }
 
     #[test]

@@ -198,6 +198,7 @@ fn Plansim(props: &PlansimProps) -> Html {
     }
     let permalink = browser::page_link(s.link_key(), reported_link.as_deref(), None, &frag);
     let citation = export::citation(&plan, lang, &permalink, &browser::today());
+    let permalink = AttrValue::from(permalink);
     let plans: Vec<PlanItem> = s
         .plans
         .iter()
@@ -253,7 +254,7 @@ fn Plansim(props: &PlansimProps) -> Html {
             {plans} current={s.current} link_key={s.link_key().map(|k| AttrValue::from(k.to_string()))}
             reported_link={reported_link.map(AttrValue::from)} from_file={shown.source == Source::File}
             loaded_reported={shown.loaded.is_some()} {dragging}
-            {on_show} {on_remove} {on_file} {on_remove_reported} />
+            {on_show} {on_remove} {on_file} {on_remove_reported} {permalink} />
         </>
     }
 }

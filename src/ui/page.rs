@@ -39,6 +39,9 @@ pub struct PageProps {
     pub on_remove: Callback<usize>,
     pub on_file: Callback<Opened>,
     pub on_remove_reported: Callback<()>,
+    /// issue 11a: the permalink of the scenario, for the handout.
+    #[prop_or_default]
+    pub permalink: AttrValue,
 }
 
 /// Everything but the embed view.
@@ -67,7 +70,8 @@ pub fn Page(p: &PageProps) -> Html {
                     reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang} scale={v.scale}
                     on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
                 <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
-                    citation={p.citation.clone()} {lang} />
+                    citation={p.citation.clone()} {lang} reference={Some(v.reference.clone())}
+                    paces={v.reports.paces.clone()} permalink={p.permalink.clone()} />
                 <HeadlinePanel view={v.clone()} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
