@@ -988,6 +988,13 @@ pub fn fmt_num(v: f64) -> String {
 /// A signed number for margins and growth: `+1.23` or `-0.50`.
 pub fn fmt_signed(v: f64) -> String {
     let s = fmt_num(v);
+    // issue 11a: a value that rounds to zero has no sign ("0.00", never "−0.00")
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        return s.trim_start_matches('-').to_string();
+    }
     if v >= 0.0 && !s.starts_with('-') {
         format!("+{s}")
     } else {
@@ -1084,6 +1091,7 @@ mod tests {
         assert_eq!(fmt_num(6.3), "6.30");
         assert_eq!(fmt_signed(0.5), "+0.50");
         assert_eq!(fmt_signed(-0.5), "-0.50");
-        assert_eq!(fmt_signed(-0.0001), "-0.00");
+        assert_eq!(fmt_signed(-0.0001), "0.00");
+        assert_eq!(fmt_signed(0.0001), "0.00");
     }
 }

@@ -219,6 +219,37 @@ pub fn unit_name(lang: Lang, ind: &Indicator) -> &str {
     }
 }
 
+/// A reported value's source for the reader: in Chinese, a closing remark
+/// on how it was read (`(reprinted)`, `(reprint, where)`, `(quoted)`,
+/// `(quoted by who)`, `(quoted in what)`, `(reported)`) is said in Chinese;
+/// the rest is the source's own name, as given.
+pub fn source_text(lang: Lang, source: &str) -> String {
+    if lang == Lang::En {
+        return source.to_string();
+    }
+    let Some(open) = source.rfind(" (").filter(|_| source.ends_with(')')) else {
+        return source.to_string();
+    };
+    let (name, remark) = (&source[..open], &source[open + 2..source.len() - 1]);
+    let said = match remark {
+        "reprinted" => "转载".to_string(),
+        "quoted" => "引述".to_string(),
+        "reported" => "报道".to_string(),
+        r => match (
+            r.strip_prefix("reprint, "),
+            r.strip_prefix("quoted by "),
+            r.strip_prefix("quoted in "),
+        ) {
+            (Some(w), _, _) => format!("转载：{w}"),
+            (_, Some(w), _) => format!("{w} 引述"),
+            (_, _, Some("a paper")) => "论文引述".to_string(),
+            (_, _, Some(w)) => format!("{w} 引述"),
+            _ => return source.to_string(),
+        },
+    };
+    format!("{name}（{said}）")
+}
+
 /// The QR code of `text` as an SVG path over a `size`×`size` grid of
 /// modules (a quiet zone of 4 around it is the caller's viewBox), or
 /// `None` where `text` is too long for a QR code.
@@ -321,6 +352,26 @@ mod tests {
         assert_eq!(grouped("1234567.5"), "1,234,567.5");
         assert_eq!(grouped("-999"), "-999");
         assert_eq!(grouped("-1000"), "-1,000");
+    }
+
+    #[test]
+    fn source_remarks_are_said_in_chinese() {
+        assert_eq!(source_text(Lang::Zh, "公报 (reprinted)"), "公报（转载）");
+        assert_eq!(source_text(Lang::Zh, "白皮书 (quoted)"), "白皮书（引述）");
+        assert_eq!(
+            source_text(Lang::Zh, "厅 (quoted in a paper)"),
+            "厅（论文引述）"
+        );
+        assert_eq!(
+            source_text(Lang::Zh, "x (quoted by a.gov.cn)"),
+            "x（a.gov.cn 引述）"
+        );
+        assert_eq!(
+            source_text(Lang::Zh, "x (reprint, Daily)"),
+            "x（转载：Daily）"
+        );
+        assert_eq!(source_text(Lang::Zh, "x (which one)"), "x (which one)");
+        assert_eq!(source_text(Lang::En, "x (quoted)"), "x (quoted)");
     }
 
     #[test]

@@ -92,6 +92,10 @@ pub fn Page(p: &PageProps) -> Html {
                 }) }
             </main>
             <footer>
+                // issue 11a: said once, not on every card without a trend
+                if plan.indicators.iter().any(|i| i.slider.is_some() && i.target.is_some() && i.trend.is_none()) {
+                    <p data-role="no-trend">{ s.no_trend_once }</p>
+                }
                 <p>{ format!("{}: {} ({}, {}, {})", s.source, lang.pick(&plan.title), lang.pick(&plan.issuer), plan.document_number, plan.issued) }</p>
             </footer>
             if p.dragging {
