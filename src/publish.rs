@@ -31,6 +31,28 @@ pub fn fmt_step(v: f64, step: f64) -> String {
     }
 }
 
+/// A number field's value: at the slider's precision (`7` with step `0.1`
+/// → `7.0`), with at most two decimals more where the value lies off the
+/// slider's grid (a published pace of 8.54, a growth worked out to hit a
+/// target: 12.4514 → `12.45`), never `-0`.
+pub fn fmt_field(v: f64, step: f64) -> String {
+    let d = step_decimals(step);
+    let more = d.max(2);
+    let s = fmt_step(v, 10f64.powi(-(more as i32)));
+    match s.split_once('.') {
+        Some((whole, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            let frac = format!("{frac:0<d$}");
+            if frac.is_empty() {
+                whole.to_string()
+            } else {
+                format!("{whole}.{frac}")
+            }
+        }
+        None => s,
+    }
+}
+
 /// `fmt_step` with a sign and the trailing zeros trimmed, for sentences:
 /// `6.0` → `+6`, `-0.5` → `-0.5`, `0` → `0`.
 fn signed_short(v: f64, step: f64) -> String {
@@ -186,7 +208,7 @@ pub fn grouped(digits: &str) -> String {
 
 /// A value of `ind` and its unit, for prose. In English, where the plan
 /// gives `en_unit`, the value times its scale with thousands separators
-/// ("65,000 patents", "3,021.8 billion yuan"); else the value as
+/// ("65,000 patents", "3,022 billion yuan"); else the value as
 /// [`fmt_num`](crate::i18n::fmt_num) writes it and the unit ("60.0 %").
 pub fn value_text(lang: Lang, ind: &Indicator, v: f64) -> String {
     format!("{} {}", value_number(lang, ind, v), unit_name(lang, ind))
@@ -198,7 +220,8 @@ pub fn value_number(lang: Lang, ind: &Indicator, v: f64) -> String {
         (Some(u), Lang::En) => {
             let x = v * u.scale;
             let a = x.abs();
-            let d = if a >= 1000.0 {
+            // a count spelled out is whole from 100 ("+230 patents")
+            let d = if a >= 100.0 {
                 0
             } else if a >= 10.0 {
                 1
@@ -298,6 +321,12 @@ mod tests {
         assert_eq!(step_decimals(0.05), 2);
         assert_eq!(step_decimals(1.0), 0);
         assert_eq!(fmt_step(12.4514, 0.1), "12.5");
+        assert_eq!(fmt_field(12.4514, 0.1), "12.45");
+        assert_eq!(fmt_field(8.54, 0.1), "8.54");
+        assert_eq!(fmt_field(7.0, 0.1), "7.0");
+        assert_eq!(fmt_field(0.15, 0.05), "0.15");
+        assert_eq!(fmt_field(3.0, 1.0), "3");
+        assert_eq!(fmt_field(-0.0001, 0.1), "0.0");
         assert_eq!(fmt_step(-0.001, 0.05), "0.00");
         assert_eq!(fmt_step(-0.5, 0.05), "-0.50");
         assert_eq!(signed_short(6.0, 0.1), "+6");

@@ -112,7 +112,7 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
             )
         };
         Some(html! {
-            <tr data-indicator={ind.id.clone()}>
+            <tr data-handout-row={ind.id.clone()}>
                 <td class="name">{ name }</td>
                 <td>{ base }</td>
                 <td>{ format!("{} {}", comparator_sign(t.comparator), num(t.value)) }</td>

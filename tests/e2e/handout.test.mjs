@@ -64,7 +64,7 @@ for (const lang of ['en', 'zh']) {
 test('the handout of a baseline the reader entered shows it, and the growth each target needs', async () => {
   const { context, page } = await open(`${server.url}#b.digital_trade=9000&lang=en`);
   await page.emulateMedia({ media: 'print' });
-  const row = page.locator('table.handout tr[data-indicator="digital_trade"]');
+  const row = page.locator('table.handout tr[data-handout-row="digital_trade"]');
   assert.match(await row.locator('td').nth(0).textContent(), /, billion yuan$/);
   assert.equal(await row.locator('td').nth(1).textContent(), '900.0 (entered)');
   assert.match(await row.locator('[data-role="needed"]').textContent(), /^\+[\d.]+%$/);

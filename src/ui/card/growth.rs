@@ -65,7 +65,7 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
                     step={slider.step.to_string()} value={p.value.to_string()} {oninput}
                     aria-valuetext={format!("{} {}", fmt_signed(p.value), spoken)} />
                 <input type="number" id={format!("n-{id}")} class="num" step={slider.step.to_string()}
-                    value={crate::publish::fmt_step(p.value, slider.step)} {onchange} aria-label={format!("{} ({})", name, spoken)} />
+                    value={crate::publish::fmt_field(p.value, slider.step)} {onchange} aria-label={format!("{} ({})", name, spoken)} />
                 <span class="unit">{ unit }
                     if let Some(w) = prices { <span class="prices" data-role="prices">{ w }</span> }
                 </span>

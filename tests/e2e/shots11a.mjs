@@ -1,0 +1,32 @@
+import { serve, launch, ready } from './harness.mjs';
+const server = await serve(); const browser = await launch();
+const snipPage = await browser.newPage();
+await snipPage.goto(`${server.url}#g.gdp=6&g.de_value_added=10&lang=en`); await ready(snipPage);
+await snipPage.click('details.share > summary');
+const snippet = await snipPage.inputValue('#embed-snippet');
+for (const [w, h] of [[1280, 900], [390, 844]]) {
+  const p = await browser.newPage({ viewport: { width: w, height: h } });
+  await p.setContent(`<!doctype html><body style="margin:0;padding:8px;background:#eee"><p>Article text above the embed.</p>${snippet}<p>Article text below.</p></body>`);
+  await p.frameLocator('iframe').locator('canvas.chart').first().waitFor();
+  await p.waitForTimeout(2500);
+  await p.screenshot({ path: `/tmp/embed-${w}.png`, fullPage: true });
+}
+const lp = await browser.newPage({ viewport: { width: 800, height: 700 } });
+await lp.setContent(`<!doctype html><body style="margin:0;padding:8px;background:#eee">${snippet.replace('?embed=headline', '?embed=de_share&view=chart')}</body>`);
+await lp.frameLocator('iframe').locator('canvas.chart').first().waitFor(); await lp.waitForTimeout(2000);
+await lp.screenshot({ path: '/tmp/embed-chart.png', fullPage: true });
+await lp.setContent(`<!doctype html><body style="margin:0;padding:8px;background:#eee">${snippet.replace('?embed=headline', '?embed=headline&lock=1')}</body>`);
+await lp.frameLocator('iframe').locator('canvas.chart').first().waitFor(); await lp.waitForTimeout(2000);
+await lp.screenshot({ path: '/tmp/embed-locked.png', fullPage: true });
+const rp = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await rp.goto(`${server.url}#g.base_stations_5g=33&lang=zh`); await ready(rp); await rp.waitForTimeout(300);
+await rp.goto(server.url); await ready(rp); await rp.waitForSelector('[data-role="restore-prompt"]');
+await rp.screenshot({ path: '/tmp/restore-zh-390.png' });
+await rp.setViewportSize({ width: 1280, height: 900 });
+await rp.evaluate(() => {}); await rp.screenshot({ path: '/tmp/restore-1280.png' });
+const cp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await cp.goto(`${server.url}#b.digital_trade=9000&lang=en`); await ready(cp);
+await cp.locator("article[data-indicator=\"invention_patents\"]").scrollIntoViewIfNeeded();
+await cp.waitForTimeout(800);
+await cp.screenshot({ path: '/tmp/cards-en.png' });
+await browser.close(); await server.close();
