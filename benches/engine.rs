@@ -45,6 +45,7 @@ fn main() {
         lang: Lang::Zh,
         notices: vec![],
         scale: Default::default(),
+        reference: Default::default(),
     };
     let mut g = 0.0;
     let slider = time("slider move: reduce + run + link", 2_000, || {

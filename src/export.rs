@@ -129,6 +129,27 @@ pub struct ScenarioFile {
     /// Baselines the reader supplied.
     #[serde(default)]
     pub baselines: BTreeMap<String, f64>,
+    /// issue 7: the reference the scenario is held against; files without
+    /// it are read with the default reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceFile>,
+}
+
+/// issue 7: the reference in a scenario file, named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFile {
+    /// `reported`, `plan`, `trend` or `pinned`, as `cmp=` in links.
+    pub cmp: String,
+    /// Its name in the file's language, for people; not read back.
+    #[serde(default)]
+    pub name: String,
+    /// A pinned reference's constant growths.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub growth: BTreeMap<String, f64>,
+    /// A pinned reference's per-year growths.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub paths: BTreeMap<String, BTreeMap<u16, f64>>,
 }
 
 /// The scenario as pretty JSON.
@@ -141,6 +162,18 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
         growth: st.scenario.growth.clone(),
         paths: st.scenario.paths.clone(),
         baselines: st.scenario.baselines.clone(),
+        reference: Some(ReferenceFile {
+            cmp: st.reference.key().to_string(),
+            name: st.reference.label(st.lang).to_string(),
+            growth: match &st.reference {
+                state::Reference::Pinned { growth, .. } => growth.clone(),
+                state::Reference::Preset(_) => BTreeMap::new(),
+            },
+            paths: match &st.reference {
+                state::Reference::Pinned { paths, .. } => paths.clone(),
+                state::Reference::Preset(_) => BTreeMap::new(),
+            },
+        }),
     };
     serde_json::to_string_pretty(&f).unwrap_or_default()
 }
@@ -185,6 +218,7 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
         lang,
         notices: vec![],
         scale: Default::default(),
+        reference: Default::default(),
     };
     state::apply(plan, &mut s, Action::SetHorizon(f.horizon));
     for (id, g) in f.growth {
@@ -209,6 +243,19 @@ pub fn import_scenario(plan: &Plan, text: &str, lang: Lang) -> Result<State, Imp
                 &mut s,
                 Action::TypePathYear(id.clone(), y, g.to_string()),
             );
+        }
+    }
+    // issue 7: the reference, through the checks of the link's cmp parts.
+    if let Some(r) = f.reference {
+        let mut parts = vec![format!("cmp={}", r.cmp)];
+        parts.extend(r.growth.iter().map(|(id, g)| format!("cmp.g.{id}={g}")));
+        for (id, years) in &r.paths {
+            parts.extend(years.iter().map(|(y, g)| format!("cmp.p.{id}.{y}={g}")));
+        }
+        for part in parts {
+            if let Err(n) = state::apply_reference_part(plan, &mut s, &part) {
+                state::apply(plan, &mut s, Action::Notice(n));
+            }
         }
     }
     if s.notices.is_empty() {
@@ -352,6 +399,7 @@ mod tests {
             lang: Lang::En,
             notices: vec![],
             scale: Default::default(),
+            reference: Default::default(),
         };
         for a in [
             Action::SetGrowth("gdp".into(), 6.5),
@@ -363,8 +411,33 @@ mod tests {
         }
         let json = scenario_json(&plan, &s);
         assert!(json.contains("\"2022\": -2.0"), "{json}");
+        assert!(json.contains("\"cmp\": \"reported\""), "{json}");
+        assert!(json.contains("\"name\": \"reported pace\""), "{json}");
         let back = import_scenario(&plan, &json, Lang::Zh).unwrap();
         assert_eq!(back, s);
+        // issue 7: a pinned reference is written with its values and read back.
+        for r in [
+            state::Action::PinReference,
+            state::Action::SetReference(state::Reference::Preset(state::Preset::Trend)),
+        ] {
+            let t = state::reduce(&plan, &s, r);
+            let t = state::reduce(&plan, &t, Action::SetGrowth("gdp".into(), 1.0));
+            let json = scenario_json(&plan, &t);
+            assert_eq!(
+                import_scenario(&plan, &json, Lang::Zh).unwrap(),
+                t,
+                "{json}"
+            );
+        }
+        let bad = json.replace("\"cmp\": \"reported\"", "\"cmp\": \"junk\"");
+        let e = crate::notice::Notice::ImportRefused(
+            import_scenario(&plan, &bad, Lang::En).unwrap_err(),
+        );
+        assert!(
+            e.text(Lang::En).contains("reference (cmp=)"),
+            "{}",
+            e.text(Lang::En)
+        );
     }
 
     #[test]

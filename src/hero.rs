@@ -78,10 +78,23 @@ pub fn paces_text(lang: Lang, items: &[(&Indicator, &Pace)]) -> String {
 
     match (shared, tails.first()) {
         (true, Some(t)) => {
-            let heads: Vec<String> = items.iter().map(|(i, p)| head(i, p)).collect();
             let (unit, rest) = t
                 .split_first()
                 .map_or((String::new(), &[][..]), |(u, r)| (u.clone(), r));
+            // In Chinese the unit follows each figure ("+12.7%/年、GDP
+            // +8.54%/年"): a bare "+12.7" reads as a level.
+            let heads: Vec<String> = items
+                .iter()
+                .map(|(i, p)| match lang {
+                    Lang::Zh => format!("{}{unit}", head(i, p)),
+                    Lang::En => head(i, p),
+                })
+                .collect();
+            let unit = if lang == Lang::Zh {
+                String::new()
+            } else {
+                unit
+            };
             let listed = match (lang, heads.split_last()) {
                 (Lang::En, Some((last, rest))) if !rest.is_empty() => {
                     format!("{} and {last}", rest.join(", "))
@@ -113,7 +126,14 @@ fn verdict_word(lang: Lang, v: Verdict) -> &'static str {
     }
 }
 
-fn main_sentence(plan: &Plan, h: &HeadlineOutlook, lang: Lang, year: u16) -> Option<String> {
+/// The hero's sentence for headline `h`, and the paces it rests on (for
+/// the smaller line under it).
+fn main_sentence(
+    plan: &Plan,
+    h: &HeadlineOutlook,
+    lang: Lang,
+    year: u16,
+) -> Option<(String, Option<String>)> {
     let s = lang.s();
     let ind = plan.indicator(&h.id)?;
     let target = ind.target.as_ref()?;
@@ -136,7 +156,7 @@ fn main_sentence(plan: &Plan, h: &HeadlineOutlook, lang: Lang, year: u16) -> Opt
                 Verdict::Miss => s.hero_reported_miss,
                 Verdict::Hit => s.hero_reported_hit,
             };
-            let mut t = fill(&fill_all(tpl, rp), "drivers", paces_text(lang, &paced));
+            let mut t = fill_all(tpl, rp);
             if let (Verdict::Miss, Some(pp)) = (rp.verdict, h.plan_pace) {
                 if pp.verdict == Verdict::Hit {
                     if lang == Lang::En {
@@ -149,15 +169,19 @@ fn main_sentence(plan: &Plan, h: &HeadlineOutlook, lang: Lang, year: u16) -> Opt
                     ));
                 }
             }
-            t
+            (
+                t,
+                Some(fill(s.hero_paces, "drivers", paces_text(lang, &paced))),
+            )
         }
         _ => {
             let pt = h.reader?;
-            fill(
+            let t = fill(
                 &fill_all(s.hero_reader, pt),
                 "verdict",
                 verdict_word(lang, pt.verdict),
-            )
+            );
+            (t, None)
         }
     };
     Some(sentence)
@@ -169,8 +193,9 @@ pub fn hero_text(plan: &Plan, outlook: &Outlook, lang: Lang) -> HeroText {
     let year = outlook.target_year;
     let mut out = HeroText::default();
     for h in &outlook.headlines {
-        if let Some(t) = main_sentence(plan, h, lang, year) {
+        if let Some((t, paces)) = main_sentence(plan, h, lang, year) {
             out.main.push(t);
+            out.detail.extend(paces);
         }
         let v = h.reported_pace.or(h.reader).map(|p| p.verdict);
         out.verdicts.push((h.id.clone(), v));
@@ -265,14 +290,16 @@ mod tests {
         let en = hero_text(&plan, &o, Lang::En);
         assert_eq!(en.main.len(), 1, "one headline, one sentence");
         let m = &en.main[0];
-        assert!(m.starts_with("At the pace published so far ("), "{m}");
-        assert!(m.contains("value added +12.7 and "), "{m}");
-        assert!(m.contains("+8.54 % a year, nominal"), "{m}");
-        assert!(m.contains("nominal"), "{m}");
-        assert!(m.contains("2020–2023"), "{m}");
+        assert!(m.starts_with("At the pace published so far, "), "{m}");
         assert!(m.contains("about 56.6 %"), "{m}");
         assert!(m.contains("short of"), "{m}");
         assert!(m.contains("At the plan's pace it would reach"), "{m}");
+        // The paces behind it, in the smaller line under it.
+        let p = &en.detail[0];
+        assert!(p.starts_with("Paces published so far: "), "{p}");
+        assert!(p.contains("value added +12.7 and "), "{p}");
+        assert!(p.contains("+8.54 % a year, nominal"), "{p}");
+        assert!(p.contains("2020–2023"), "{p}");
         assert_eq!(en.verdicts, [("de_share".to_string(), Some(Verdict::Miss))]);
         let d = en.detail.join(" | ");
         assert!(d.contains("Published data up to 2023 ("), "{d}");
@@ -281,10 +308,14 @@ mod tests {
         assert!(d.contains("not yet in plansim's data"), "{d}");
         let zh = hero_text(&plan, &o, Lang::Zh);
         let m = &zh.main[0];
-        assert!(m.starts_with("按已公布数据的节奏（"), "{m}");
+        assert!(m.starts_with("按已公布数据的节奏，"), "{m}");
         assert!(m.contains("达不到60%左右的目标"), "{m}");
         assert!(m.contains("56.6%"), "{m}");
-        assert!(m.contains("名义"), "{m}");
+        let p = &zh.detail[0];
+        assert!(p.contains("名义"), "{p}");
+        // Each pace carries its unit in Chinese: never a bare "+12.7".
+        let figures = p.matches('+').count();
+        assert_eq!(p.matches("%/年").count(), figures, "{p}");
         assert!(zh.detail.iter().any(|l| l.contains("规划期已于2025年结束")));
     }
 

@@ -239,7 +239,7 @@ pub struct Strings {
     pub tradeoff_table: &'static str,
     pub tradeoff_row_x: &'static str,
     // issue 7: the answer first, presets that behave
-    /// At the pace published so far, a headline misses: `{drivers}`, `{name}`, `{value}`, `{year}`, `{target}`.
+    /// At the pace published so far, a headline misses: `{name}`, `{value}`, `{year}`, `{target}`.
     pub hero_reported_miss: &'static str,
     /// At the pace published so far, a headline is met (same keys).
     pub hero_reported_hit: &'static str,
@@ -271,9 +271,9 @@ pub struct Strings {
     pub preset_custom_desc: &'static str,
     /// The hero's accessible name.
     pub hero_label: &'static str,
-    /// The reference scenario's name (the pace published so far).
+    /// The word for the reference scenario (its name: [`crate::state::Reference::label`]).
     pub reference_label: &'static str,
-    /// The reference's tally: `{hit}`, `{total}`.
+    /// The reference's tally: `{name}`, `{hit}`, `{total}`.
     pub reference_tally: &'static str,
     /// Before the targets whose verdict differs between the two scenarios.
     pub verdict_differs: &'static str,
@@ -327,6 +327,26 @@ pub struct Strings {
     pub embed_chart_only: &'static str,
     pub handout_per_row: &'static str,
     pub handout_not_judged: &'static str,
+    // issue 7c: choosing and pinning the reference
+    /// A `cmp=` link part naming no reference.
+    pub bad_reference: &'static str,
+    /// The reference control's label, and its choices.
+    pub reference_choose: &'static str,
+    pub reference_reported: &'static str,
+    pub reference_plan: &'static str,
+    pub reference_trend: &'static str,
+    pub reference_pinned: &'static str,
+    /// The button that freezes the reader's scenario as the reference.
+    pub reference_pin: &'static str,
+    /// One line under the control: what the reference is for.
+    pub reference_hint: &'static str,
+    /// "Reference: {name}", as the summary, cards and table say it.
+    pub reference_named: &'static str,
+    /// Names of the reader's scenario in the tally.
+    pub scenario_defaults: &'static str,
+    pub scenario_custom: &'static str,
+    /// The hero's smaller line: the paces behind its sentence, `{drivers}`.
+    pub hero_paces: &'static str,
 }
 
 /// 简体中文.
@@ -510,8 +530,8 @@ pub static ZH: Strings = Strings {
     tradeoff_table: "文字版：各增速组合",
     tradeoff_row_x: "{x}增速",
     // issue 7
-    hero_reported_miss: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，达不到{target}的目标。",
-    hero_reported_hit: "按已公布数据的节奏（{drivers}），{year}年{name}约为{value}，可达到{target}的目标。",
+    hero_reported_miss: "按已公布数据的节奏，{year}年{name}约为{value}，达不到{target}的目标。",
+    hero_reported_hit: "按已公布数据的节奏，{year}年{name}约为{value}，可达到{target}的目标。",
     hero_reader: "尚无公布数据可算出节奏；按当前情景，{year}年{name}约为{value}（目标{target}）：{verdict}。",
     hero_plan_pace: "按规划节奏则可达{value}。",
     hero_data_through: "已公布数据截至：{list}。",
@@ -527,8 +547,8 @@ pub static ZH: Strings = Strings {
     preset_trend_desc: "以往趋势：规划给出的上一时期增速，其余恢复默认。",
     preset_custom_desc: "自定义：手动改动后显示。",
     hero_label: "结论",
-    reference_label: "参照：按已公布节奏",
-    reference_tally: "参照（按已公布节奏）：{hit}/{total} 项达成",
+    reference_label: "参照",
+    reference_tally: "参照（{name}）：{hit}/{total} 项达成",
     verdict_differs: "与参照结论不同的目标：",
     overview_title: "全部目标一览",
     overview_misses_only: "只看未达成",
@@ -579,6 +599,19 @@ pub static ZH: Strings = Strings {
     embed_chart_only: "仅图表",
     handout_per_row: "其余增速见下表各行",
     handout_not_judged: "另有 {n} 项目标规划未给出基期值，此处不作判断（可在页面卡片中输入基期值）。",
+    // issue 7c
+    bad_reference: "参照情景（cmp=）应为 reported（已公布节奏）、plan（规划节奏）、trend（以往趋势）或 pinned（已固定的情景）",
+    reference_choose: "参照情景",
+    reference_reported: "已公布节奏",
+    reference_plan: "规划节奏",
+    reference_trend: "以往趋势",
+    reference_pinned: "已固定的情景",
+    reference_pin: "把当前情景固定为参照",
+    reference_hint: "各卡片、图表（虚线）、总览表和汇总都把你的情景与参照情景对照。",
+    reference_named: "参照：{name}",
+    scenario_defaults: "规划默认情景",
+    scenario_custom: "你的情景（自定义）",
+    hero_paces: "已公布节奏：{drivers}。",
 };
 
 /// English.
@@ -762,8 +795,8 @@ pub static EN: Strings = Strings {
     tradeoff_table: "As text: the growth pairs",
     tradeoff_row_x: "{x} growth",
     // issue 7
-    hero_reported_miss: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, short of the {target} goal.",
-    hero_reported_hit: "At the pace published so far ({drivers}), {name} reaches about {value} in {year}, meeting the {target} goal.",
+    hero_reported_miss: "At the pace published so far, {name} reaches about {value} in {year}, short of the {target} goal.",
+    hero_reported_hit: "At the pace published so far, {name} reaches about {value} in {year}, meeting the {target} goal.",
     hero_reader: "No published values give a pace yet; in the scenario shown, {name} reaches about {value} in {year} (goal {target}): {verdict}.",
     hero_plan_pace: "At the plan's pace it would reach {value}.",
     hero_data_through: "Published data up to {list}.",
@@ -779,8 +812,8 @@ pub static EN: Strings = Strings {
     preset_trend_desc: "Past trend: the growth the plan reports for the previous period; the rest at their defaults.",
     preset_custom_desc: "Custom: shown after any change by hand.",
     hero_label: "The answer",
-    reference_label: "Reference: reported pace",
-    reference_tally: "Reference (reported pace): {hit} of {total} hit",
+    reference_label: "Reference",
+    reference_tally: "Reference ({name}): {hit} of {total} hit",
     verdict_differs: "Verdict differs from the reference:",
     overview_title: "Every target at a glance",
     overview_misses_only: "Show misses only",
@@ -831,6 +864,19 @@ pub static EN: Strings = Strings {
     embed_chart_only: "Chart only",
     handout_per_row: "the other growth rates are in the table, one per target",
     handout_not_judged: "{n} more targets have no baseline in the plan and are not judged here (enter one on its card on the page).",
+    // issue 7c
+    bad_reference: "the reference (cmp=) must be reported, plan, trend or pinned",
+    reference_choose: "Reference scenario",
+    reference_reported: "reported pace",
+    reference_plan: "plan pace",
+    reference_trend: "past trend",
+    reference_pinned: "pinned scenario",
+    reference_pin: "Pin this scenario as the reference",
+    reference_hint: "Every card, chart (dashed line), the table and the summary hold your scenario against this reference.",
+    reference_named: "Reference: {name}",
+    scenario_defaults: "Plan's defaults",
+    scenario_custom: "Your scenario (custom)",
+    hero_paces: "Paces published so far: {drivers}.",
 };
 
 /// A model error in words, in `lang`.

@@ -184,6 +184,8 @@ pub enum Notice {
         /// The largest size read.
         limit: usize,
     },
+    /// A `cmp=` part naming no reference (issue 7).
+    BadReference,
     /// Reported values were loaded: how many, from where.
     ReportedLoaded {
         /// The file's name or address.
@@ -289,6 +291,7 @@ impl Notice {
                 t.newer_version.replace("{v}", &version.to_string())
             ),
             Notice::BadVersion => t.bad_version.into(),
+            Notice::BadReference => t.bad_reference.into(),
             Notice::BaselinePrinted(id) => format!("{id}: {}", t.baseline_printed),
             Notice::BaselineBeyond { id, max } => {
                 format!(

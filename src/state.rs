@@ -4,7 +4,7 @@
 use crate::core::engine::{check_growth, ModelError, Scenario};
 use crate::core::plan::Plan;
 use crate::core::presets::preset_scenario;
-pub use crate::core::presets::Preset;
+pub use crate::core::presets::{Preset, Reference};
 use crate::core::reported::Pace;
 use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
@@ -25,6 +25,8 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// How far every σ is scaled (issue 8): 0 gives the deterministic page.
     pub scale: Scale,
+    /// What the reader's scenario is held against (issue 7).
+    pub reference: Reference,
 }
 
 /// Everything a reader can do.
@@ -36,7 +38,8 @@ pub enum Action {
     TypeGrowth(String, String),
     /// Back to the plan's defaults for one indicator (growth, path and baseline).
     ResetOne(String),
-    /// Back to the plan's defaults for everything but the language.
+    /// Back to the plan's defaults for everything but the language and the
+    /// reference the reader chose.
     ResetAll,
     /// issue 11a: back to `to`'s values for one indicator (growth, path and
     /// baseline): an embed's Reset returns to the scenario it was given.
@@ -70,6 +73,10 @@ pub enum Action {
     /// Set several growths at once (a point of a trade-off map): one
     /// history entry and one render; each replaces that indicator's per-year path.
     ApplyGrowths(Vec<(String, f64)>),
+    /// Hold the scenario against this reference (issue 7).
+    SetReference(Reference),
+    /// Freeze the reader's scenario as the reference (issue 7).
+    PinReference,
 }
 
 /// At most this many notices are kept one by one; the rest are counted in a
@@ -197,6 +204,14 @@ pub fn apply(plan: &Plan, st: &mut State, action: Action) {
                     Err(n) => push_notice(&mut st.notices, n),
                 }
             }
+            Ok(())
+        }
+        Action::SetReference(r) => {
+            st.reference = r;
+            Ok(())
+        }
+        Action::PinReference => {
+            st.reference = Reference::pin(sc);
             Ok(())
         }
         Action::Notice(n) => Err(n),
@@ -380,9 +395,63 @@ pub fn to_fragment(plan: &Plan, state: &State) -> String {
     if state.scale != Scale::default() {
         parts.push(format!("u={}", num(state.scale.value())));
     }
+    reference_parts(plan, &state.reference, &mut parts);
     parts.push(format!("lang={}", state.lang.tag()));
     parts.join("&")
 }
+
+/// The reference's link parts (issue 7): none for the default (the
+/// reported pace), `cmp=plan` or `cmp=trend` for another preset, and for a
+/// pinned scenario `cmp=pinned` then its values in the reader's form,
+/// `cmp.g.<id>=` and `cmp.p.<id>.<year>=`.
+fn reference_parts(plan: &Plan, reference: &Reference, parts: &mut Vec<String>) {
+    match reference {
+        r if *r == Reference::default() => {}
+        Reference::Preset(p) => parts.push(format!("cmp={}", p.key())),
+        Reference::Pinned { growth, paths } => {
+            parts.push(format!("cmp={PINNED}"));
+            for ind in &plan.indicators {
+                if let Some(g) = growth.get(&ind.id) {
+                    parts.push(format!("cmp.g.{}={}", ind.id, num(*g)));
+                }
+                for (y, g) in paths.get(&ind.id).into_iter().flatten() {
+                    parts.push(format!("cmp.p.{}.{y}={}", ind.id, num(*g)));
+                }
+            }
+        }
+    }
+}
+
+impl Reference {
+    /// The reference's name in `lang` ("plan pace", "规划节奏"), as the
+    /// summary, the table, each card, each chart's legend and the exports
+    /// say it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let s = lang.s();
+        match self {
+            Reference::Preset(Preset::Reported) => s.reference_reported,
+            Reference::Preset(Preset::PlanPace) => s.reference_plan,
+            Reference::Preset(Preset::Trend) => s.reference_trend,
+            Reference::Pinned { .. } => s.reference_pinned,
+        }
+    }
+
+    /// "Reference: plan pace" in `lang`.
+    pub fn named(&self, lang: Lang) -> String {
+        crate::i18n::fill(lang.s().reference_named, "name", self.label(lang))
+    }
+
+    /// The reference's key, as `data-reference` and `cmp=` say it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Reference::Preset(p) => p.key(),
+            Reference::Pinned { .. } => PINNED,
+        }
+    }
+}
+
+/// The `cmp=` value of a pinned reference.
+pub const PINNED: &str = "pinned";
 
 /// The shortest text that reads back to exactly `v`: Rust's shortest
 /// round-trip digits, in plain (`6.5`, `0.0001`) or scientific notation
@@ -434,6 +503,7 @@ fn decode(plan: &Plan, fragment: &str, fallback_lang: Lang, saved: bool) -> (Sta
         lang: fallback_lang,
         notices: Vec::new(),
         scale: Scale::default(),
+        reference: Reference::default(),
     };
     let frag = fragment.trim_start_matches('#');
     if frag.len() > MAX_LINK_BYTES {
@@ -502,6 +572,22 @@ fn apply_part(plan: &Plan, st: &mut State, part: &str) -> Result<Part, Notice> {
             }
             _ => Err(Notice::BadScale),
         },
+        (Some("cmp"), None, ..) => set_reference(st, value),
+        (Some("cmp"), Some("g"), Some(id), None) => {
+            let g = parse_num(value).ok_or_else(|| not_a_number(id, None, value))?;
+            let g = checked(plan, id, g)?;
+            pin_value(st, id, None, g);
+            Ok(())
+        }
+        (Some("cmp"), Some("p"), Some(id), Some(year)) if keys.next().is_none() => {
+            let y = year.parse::<u16>().map_err(|_| Notice::BadYear)?;
+            let mut scratch = Scenario::new(plan);
+            type_path_year(plan, &mut scratch, id, y, value)?;
+            if let Some(g) = scratch.paths.get(id).and_then(|p| p.get(&y)) {
+                pin_value(st, id, Some(y), *g);
+            }
+            Ok(())
+        }
         (Some("lang"), None, ..) => {
             st.lang = Lang::from_tag(value).ok_or(Notice::BadLang)?;
             return Ok(Part::Lang);
@@ -513,6 +599,57 @@ fn apply_part(plan: &Plan, st: &mut State, part: &str) -> Result<Part, Notice> {
         _ => Err(Notice::UnknownPart),
     }
     .map(|()| Part::Value)
+}
+
+/// Applies one `cmp` part (`cmp=plan`, `cmp.g.<id>=6`, …) to `st` with
+/// the checks a link's part gets: the one validation path for the
+/// reference in a scenario file (issue 7).
+///
+/// # Errors
+/// Why the part was refused.
+pub fn apply_reference_part(plan: &Plan, st: &mut State, part: &str) -> Result<(), Notice> {
+    if !part.starts_with("cmp") {
+        return Err(Notice::UnknownPart);
+    }
+    apply_part(plan, st, part).map(|_| ())
+}
+
+/// `cmp=<key>`: a preset's key, or `pinned` (keeping the pinned values
+/// read so far, so that `cmp.g.…` parts may come before or after it).
+fn set_reference(st: &mut State, value: &str) -> Result<(), Notice> {
+    if value == PINNED {
+        pinned(st);
+        return Ok(());
+    }
+    let p = Preset::from_key(value).ok_or(Notice::BadReference)?;
+    st.reference = Reference::Preset(p);
+    Ok(())
+}
+
+/// Makes the reference a pinned one (of no values yet) unless it is one.
+fn pinned(st: &mut State) {
+    if !matches!(st.reference, Reference::Pinned { .. }) {
+        st.reference = Reference::Pinned {
+            growth: Default::default(),
+            paths: Default::default(),
+        };
+    }
+}
+
+/// Adds a growth (`year` `None`) or one year's growth to the pinned
+/// reference, making the reference a pinned one.
+fn pin_value(st: &mut State, id: &str, year: Option<u16>, g: f64) {
+    pinned(st);
+    if let Reference::Pinned { growth, paths } = &mut st.reference {
+        match year {
+            None => {
+                growth.insert(id.to_string(), g);
+            }
+            Some(y) => {
+                paths.entry(id.to_string()).or_default().insert(y, g);
+            }
+        }
+    }
 }
 
 /// `%XX` escapes decoded, by the `percent-encoding` crate (already in the
@@ -538,6 +675,7 @@ mod tests {
             lang: Lang::En,
             notices: vec![],
             scale: Scale::default(),
+            reference: Reference::default(),
         }
     }
 
@@ -981,5 +1119,117 @@ mod tests {
                 );
             }
         }
+    }
+
+    // issue 7: the reference in the link, the reducer and storage
+    #[test]
+    fn the_reference_round_trips_in_links() {
+        let plan = zj();
+        let st = fresh(&plan);
+        assert!(
+            !to_fragment(&plan, &st).contains("cmp"),
+            "the default reference is not written"
+        );
+        for (r, part) in [
+            (Reference::Preset(Preset::PlanPace), "cmp=plan"),
+            (Reference::Preset(Preset::Trend), "cmp=trend"),
+        ] {
+            let s2 = reduce(&plan, &st, Action::SetReference(r));
+            let frag = to_fragment(&plan, &s2);
+            assert!(frag.contains(part), "{frag}");
+            assert_eq!(from_fragment(&plan, &frag, Lang::En).0, s2);
+        }
+        // Pinning freezes the scenario; later changes leave the pin alone.
+        let mut mine = reduce(&plan, &st, Action::SetGrowth("gdp".into(), 6.5));
+        mine = reduce(
+            &plan,
+            &mine,
+            Action::TypePathYear("de_value_added".into(), 2022, "-2".into()),
+        );
+        let pinned = reduce(&plan, &mine, Action::PinReference);
+        let moved = reduce(&plan, &pinned, Action::SetGrowth("gdp".into(), 1.0));
+        assert_eq!(moved.reference, Reference::pin(&mine.scenario));
+        let frag = to_fragment(&plan, &moved);
+        assert!(
+            frag.contains("&cmp=pinned&cmp.g.gdp=6.5&cmp.p.de_value_added.2022=-2&"),
+            "{frag}"
+        );
+        let (back, _) = from_fragment(&plan, &frag, Lang::Zh);
+        assert_eq!(back, moved);
+        let (saved, _) = from_saved(&plan, &frag, Lang::Zh);
+        assert_eq!(saved.reference, moved.reference, "storage keeps it");
+        // The readable short form of the issue: values alone pin.
+        let (s3, _) = from_fragment(&plan, "cmp.g.gdp=6", Lang::En);
+        assert!(s3.notices.is_empty(), "{:?}", s3.notices);
+        assert_eq!(
+            s3.reference,
+            Reference::Pinned {
+                growth: [("gdp".to_string(), 6.0)].into(),
+                paths: Default::default()
+            }
+        );
+        // Pinning the plan's defaults is a pin too, not the default reference.
+        let d = reduce(&plan, &st, Action::PinReference);
+        let frag = to_fragment(&plan, &d);
+        assert!(frag.contains("cmp=pinned"), "{frag}");
+        assert_eq!(from_fragment(&plan, &frag, Lang::En).0, d);
+    }
+
+    #[test]
+    fn the_reference_survives_language_reset_and_presets() {
+        let plan = zj();
+        let s = reduce(
+            &plan,
+            &fresh(&plan),
+            Action::SetReference(Reference::Preset(Preset::Trend)),
+        );
+        for a in [
+            Action::SetLang(Lang::Zh),
+            Action::ResetAll,
+            Action::Apply(Preset::PlanPace, vec![]),
+            Action::SetGrowth("gdp".into(), 2.0),
+        ] {
+            let t = reduce(&plan, &s, a.clone());
+            assert_eq!(t.reference, s.reference, "{a:?}");
+        }
+        let t = reduce(&plan, &s, Action::Load("lang=en".into()));
+        assert_eq!(
+            t.reference,
+            Reference::default(),
+            "a link without cmp opens with the default reference"
+        );
+    }
+
+    #[test]
+    fn a_malformed_reference_is_named_and_the_rest_applies() {
+        let plan = zj();
+        for bad in [
+            "cmp=junk",
+            "cmp=",
+            "cmp.g.nope=3",
+            "cmp.g.gdp=abc",
+            "cmp.p.gdp.x=1",
+            "cmp.p.gdp.1990=1",
+            "cmp.x.gdp=1",
+            "cmp.p.gdp.2022.9=1",
+        ] {
+            let (s, _) = from_fragment(&plan, &format!("g.gdp=7&{bad}&h=2030"), Lang::En);
+            assert_eq!(s.scenario.growth.get("gdp"), Some(&7.0), "{bad}");
+            assert_eq!(s.scenario.horizon, 2030, "{bad}: the rest applies");
+            assert_eq!(s.notices.len(), 1, "{bad}: {:?}", s.notices);
+            assert_eq!(s.reference, Reference::default(), "{bad}");
+            let (en, zh) = (s.notices[0].text(Lang::En), s.notices[0].text(Lang::Zh));
+            assert!(en.starts_with("link: ignored"), "{en}");
+            assert!(zh.starts_with("链接中已忽略"), "{zh}");
+        }
+        let (s, _) = from_fragment(&plan, "cmp=junk", Lang::Zh);
+        assert!(s.notices[0].text(Lang::Zh).contains("参照情景（cmp=）应为"));
+        assert!(s.notices[0]
+            .text(Lang::En)
+            .contains("the reference (cmp=) must be reported, plan, trend or pinned"));
+        // Twenty thousand bad ones: ten named, the rest counted.
+        let (s, _) = from_fragment(&plan, &"cmp=x&".repeat(20_000), Lang::En);
+        assert_eq!(s.notices.len(), MAX_NOTICES + 1);
+        assert_eq!(s.notices[MAX_NOTICES], Notice::More(19_990));
     }
 }

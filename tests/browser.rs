@@ -285,3 +285,38 @@ async fn a_hostile_plan_renders_as_text() {
     let text = root.text_content().unwrap();
     assert!(text.contains("<script>window.__pwned='en"), "shown as text");
 }
+
+/// Issue 7: the reference control switches what every card is held against.
+#[wasm_bindgen_test]
+async fn choosing_the_reference_changes_every_card() {
+    let root = mount().await;
+    let reference = |attr: &str| {
+        root.query_selector("[data-indicator=\"de_share\"] [data-role=\"reference\"]")
+            .unwrap()
+            .and_then(|e| e.get_attribute(attr))
+    };
+    let click = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap()
+            .click()
+    };
+    click("[data-reference=\"reported\"]");
+    wait_for(|| reference("data-verdict").as_deref() == Some("miss")).await;
+    assert_eq!(reference("data-verdict").as_deref(), Some("miss"));
+    let reported = reference("data-value");
+    click("[data-reference=\"plan\"]");
+    wait_for(|| reference("data-verdict").as_deref() == Some("hit")).await;
+    assert_eq!(reference("data-verdict").as_deref(), Some("hit"));
+    assert_ne!(reference("data-value"), reported);
+    let pressed = root
+        .query_selector("[data-reference=\"plan\"]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("aria-pressed"));
+    assert_eq!(pressed.as_deref(), Some("true"));
+    click("[data-reference=\"reported\"]");
+    wait_for(|| reference("data-value") == reported).await;
+    root.remove();
+}

@@ -181,6 +181,8 @@ fn chart_of(plan: &Plan, sc: &Scenario, id: &str) -> Option<ChartSpec> {
         scale: 1.0,
         bands: vec![],
         bands_label: String::new(),
+        reference: vec![],
+        reference_label: String::new(),
     })
 }
 
@@ -255,6 +257,12 @@ fn part() -> impl Strategy<Value = String> {
         3 => (id_text(), year_text(), number_text())
             .prop_map(|(id, y, v)| format!("p.{id}.{y}={v}")),
         2 => year_text().prop_map(|y| format!("h={y}")),
+        // issue 7: the reference, as a preset key or a pinned scenario
+        2 => (id_text(), number_text()).prop_map(|(id, v)| format!("cmp.g.{id}={v}")),
+        1 => (id_text(), year_text(), number_text())
+            .prop_map(|(id, y, v)| format!("cmp.p.{id}.{y}={v}")),
+        1 => prop::sample::select(vec!["reported", "plan", "trend", "pinned", "junk", "", "PLAN", "plan.x"])
+            .prop_map(|k| format!("cmp={k}")),
         2 => prop::sample::select(vec!["zh", "en", "fr", "ZH", "zh-CN", "en-GB", "", "%E4%B8%AD"])
             .prop_map(|l| format!("lang={l}")),
         1 => prop::sample::select(vec!["v=1", "v=2", "embed=de_share", "x", "=", "==", "g.=1",
@@ -586,6 +594,9 @@ fn chart_spec() -> impl Strategy<Value = ChartSpec> {
                 })
                 .collect(),
             bands_label: "50/80/95%".into(),
+            // A reference path (issue 7) from the same values, some scaled.
+            reference: path.iter().map(|&(y, v)| (y, v * 0.9)).collect(),
+            reference_label: "reference <b>".into(),
             path,
         })
 }
@@ -883,6 +894,23 @@ fn regression_repeated_link_part_is_linear() {
     );
 }
 
+/// issue 7: 21,000 reference parts (just under the size cap) decode in linear time and space.
+#[test]
+fn regression_repeated_reference_part_is_linear() {
+    let frag = "cmp=junk&cmp.g.gdp=1&cmp=pinned&".repeat(7_000);
+    let ((st, _), bytes) = measured(
+        "link of 7,000 × `cmp=junk&cmp.g.gdp=1&cmp=pinned&` (231 KB)",
+        || state::from_fragment(plan(), &frag, Lang::En),
+    );
+    assert!(matches!(st.reference, state::Reference::Pinned { .. }));
+    assert!(bytes <= linear_budget(frag.len()), "{bytes} bytes");
+    assert!(
+        shown(&st) <= SHOWN_BUDGET,
+        "{} bytes of notices",
+        shown(&st)
+    );
+}
+
 /// The same, for a saved state of about 5 MB: it never finished loading.
 #[test]
 fn regression_large_saved_state_is_linear() {
@@ -981,6 +1009,7 @@ proptest! {
         let (back, _) = state::from_fragment(plan, &link, lang);
         prop_assert!(back.notices.is_empty(), "{}: {:?}", link, back.notices);
         prop_assert_eq!(&back.scenario, &st.scenario, "{}", link);
+        prop_assert_eq!(&back.reference, &st.reference, "{}", link);
     }
 
     /// Whatever is refused, the reader is shown a bounded amount of text.

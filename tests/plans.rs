@@ -23,6 +23,7 @@ fn fresh(plan: &Plan) -> State {
         lang: Lang::En,
         notices: vec![],
         scale: Default::default(),
+        reference: Default::default(),
     }
 }
 
@@ -164,6 +165,8 @@ fn a_hostile_plan_stays_text_in_every_export() {
         scale: 1.0,
         bands: vec![],
         bands_label: String::new(),
+        reference: vec![],
+        reference_label: String::new(),
     };
     let svg = to_svg(&spec, 480, 260).unwrap();
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>"));

@@ -19,6 +19,8 @@ pub mod palette {
     pub const TARGET: RGBColor = RGBColor(213, 94, 0);
     /// Reported values.
     pub const REPORTED: RGBColor = RGBColor(0, 0, 0);
+    /// The reference scenario's path, dashed (issue 7).
+    pub const REFERENCE: RGBColor = RGBColor(0, 158, 115);
     /// Grid and axes.
     pub const GRID: RGBColor = RGBColor(220, 220, 220);
 }
@@ -48,6 +50,11 @@ pub struct ChartSpec {
     pub bands: Vec<(u16, [(f64, f64); 3])>,
     /// Legend text for the bands.
     pub bands_label: String,
+    /// `(year, value)` of the reference scenario's path (issue 7), drawn
+    /// dashed; empty for none.
+    pub reference: Vec<(u16, f64)>,
+    /// Legend text for the reference path: the reference's name.
+    pub reference_label: String,
 }
 
 /// Fills of the 95%, 80% and 50% bands: light, nested, under the path (issue 8).
@@ -95,6 +102,7 @@ pub fn y_range(spec: &ChartSpec) -> (f64, f64) {
         .map(|p| p.1)
         .chain(spec.reported.iter().map(|r| r.1))
         .chain(spec.target.map(|t| t.1))
+        .chain(spec.reference.iter().map(|p| p.1))
         .chain(
             spec.bands
                 .iter()
@@ -131,6 +139,7 @@ fn x_range(spec: &ChartSpec) -> (u16, u16) {
         .iter()
         .map(|p| p.0)
         .chain(spec.reported.iter().map(|r| r.0))
+        .chain(spec.reference.iter().map(|p| p.0))
         .chain(spec.target.map(|t| t.0));
     let (first, last) = years.fold((u16::MAX, u16::MIN), |(a, b), y| (a.min(y), b.max(y)));
     if first > last {
@@ -235,6 +244,23 @@ pub fn draw<DB: DrawingBackend>(
     if spec.bands.len() > 1 {
         legend.push((spec.bands_label.as_str(), Key::Line(BAND_FILLS[1], 8.0)));
     }
+    let reference: Vec<(f64, f64)> = spec
+        .reference
+        .iter()
+        .filter_map(|&(y, v)| Some((f64::from(y), drawable(v)?)))
+        .collect();
+    if !reference.is_empty() {
+        chart.draw_series(DashedLineSeries::new(
+            reference,
+            px(6.0),
+            px(4.0),
+            ShapeStyle::from(palette::REFERENCE).stroke_width(px(2.0)),
+        ))?;
+        legend.push((
+            spec.reference_label.as_str(),
+            Key::Dashed(palette::REFERENCE, 2.0),
+        ));
+    }
     chart.draw_series(LineSeries::new(
         spec.path
             .iter()
@@ -270,6 +296,8 @@ pub(crate) enum Key {
     Line(RGBColor, f64),
     /// A filled dot.
     Dot(RGBColor),
+    /// A dashed line of this colour and width (in CSS pixels): two dashes.
+    Dashed(RGBColor, f64),
 }
 
 /// Draws the legend in the upper left of the plotting area: a translucent
@@ -309,6 +337,14 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
                 [(x, mid), (x + px(16.0), mid)],
                 ShapeStyle::from(color).stroke_width(px(width).max(1) as u32),
             ))?,
+            Key::Dashed(color, width) => {
+                let style = ShapeStyle::from(color).stroke_width(px(width).max(1) as u32);
+                area.draw(&PathElement::new([(x, mid), (x + px(6.0), mid)], style))?;
+                area.draw(&PathElement::new(
+                    [(x + px(10.0), mid), (x + px(16.0), mid)],
+                    style,
+                ))?;
+            }
             Key::Dot(color) => area.draw(&Circle::new(
                 (x + px(8.0), mid),
                 px(3.5).max(1) as u32,
@@ -483,6 +519,8 @@ mod tests {
             scale: 1.0,
             bands: vec![],
             bands_label: String::new(),
+            reference: vec![],
+            reference_label: String::new(),
         }
     }
 
@@ -588,5 +626,35 @@ mod tests {
         );
         assert!(first_band < path, "bands under the path");
         assert!(y_range(&banded).1 >= 26.0 && y_range(&plain).1 < 26.0);
+    }
+
+    // issue 7
+    #[test]
+    fn the_reference_is_a_dashed_labelled_path_or_nothing() {
+        let plain = spec();
+        let plain_svg = to_svg(&plain, 720, 360).unwrap();
+        let colour = "#009E73";
+        assert!(!plain_svg.contains(colour), "no reference, nothing drawn");
+        let with = ChartSpec {
+            reference: vec![(2020, 6.3), (2023, 9.0), (2025, 30.0)],
+            reference_label: "reference: reported pace".into(),
+            ..plain.clone()
+        };
+        let svg = to_svg(&with, 720, 360).unwrap();
+        assert!(svg.contains("reference: reported pace"), "legend entry");
+        let dashes = svg
+            .split("<polyline")
+            .skip(1)
+            .filter(|p| p.split('>').next().is_some_and(|a| a.contains(colour)))
+            .count();
+        // A dashed path is many short strokes, plus the legend's two.
+        assert!(dashes > 10, "{dashes} strokes in the reference colour");
+        assert!(y_range(&with).1 >= 30.0, "the axis holds the reference");
+        // Values that cannot be drawn are dropped, not drawn at infinity.
+        let odd = ChartSpec {
+            reference: vec![(2020, f64::NAN), (2025, f64::INFINITY)],
+            ..with
+        };
+        assert!(to_svg(&odd, 300, 200).is_ok());
     }
 }

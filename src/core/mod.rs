@@ -18,3 +18,11 @@ pub use engine::{
 pub use plan::{
     Comparator, GrowthMode, Indicator, JsonKind, Kind, Plan, PlanError, PlanErrorKind, Prices, Role,
 };
+
+// issue 15: tests of the small modules beside the engine, through their public items.
+#[cfg(test)]
+#[path = "outlook_tests.rs"]
+mod outlook_tests;
+#[cfg(test)]
+#[path = "presets_tests.rs"]
+mod presets_tests;

@@ -123,6 +123,71 @@ pub fn active_preset(plan: &Plan, scenario: &Scenario, paces: &[Pace]) -> Option
         .find(|&p| preset_scenario(plan, scenario, p, paces) == *scenario)
 }
 
+/// What the reader's scenario is held against (issue 7): a preset, or a
+/// scenario the reader pinned. The default is the pace published so far.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reference {
+    /// A preset's whole scenario, recomputed for the reader's horizon and
+    /// baselines (and, for the reported pace, the values loaded).
+    Preset(Preset),
+    /// A scenario the reader froze: its growths and per-year growths; the
+    /// horizon and supplied baselines stay the reader's.
+    Pinned {
+        /// Constant growth per slider id.
+        growth: BTreeMap<String, f64>,
+        /// Per-year growth per slider id.
+        paths: BTreeMap<String, BTreeMap<u16, f64>>,
+    },
+}
+
+impl Default for Reference {
+    /// The pace published so far.
+    fn default() -> Self {
+        Reference::Preset(Preset::Reported)
+    }
+}
+
+impl Reference {
+    /// `scenario` frozen as a reference: its growths and per-year growths.
+    pub fn pin(scenario: &Scenario) -> Reference {
+        Reference::Pinned {
+            growth: scenario.growth.clone(),
+            paths: scenario.paths.clone(),
+        }
+    }
+
+    /// The preset it names, if it is one.
+    pub fn preset(&self) -> Option<Preset> {
+        match self {
+            Reference::Preset(p) => Some(*p),
+            Reference::Pinned { .. } => None,
+        }
+    }
+}
+
+/// The reference's whole scenario for a reader at `scenario`: a preset's
+/// ([`preset_scenario`]) or the pinned growths, always with the reader's
+/// horizon and supplied baselines, so that both are judged on the same years
+/// and data.
+pub fn reference_scenario(
+    plan: &Plan,
+    scenario: &Scenario,
+    reference: &Reference,
+    paces: &[Pace],
+) -> Scenario {
+    match reference {
+        Reference::Preset(p) => preset_scenario(plan, scenario, *p, paces),
+        Reference::Pinned { growth, paths } => {
+            let mut sc = Scenario::new(plan);
+            sc.horizon = scenario.horizon;
+            sc.baselines = scenario.baselines.clone();
+            sc.growth = growth.clone();
+            sc.paths = paths.clone();
+            sc
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +244,31 @@ mod tests {
         assert!(r.assessments().all(|(_, a)| a.verdict == Verdict::Hit));
         assert_eq!(Preset::from_key("plan"), Some(Preset::PlanPace));
         assert_eq!(Preset::from_key("x"), None);
+    }
+
+    // issue 7
+    #[test]
+    fn a_pinned_reference_keeps_its_growths_and_takes_the_readers_years() {
+        let (plan, paces) = zj();
+        let mut mine = Scenario::new(&plan);
+        mine.growth.insert("gdp".into(), 3.0);
+        mine.paths
+            .entry("gdp".into())
+            .or_default()
+            .insert(2022, -1.0);
+        let pinned = Reference::pin(&mine);
+        let mut later = Scenario::new(&plan);
+        later.horizon = plan.vision_year;
+        let r = reference_scenario(&plan, &later, &pinned, &paces);
+        assert_eq!(r.growth, mine.growth);
+        assert_eq!(r.paths, mine.paths);
+        assert_eq!(r.horizon, plan.vision_year, "the reader's horizon");
+        assert_eq!(pinned.preset(), None);
+        let d = reference_scenario(&plan, &later, &Reference::default(), &paces);
+        assert_eq!(
+            d,
+            preset_scenario(&plan, &later, Preset::Reported, &paces),
+            "the default reference is the reported pace"
+        );
     }
 }

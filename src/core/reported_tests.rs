@@ -334,3 +334,23 @@ fn no_pace_where_none_can_be_drawn() {
     );
     assert!(paces(&zj(), &[]).is_empty());
 }
+
+/// Additive mode (a count of new things from 0): the mean number added a
+/// year, `(last - base) / n`, like points. new_key_labs: 0 in 2020, 9 by
+/// 2023: 3 a year; none added: 0 a year.
+#[test]
+fn additive_pace_is_the_mean_number_added() {
+    let p = pace_of(
+        &[one("new_key_labs", 2023, 9.0, ReportStatus::Reported)],
+        "new_key_labs",
+    )
+    .unwrap();
+    assert_eq!(p.growth, 3.0, "{p:?}");
+    assert_eq!((p.from, p.to, p.lower_bound), (2020, 2023, false));
+    let p = pace_of(
+        &[one("new_key_labs", 2021, 0.0, ReportStatus::Reported)],
+        "new_key_labs",
+    )
+    .unwrap();
+    assert_eq!(p.growth, 0.0, "{p:?}");
+}

@@ -1232,3 +1232,410 @@ fn docs_tables_are_generated_from_the_plan() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Each rule of the block at its boundary (issue 15: a fixture that triggers
+// the fault and one just inside it that loads)
+
+/// The fault of the edited seed, with its path; `None` where it loads.
+fn fault(f: impl FnOnce(&mut serde_json::Value)) -> Option<(String, UncertaintyFault)> {
+    match edited(f) {
+        Ok(_) => None,
+        Err(PlanError {
+            path,
+            kind: PlanErrorKind::Uncertainty(u),
+        }) => Some((path, u)),
+        Err(e) => panic!("not an uncertainty fault: {e}"),
+    }
+}
+
+/// The seed's `uncertainty` block.
+fn uc(v: &mut serde_json::Value) -> &mut serde_json::Value {
+    &mut v["uncertainty"]
+}
+
+fn at(path: &str, u: UncertaintyFault) -> Option<(String, UncertaintyFault)> {
+    Some((path.to_string(), u))
+}
+
+#[test]
+fn the_rule_sizes_hold_at_their_minimum() {
+    // two observations make a standard deviation: 2 loads, 1 does not
+    assert_eq!(fault(|v| uc(v)["min_observations"] = 2.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["min_observations"] = 1.into()),
+        at(
+            "uncertainty.min_observations",
+            UncertaintyFault::MinObservations
+        )
+    );
+    // three pairs at least: 3 loads, 2 does not
+    assert_eq!(fault(|v| uc(v)["min_pairs"] = 3.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["min_pairs"] = 2.into()),
+        at("uncertainty.min_pairs", UncertaintyFault::MinPairs)
+    );
+    // an estimate from exactly min_observations loads (the seed's second
+    // estimate has 3 of 3); one fewer does not
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["observations"] = 3.into()),
+        None
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["observations"] = 2.into()),
+        at(
+            "uncertainty.estimates[1].observations",
+            UncertaintyFault::TooFewObservations(3)
+        )
+    );
+}
+
+#[test]
+fn class_ids_and_sigmas_at_their_bounds() {
+    for ok in ["a_1", "z", "0", "_"] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["id"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in ["", "Money", "a-b", "a b", "é"] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["id"] = bad.into()),
+            at("uncertainty.classes[0].id", UncertaintyFault::BadId),
+            "{bad:?}"
+        );
+    }
+    for ok in [0.0, 100.0] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["sigma"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in [-1e-9, 100.000_001] {
+        assert_eq!(
+            fault(|v| uc(v)["classes"][0]["sigma"] = bad.into()),
+            at("uncertainty.classes[0].sigma", UncertaintyFault::SigmaRange),
+            "{bad}"
+        );
+    }
+    // the same range for an estimate's σ
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = 100.0.into()),
+        None
+    );
+    assert_eq!(fault(|v| uc(v)["estimates"][0]["sigma"] = 0.0.into()), None);
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = 100.5.into()),
+        at(
+            "uncertainty.estimates[0].sigma",
+            UncertaintyFault::SigmaRange
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["sigma"] = (-0.5).into()),
+        at(
+            "uncertainty.estimates[0].sigma",
+            UncertaintyFault::SigmaRange
+        )
+    );
+}
+
+#[test]
+fn estimates_belong_to_one_class_member_once() {
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][0]["id"] = "de_share".into()),
+        at(
+            "uncertainty.estimates[0].id",
+            UncertaintyFault::NoClass("de_share".into())
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["estimates"][1]["id"] = "gdp".into()),
+        at(
+            "uncertainty.estimates[1].id",
+            UncertaintyFault::DuplicateEstimate
+        )
+    );
+    assert_eq!(
+        fault(|v| uc(v)["classes"][1]["id"] = "money".into()),
+        at("uncertainty.classes[1].id", UncertaintyFault::DuplicateId)
+    );
+}
+
+#[test]
+fn correlations_at_their_bounds() {
+    for ok in [1.0, -1.0, 0.0] {
+        assert_eq!(
+            fault(|v| uc(v)["correlations"][0]["rho"] = ok.into()),
+            None,
+            "{ok}"
+        );
+    }
+    for bad in [1.000_001, -1.000_001] {
+        assert_eq!(
+            fault(|v| uc(v)["correlations"][0]["rho"] = bad.into()),
+            at(
+                "uncertainty.correlations[0].rho",
+                UncertaintyFault::RhoRange
+            ),
+            "{bad}"
+        );
+    }
+    // a ρ from min_pairs pairs is the rule's own estimate and needs no
+    // reasoning; from one pair fewer it does
+    let no_reasoning = |v: &mut serde_json::Value, pairs: usize| {
+        uc(v)["correlations"][0]["pairs"] = pairs.into();
+        uc(v)["correlations"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("reasoning");
+    };
+    assert_eq!(fault(|v| no_reasoning(v, 5)), None);
+    assert_eq!(
+        fault(|v| no_reasoning(v, 4)),
+        at(
+            "uncertainty.correlations[0].reasoning",
+            UncertaintyFault::NeedsReasoning
+        )
+    );
+    // with its reasoning, a ρ from many pairs loads as well
+    assert_eq!(
+        fault(|v| uc(v)["correlations"][0]["pairs"] = 9.into()),
+        None
+    );
+    assert_eq!(
+        fault(|v| uc(v)["correlations"][1]["ratio"] = "de_share".into()),
+        at(
+            "uncertainty.correlations[1].ratio",
+            UncertaintyFault::DuplicateRatio
+        )
+    );
+    let spec = zj().uncertainty.clone().unwrap();
+    let r = spec.rho("de_share").unwrap();
+    assert_eq!((r.value, r.pairs, r.estimated), (0.8, 3, false));
+    assert!(r.reasoning.is_some());
+    // estimated from exactly min_pairs pairs
+    let plan = edited(|v| uc(v)["correlations"][0]["pairs"] = 5.into()).unwrap();
+    let r = plan.uncertainty.as_ref().unwrap().rho("de_share").unwrap();
+    assert!(r.estimated);
+    let plan = edited(|v| uc(v)["correlations"][0]["pairs"] = 4.into()).unwrap();
+    let r = plan.uncertainty.as_ref().unwrap().rho("de_share").unwrap();
+    assert!(!r.estimated);
+}
+
+#[test]
+fn thresholds_are_the_target_with_its_slack_exactly() {
+    let t = |comparator, value: f64, tolerance| Target {
+        year: 2025,
+        value,
+        comparator,
+        tolerance,
+        printed: None,
+    };
+    // slack is 1e-9 × max(1, |t|): 0.06 at 6e7, 1e-9 below 1
+    let gte = t(Comparator::Gte, 6e7, None);
+    let gt = t(Comparator::Gt, 6e7, None);
+    let about = t(Comparator::About, 6e7, Some(1e6));
+    assert_eq!(threshold(&gte), 6e7 - 0.06);
+    assert_eq!(threshold(&gt), 6e7 + 0.06);
+    assert_eq!(threshold(&about), 6e7 - 1e6 - 0.06);
+    assert_eq!(threshold(&t(Comparator::Gte, 0.5, None)), 0.5 - 1e-9);
+    // the value where meets turns, to the last few units of the last place
+    for target in [&gte, &gt, &about] {
+        let th = threshold(target);
+        assert!(meets(th + 1e-7, target), "{target:?}");
+        assert!(!meets(th - 1e-7, target), "{target:?}");
+    }
+    // the growth for a chance aims at the target, or below it by the tolerance
+    assert_eq!(aim(&gte), 6e7);
+    assert_eq!(aim(&gt), 6e7);
+    assert_eq!(aim(&about), 6e7 - 1e6);
+    assert_eq!(aim(&t(Comparator::About, 60.0, None)), 60.0);
+}
+
+#[test]
+fn relative_growth_for_a_tradeoff_must_be_above_minus_100() {
+    assert_eq!(check_relative(-99.999), Ok(-99.999));
+    assert_eq!(check_relative(0.0), Ok(0.0));
+    assert_eq!(
+        check_relative(-100.0),
+        Err(UncertaintyError::InvalidGrowth(-100.0))
+    );
+    assert!(check_relative(f64::INFINITY).is_err());
+    assert!(check_relative(f64::NAN).is_err());
+}
+
+#[test]
+fn odds_at_the_edges_of_the_fractions() {
+    // 1 in 2,000 and 1,999 in 2,000 are the last chances that still read as
+    // "about 1 in 1,000" and "about 999 in 1,000"
+    assert_eq!(odds(0.0005), Odds::About(1, 1000));
+    assert_eq!(odds(0.9995), Odds::About(999, 1000));
+    assert_eq!(odds(0.000_499), Odds::UnderOneIn(1000));
+    assert_eq!(odds(0.999_501), Odds::OverAllButOneIn(1000));
+    assert_eq!(odds(-0.1), Odds::Never);
+    assert_eq!(odds(1.1), Odds::Certain);
+    // nearest on the log-odds scale: 0.3 is nearer 1 in 3 than 1 in 4
+    assert_eq!(odds(0.3), Odds::About(1, 3));
+    assert_eq!(odds(0.26), Odds::About(1, 4));
+}
+
+#[test]
+fn cholesky_factors_at_the_edges_of_semi_definite() {
+    let near = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| close(*x, *y, 1e-12));
+    // ρ = 0.6: L = [[1, 0], [0.6, 0.8]]
+    let l = cholesky(&[1.0, 0.6, 0.6, 1.0], 2).unwrap();
+    assert!(near(&l, &[1.0, 0.0, 0.6, 0.8]), "{l:?}");
+    // three variables: L Lᵀ gives the matrix back
+    let a = [1.0, 0.5, 0.3, 0.5, 1.0, 0.2, 0.3, 0.2, 1.0];
+    let l = cholesky(&a, 3).unwrap();
+    for i in 0..3 {
+        for j in 0..3 {
+            let s: f64 = (0..3).map(|m| l[i * 3 + m] * l[j * 3 + m]).sum();
+            assert!(close(s, a[i * 3 + j], 1e-12), "({i}, {j}): {s}");
+        }
+    }
+    assert_eq!(l[1], 0.0, "lower triangular");
+    // a pivot a rounding error below zero is a zero pivot, not a refusal
+    let l = cholesky(&[1.0, 1.0 + 1e-13, 1.0 + 1e-13, 1.0], 2).unwrap();
+    assert_eq!(l[3], 0.0);
+    // but one clearly below zero is refused
+    assert!(cholesky(&[1.0, 1.0 + 1e-5, 1.0 + 1e-5, 1.0], 2).is_none());
+    // after a zero pivot, a column that still needs it is refused: x and y
+    // move together, y and z are correlated, yet x and z are not
+    let a = [1.0, 1.0, 0.0, 1.0, 1.0, 0.5, 0.0, 0.5, 1.0];
+    assert!(cholesky(&a, 3).is_none());
+    // after a zero pivot, a column within rounding of zero is fine
+    let a = [1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 0.5, 0.5, 1.0];
+    let l = cholesky(&a, 3).unwrap();
+    assert!(close(l[8], 0.75f64.sqrt(), 1e-12), "{l:?}");
+    assert_eq!(cholesky(&[], 0), Some(vec![]));
+}
+
+/// Quantile dots at p = (j − ½)/n. 5G (relative, σ 0.1 × √5 = 0.223607 by
+/// 2025, C = 6.3 × 1.26⁵ = 20.00752): 4 dots at p = 1/8, 3/8, 5/8, 7/8 are
+/// C·e^{0.223607 Φ⁻¹(p)} = 15.46968, 18.63159, 21.48507, 25.87647.
+/// Digitised firms (points, σ = √5, C = 80.05): 2 dots at p = ¼, ¾ are
+/// 80.05 ∓ 0.674490 √5 = 78.54180, 81.55820.
+#[test]
+fn hand_dot_plots() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let dots = o.dot_plot("base_stations_5g", 4).unwrap();
+    let want = [15.469685, 18.631586, 21.485068, 25.876473];
+    assert_eq!(dots.len(), 4);
+    for (d, w) in dots.iter().zip(want) {
+        assert!(close(*d, w, 1e-5), "{dots:?}");
+    }
+    let dots = o.dot_plot("digitized_firms", 2).unwrap();
+    assert!(close(dots[0], 78.541795, 1e-5), "{dots:?}");
+    assert!(close(dots[1], 81.558205, 1e-5), "{dots:?}");
+    // one dot is the median, the engine's central value
+    let one = o.dot_plot("base_stations_5g", 1).unwrap();
+    assert!(close(one[0], 20.007521, 1e-5), "{one:?}");
+    assert_eq!(
+        o.dot_plot("base_stations_5g", 0),
+        Err(UncertaintyError::NoDraws)
+    );
+    // a driver has no target year: its dots are at the horizon
+    let mut later = Scenario::new(&plan);
+    later.horizon = 2030;
+    let o = Outlook::new(&plan, &later, Scale::ESTIMATED).unwrap();
+    let gdp = o.dot_plot("gdp", 1).unwrap()[0];
+    let central = o.run().get("gdp").unwrap();
+    let at_2030 = match &central.status {
+        Ok(Status::Projected(p)) => p.at(2030).unwrap(),
+        other => panic!("{other:?}"),
+    };
+    assert!(close(gdp, at_2030, 1e-6 * at_2030), "{gdp} vs {at_2030}");
+}
+
+/// A strict (`>`) level target is judged on the log offsets like the
+/// others: its hit rate agrees with its chance (here far from ½, where
+/// `>` and `<` would differ); the mean and standard error of the count
+/// follow from the count's distribution.
+#[test]
+fn joint_judges_a_strict_level_target_and_counts_exactly() {
+    let plan = edited(|v| {
+        let i = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|i| i["id"] == "base_stations_5g")
+            .unwrap();
+        v["indicators"][i]["target"]["comparator"] = "gt".into();
+    })
+    .unwrap();
+    let s = with_growth(&plan, &[("base_stations_5g", 30.0)]);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let draws = 4000;
+    let j = o.joint(draws, 9).unwrap();
+    let k = j
+        .ids
+        .iter()
+        .position(|id| id == "base_stations_5g")
+        .unwrap();
+    let c = o.chance("base_stations_5g").unwrap();
+    assert!(c.p > 0.7 && c.p < 0.9, "{c:?}");
+    let se = (c.p * (1.0 - c.p) / draws as f64).sqrt();
+    assert!(
+        close(j.hit_rate[k], c.p, 4.0 * se),
+        "{} vs {c:?}",
+        j.hit_rate[k]
+    );
+    // the count's distribution gives the mean and its standard error
+    let d = draws as f64;
+    let moment = |p: i32| -> f64 {
+        j.count
+            .iter()
+            .enumerate()
+            .map(|(n, share)| (n as f64).powi(p) * share)
+            .sum()
+    };
+    assert!(close(moment(1), j.expected, 1e-9), "{j:?}");
+    let var = (moment(2) - j.expected.powi(2)) * d / (d - 1.0);
+    assert!(
+        close(j.expected_standard_error, (var / d).sqrt(), 1e-9),
+        "{} vs {}",
+        j.expected_standard_error,
+        (var / d).sqrt()
+    );
+    assert!(j.expected_standard_error > 0.0);
+    assert_eq!(j.all, *j.count.last().unwrap());
+    assert_eq!(j.draws, draws);
+    let hits: f64 = j.hit_rate.iter().sum();
+    assert!(close(hits, j.expected, 1e-9), "{hits} vs {}", j.expected);
+    // one draw has no spread to estimate
+    let one = o.joint(1, 9).unwrap();
+    assert_eq!(one.expected_standard_error, 0.0);
+    assert_eq!(one.count.iter().sum::<f64>(), 1.0);
+    assert_eq!(o.joint(0, 9), Err(UncertaintyError::NoDraws));
+}
+
+#[test]
+fn a_chance_to_aim_for_lies_strictly_between_0_and_1() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    for p in [0.0, 1.0, -0.1, 1.5, f64::NAN] {
+        let e = o.growth_for_chance("base_stations_5g", p).unwrap_err();
+        assert!(
+            matches!(e, UncertaintyError::InvalidProbability(q) if q.to_bits() == p.to_bits()),
+            "{p}: {e:?}"
+        );
+    }
+    // just inside the interval there is an answer, and a higher chance needs
+    // more growth
+    let lo = o
+        .growth_for_chance("base_stations_5g", 1e-6)
+        .unwrap()
+        .unwrap();
+    let hi = o
+        .growth_for_chance("base_stations_5g", 1.0 - 1e-6)
+        .unwrap()
+        .unwrap();
+    assert!(lo < 25.9905 && 25.9905 < hi, "{lo} {hi}");
+}

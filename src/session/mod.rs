@@ -9,7 +9,7 @@ use crate::core::reported::Reported;
 use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::notice::{Notice, Origin};
-use crate::state::{self, Action, State};
+use crate::state::{self, Action, Reference, State};
 use std::rc::Rc;
 
 mod open_file;
@@ -68,6 +68,8 @@ pub struct OpenPlan {
     pub source: Source,
     /// The reader's scenario for it.
     pub scenario: Scenario,
+    /// What that scenario is held against (issue 7).
+    pub reference: Reference,
     /// Values that ship with it.
     pub builtin_reported: Rc<Vec<Reported>>,
     /// Values the reader loaded, and from where.
@@ -86,6 +88,7 @@ impl OpenPlan {
             plan,
             source,
             scenario,
+            reference: Reference::default(),
             reported: builtin_reported.clone(),
             builtin_reported,
             loaded: None,
@@ -224,6 +227,7 @@ impl Session {
             lang: self.lang,
             notices: self.notices.clone(),
             scale: self.scale,
+            reference: self.shown().reference.clone(),
         }
     }
 
@@ -285,6 +289,7 @@ impl Session {
                             lang: next.lang,
                             notices: vec![],
                             scale: next.scale,
+                            reference: old.reference.clone(),
                         };
                         (state::to_fragment(&old.plan, &st), Origin::Saved)
                     })
@@ -296,6 +301,7 @@ impl Session {
                     }
                     .0;
                     open.scenario = decoded.scenario;
+                    open.reference = decoded.reference;
                     next.lang = decoded.lang;
                     next.scale = decoded.scale;
                     for n in decoded.notices {
@@ -354,6 +360,7 @@ impl Session {
     fn apply(&mut self, st: State) {
         let cur = self.current;
         self.plans[cur].scenario = st.scenario;
+        self.plans[cur].reference = st.reference;
         self.lang = st.lang;
         self.notices = st.notices;
         self.scale = st.scale;
@@ -482,5 +489,34 @@ mod tests {
         ));
         let s = s.reduce(Command::RemoveReported);
         assert_eq!(s.shown().reported.len(), before);
+    }
+
+    // issue 7
+    #[test]
+    fn each_plan_keeps_its_reference_and_a_link_sets_it() {
+        let s = session().reduce(Command::Scenario(Action::SetReference(Reference::Preset(
+            crate::core::presets::Preset::PlanPace,
+        ))));
+        let s = open(&s, Source::File);
+        assert_eq!(s.shown().reference, Reference::default(), "a new plan");
+        let s = s.reduce(Command::Scenario(Action::SetGrowth("pipe_km".into(), 1.0)));
+        let s = s.reduce(Command::Scenario(Action::PinReference));
+        let s = s.reduce(Command::Show(0, None));
+        assert_eq!(s.state().reference.key(), "plan");
+        let s = s.reduce(Command::Show(1, None));
+        assert_eq!(s.state().reference.key(), "pinned");
+        let s = s.reduce(Command::Show(0, Some("cmp=trend&lang=zh".into())));
+        assert_eq!(s.shown().reference.key(), "trend");
+        assert_eq!(
+            s.plans[1].reference.key(),
+            "pinned",
+            "the other plan's stays"
+        );
+        let s = s.reduce(Command::Show(0, Some("lang=en".into())));
+        assert_eq!(
+            s.shown().reference,
+            Reference::default(),
+            "no cmp: the default"
+        );
     }
 }

@@ -13,7 +13,7 @@ use super::shared::Shared;
 use super::view::{Reports, View};
 use crate::core::builtin;
 use crate::core::engine::run;
-use crate::core::presets::{preset_scenario, Preset};
+use crate::core::presets::reference_scenario;
 use crate::export;
 use crate::notice::Notice;
 use crate::session::{open_file, Command, Opening, ReportedFrom, Source};
@@ -110,12 +110,17 @@ fn Plansim(props: &PlansimProps) -> Html {
         (plan.clone(), Shared::from(shown.reported.clone())),
         |(p, all)| Reports::new(p, all.rc()),
     );
-    // issue 7: the reference scenario, the pace published so far, with the
-    // reader's horizon and baselines
+    // issue 7: the reference scenario the reader chose (by default the pace
+    // published so far), with the reader's horizon and baselines
     let reference = use_memo(
-        (plan.clone(), shown.scenario.clone(), reports.paces.clone()),
-        |(p, sc, paces)| {
-            let rsc = preset_scenario(p, sc, Preset::Reported, paces);
+        (
+            plan.clone(),
+            shown.scenario.clone(),
+            shown.reference.clone(),
+            reports.paces.clone(),
+        ),
+        |(p, sc, r, paces)| {
+            let rsc = reference_scenario(p, sc, r, paces);
             Shared::new(run(p, &rsc).unwrap_or(crate::core::engine::Run {
                 outcomes: Vec::new(),
             }))
@@ -177,6 +182,8 @@ fn Plansim(props: &PlansimProps) -> Html {
         plan: plan.clone(),
         run: result.clone(),
         reference: (*reference).clone(),
+        reference_choice: shown.reference.clone(),
+        reference_name: AttrValue::from(shown.reference.label(lang)),
         scenario: shown.scenario.clone(),
         reports: Shared::from(reports.clone()),
         lang,

@@ -26,6 +26,7 @@ mod panic;
 mod plan_bar;
 mod preset_note;
 mod print;
+mod reference_control;
 mod restore_prompt;
 mod scale_control;
 mod share;

@@ -6,6 +6,7 @@ use super::summary::scroll_to;
 use super::view::View;
 use crate::core::engine::{Status, Verdict};
 use crate::hero::{target_text, value_text};
+use crate::i18n::fill;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -87,7 +88,7 @@ pub fn Overview(p: &OverviewProps) -> Html {
                         <th scope="col">{ s.baseline }</th>
                         <th scope="col">{ s.target }</th>
                         <th scope="col">{ format!("{} · {}", s.projected, s.overview_yours) }</th>
-                        <th scope="col">{ format!("{} · {}", s.projected, s.reference_label) }</th>
+                        <th scope="col" data-role="reference-head">{ format!("{} · {}", s.projected, fill(s.reference_named, "name", &v.reference_name)) }</th>
                         <th scope="col">{ s.overview_verdict }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

@@ -63,15 +63,20 @@ pub fn Page(p: &PageProps) -> Html {
                 <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
-                    is_default={v.scenario == Scenario::new(plan)} chances={v.chances.clone()} />
+                    is_default={v.scenario == Scenario::new(plan)} chances={v.chances.clone()}
+                    reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(v)} />
+                <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
+                    pinned_is_current={super::reference_control::pinned_is_current(v)} {lang} on_action={v.on_action.clone()} />
                 <Overview view={v.clone()} />
                 <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
                     reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang} scale={v.scale}
+                    reference={v.reference_choice.clone()}
                     on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
                 <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
                     citation={p.citation.clone()} {lang} reference={Some(v.reference.clone())}
-                    paces={v.reports.paces.clone()} permalink={p.permalink.clone()} />
+                    paces={v.reports.paces.clone()} permalink={p.permalink.clone()}
+                    reference_choice={v.reference_choice.clone()} reference_name={v.reference_name.clone()} />
                 <HeadlinePanel view={v.clone()} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)

@@ -6,7 +6,7 @@
 use crate::chart::{to_svg, ChartSpec};
 use crate::core::engine::{Run, Scenario, Status, Verdict};
 use crate::core::plan::{Comparator, GrowthMode, Plan, Role};
-use crate::core::presets::{preset_scenario, Preset};
+use crate::core::presets::reference_scenario;
 use crate::core::reported::Pace;
 use crate::i18n::{comparator_sign, fill, fmt_signed, Lang};
 use crate::publish::{
@@ -33,6 +33,11 @@ pub struct PrintProps {
     /// The permalink of the scenario.
     #[prop_or_default]
     pub permalink: AttrValue,
+    /// Which reference the reader chose (issue 7), and its name.
+    #[prop_or_default]
+    pub reference_choice: crate::core::presets::Reference,
+    #[prop_or_default]
+    pub reference_name: AttrValue,
 }
 
 /// The handout.
@@ -58,13 +63,21 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
     let driver_sliders = sliders_of(plan, &drivers);
     let assumptions = scenario_sentence(plan, &p.scenario, &driver_sliders, lang);
     let reference = p.reference.as_ref().map(|r| {
-        let rsc = preset_scenario(plan, &p.scenario, Preset::Reported, &p.paces);
+        let rsc = reference_scenario(plan, &p.scenario, &p.reference_choice, &p.paces);
         let (rhit, rtotal) = r.tally();
         let sentence = scenario_sentence(plan, &rsc, &driver_sliders, lang);
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!(
-            "{}{sep}{sentence} · {rhit} {} {rtotal}",
-            s.reference_label, s.summary_hit
+            "{}{sentence} · {rhit} {} {rtotal}",
+            fill(
+                s.reference_named,
+                "name",
+                format!(
+                    "{}{}",
+                    p.reference_name,
+                    if lang == Lang::Zh { "：" } else { ": " }
+                )
+            ),
+            s.summary_hit
         )
     });
     let rows = plan.indicators.iter().filter_map(|ind| {
@@ -139,6 +152,15 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
             scale: 1.0,
             bands: Vec::new(),
             bands_label: s.bands_label.to_string(),
+            reference: p
+                .reference
+                .as_ref()
+                .and_then(|r| match &r.get(&ind.id)?.status {
+                    Ok(Status::Assessed(ra)) => Some(ra.path.points().collect()),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+            reference_label: fill(s.reference_named, "name", &p.reference_name),
         };
         let svg = to_svg(&spec, 440, 190).ok()?;
         let src = format!(

@@ -41,6 +41,9 @@ pub struct ShareProps {
     /// The uncertainty scale, which the link carries (issue 8).
     #[prop_or_default]
     pub scale: crate::core::uncertainty::Scale,
+    /// The reference, which the link carries (issue 7).
+    #[prop_or_default]
+    pub reference: crate::state::Reference,
     /// A file the reader chose: a scenario, a plan or reported values.
     pub on_file: Callback<Opened>,
     /// Drop the reported values the reader loaded.
@@ -58,6 +61,7 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         lang,
         notices: vec![],
         scale: p.scale,
+        reference: p.reference.clone(),
     };
     let frag = crate::state::to_fragment(plan, &st);
     let key = p.link_key.as_deref();

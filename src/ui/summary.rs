@@ -20,6 +20,11 @@ pub struct SummaryProps {
     /// The expected number hit and the chance that all are (issue 8).
     #[prop_or_default]
     pub chances: Shared<Chances>,
+    /// issue 7: the reference's name, and the reader's scenario's.
+    #[prop_or_default]
+    pub reference_name: AttrValue,
+    #[prop_or_default]
+    pub yours_name: AttrValue,
 }
 
 /// The tally, the targets that need a baseline, and those missed, each a
@@ -54,7 +59,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
     html! {
         <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()}
             data-reference-hit={ref_hit.to_string()} data-reference-total={ref_total.to_string()} aria-live="polite">
-            <p class="tally"><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
+            <p class="tally"><span class="scenario-name" data-role="yours-name">{ format!("{}{}", p.yours_name, if p.lang == Lang::Zh { "：" } else { ": " }) }</span><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
             if let Some((x, n)) = p.chances.expected {
                 <p class="expected" data-role="expected-hits" data-value={x.to_string()}>
                     { fill(&fill(s.expected_hits, "x", fmt_num((x * 10.0).round() / 10.0)), "n", n) }
@@ -64,7 +69,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                     }
                 </p>
             }
-            <p class="reference-tally" data-role="reference-tally">{ crate::i18n::fill(&crate::i18n::fill(s.reference_tally, "hit", ref_hit), "total", ref_total) }</p>
+            <p class="reference-tally" data-role="reference-tally" data-reference-name={p.reference_name.clone()}>{ fill(&fill(&fill(s.reference_tally, "name", &p.reference_name), "hit", ref_hit), "total", ref_total) }</p>
             if !differs.is_empty() {
                 <p data-role="differs">{ s.verdict_differs }{ " " }{ links(&differs, p.lang) }</p>
             }

@@ -65,6 +65,11 @@ pub struct View {
     pub run: Shared<Run>,
     /// issue 7: the reference scenario's run (the pace published so far).
     pub reference: Shared<Run>,
+    /// issue 7: which reference the reader chose, and its name in the
+    /// reader's language ([`crate::state::Reference::label`]), for every
+    /// place that shows the reference (cards, charts, table, exports).
+    pub reference_choice: crate::state::Reference,
+    pub reference_name: AttrValue,
     pub scenario: Scenario,
     pub reports: Shared<Reports>,
     pub lang: Lang,
@@ -79,6 +84,8 @@ impl PartialEq for View {
         self.plan == o.plan
             && self.run == o.run
             && self.reference == o.reference
+            && self.reference_choice == o.reference_choice
+            && self.reference_name == o.reference_name
             && self.scenario == o.scenario
             && self.reports == o.reports
             && self.lang == o.lang
@@ -116,8 +123,16 @@ impl View {
             Ok(Status::Assessed(a)) => Some((a.projected, a.verdict)),
             _ => None,
         });
+        // issue 7: the reference's path, dashed on the card's chart
+        let reference_path: Rc<Vec<(u16, f64)>> = Rc::new(match self.reference.get(id) {
+            Some(crate::core::engine::Outcome {
+                status: Ok(Status::Assessed(a)),
+                ..
+            }) => a.path.points().collect(),
+            _ => Vec::new(),
+        });
         html! {
-            <IndicatorCard key={id.to_string()} {reference} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
+            <IndicatorCard key={id.to_string()} {reference} {reference_path} reference_name={self.reference_name.clone()} plan={self.plan.clone()} id={AttrValue::from(id.to_string())}
                 {status} {growth} {changed}
                 baseline_input={self.scenario.baselines.get(id).copied()}
                 reported={self.reports.of(id)} pace={self.reports.pace(&slider)}

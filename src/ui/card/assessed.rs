@@ -28,6 +28,11 @@ pub struct AssessedProps {
     /// The chance of hitting and the growth for 80% (issue 8).
     #[prop_or_default]
     pub chance: Option<TargetChance>,
+    /// issue 7: the reference's path, drawn dashed, and its name.
+    #[prop_or_default]
+    pub reference_path: Rc<Vec<(u16, f64)>>,
+    #[prop_or_default]
+    pub reference_name: AttrValue,
 }
 
 /// The verdict of one target and what explains it.
@@ -114,17 +119,23 @@ pub fn Assessed(p: &AssessedProps) -> Html {
             .map(|c| c.bands.clone())
             .unwrap_or_default(),
         bands_label: s.bands_label.to_string(),
+        reference: (*p.reference_path).clone(),
+        reference_label: crate::i18n::fill(s.reference_named, "name", &p.reference_name),
     };
     let saturated = a
         .path
         .saturated
         .map(|sat| format!("{} {}", s.saturated_at, sat.year));
-    let label = format!(
+    let mut label = format!(
         "{}: {} → {}",
         p.lang.pick(&ind.name),
         fmt_num(a.baseline.1),
         fmt_num(a.projected)
     );
+    // issue 7: the chart's reference line, for readers who cannot see it.
+    if let Some(&(_, last)) = p.reference_path.last() {
+        label.push_str(&format!("; {} → {}", spec.reference_label, fmt_num(last)));
+    }
     html! {
         <>
             <div class="verdict-row">

@@ -47,6 +47,11 @@ pub struct CardProps {
     /// issue 7: the reference scenario's projected value and verdict.
     #[prop_or_default]
     pub reference: Option<(f64, Verdict)>,
+    /// issue 7: the reference's path, for the chart, and its name.
+    #[prop_or_default]
+    pub reference_path: Rc<Vec<(u16, f64)>>,
+    #[prop_or_default]
+    pub reference_name: AttrValue,
     pub lang: Lang,
     pub on_action: Callback<Action>,
     /// The chance of hitting its target, and the growth for 80% (issue 8).
@@ -81,7 +86,8 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
         Ok(Status::Assessed(a)) => html! {
             <Assessed plan={p.plan.clone()} id={p.id.clone()} assessment={Rc::new((**a).clone())}
                 reported={p.reported.clone()} lang={p.lang} on_action={p.on_action.clone()}
-                chance={p.chance.clone()} />
+                chance={p.chance.clone()} reference_path={p.reference_path.clone()}
+                reference_name={p.reference_name.clone()} />
         },
     };
     // issue 11a: a card without a trend says nothing of it; the page says once
@@ -108,7 +114,7 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
             if let Some((v, verdict)) = p.reference {
                 <p class="reference" data-role="reference" data-value={v.to_string()}
                     data-verdict={if verdict == Verdict::Hit { "hit" } else { "miss" }}>
-                    { format!("{}: {} · {}", s.reference_label, crate::publish::value_text(p.lang, ind, v),
+                    { format!("{}: {} · {}", fill(s.reference_named, "name", &p.reference_name), crate::publish::value_text(p.lang, ind, v),
                         if verdict == Verdict::Hit { s.hit } else { s.miss }) }
                 </p>
             }
