@@ -169,7 +169,12 @@ pub fn PrintSheet(p: &PrintProps) -> Html {
         );
         Some(html! {
             <figure class="handout-chart">
-                <img {src} alt={format!("{} → {}", lang.pick(&ind.name), value_text(lang, ind, a.projected))} />
+                // An SVG <image>, not an <img>: the chart is a picture, and no
+                // element of the page is made from the plan's text.
+                <svg class="handout-chart-svg" viewBox="0 0 440 190" role="img"
+                    aria-label={format!("{} → {}", lang.pick(&ind.name), value_text(lang, ind, a.projected))}>
+                    <image href={src} width="440" height="190" />
+                </svg>
                 <figcaption>{ crate::i18n::goal_heading(plan, ind, lang) }</figcaption>
             </figure>
         })
