@@ -66,7 +66,7 @@ test('the handout of a baseline the reader entered shows it, and the growth each
   await page.emulateMedia({ media: 'print' });
   const row = page.locator('table.handout tr[data-handout-row="digital_trade"]');
   assert.match(await row.locator('td').nth(0).textContent(), /, billion yuan$/);
-  assert.equal(await row.locator('td').nth(1).textContent(), '900.0 (entered)');
+  assert.equal(await row.locator('td').nth(1).textContent(), '900 (entered)');
   assert.match(await row.locator('[data-role="needed"]').textContent(), /^\+[\d.]+%$/);
   await context.close();
 });
