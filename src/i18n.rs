@@ -297,6 +297,36 @@ pub struct Strings {
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub start_fresh: &'static str,
+    // issue 11a: embeds, the handout, the restore prompt, wording
+    pub pp_short: &'static str,
+    pub sentence_varies: &'static str,
+    pub nominal_short: &'static str,
+    pub real_short: &'static str,
+    pub scenario_label: &'static str,
+    pub locked_note: &'static str,
+    pub restored_prompt: &'static str,
+    pub fresh_start: &'static str,
+    pub keep_scenario: &'static str,
+    pub handout_assumptions: &'static str,
+    pub handout_reference: &'static str,
+    pub handout_needed: &'static str,
+    pub handout_answers: &'static str,
+    pub handout_q1: &'static str,
+    pub handout_q2: &'static str,
+    pub handout_link: &'static str,
+    pub handout_from_file: &'static str,
+    pub handout_horizon: &'static str,
+    pub no_trend_once: &'static str,
+    pub status_reported: &'static str,
+    pub status_first_release: &'static str,
+    pub status_revised: &'static str,
+    pub status_lower_bound: &'static str,
+    pub entered_baseline: &'static str,
+    pub embed_phone_height: &'static str,
+    pub embed_lock: &'static str,
+    pub embed_chart_only: &'static str,
+    pub handout_per_row: &'static str,
+    pub handout_not_judged: &'static str,
     // issue 7c: choosing and pinning the reference
     /// A `cmp=` link part naming no reference.
     pub bad_reference: &'static str,
@@ -564,6 +594,36 @@ pub static ZH: Strings = Strings {
     panic_title: "plansim 出错了",
     panic_body: "页面遇到内部错误，已停止运行。您的情景保存在下面的链接中：",
     start_fresh: "清除保存的情景并重新开始",
+    // issue 11a
+    pp_short: "个百分点",
+    sentence_varies: "（逐年设定）",
+    nominal_short: "名义",
+    real_short: "实际",
+    scenario_label: "情景",
+    locked_note: "情景由嵌入页面固定",
+    restored_prompt: "已恢复您在本浏览器上次的情景（可能是其他同学留下的）。要重新开始吗？",
+    fresh_start: "重新开始",
+    keep_scenario: "保留此情景",
+    handout_assumptions: "假设（每年增速）",
+    handout_reference: "参照情景",
+    handout_needed: "所需年增速",
+    handout_answers: "你的答案",
+    handout_q1: "1. 哪些目标未能达成？需要怎样的增速？",
+    handout_q2: "2. 你认为哪个假设最不可靠？为什么？",
+    handout_link: "链接（扫码或输入）",
+    handout_from_file: "从文件打开：本页没有公开链接。",
+    handout_horizon: "预测至",
+    no_trend_once: "未标注以往增速的指标，规划均未给出以往增速。",
+    status_reported: "已公布",
+    status_first_release: "初步数",
+    status_revised: "修订数",
+    status_lower_bound: "下限（“超过”）",
+    entered_baseline: "（自行输入）",
+    embed_phone_height: "手机上的高度 (px)",
+    embed_lock: "锁定情景（读者不能修改）",
+    embed_chart_only: "仅图表",
+    handout_per_row: "其余增速见下表各行",
+    handout_not_judged: "另有 {n} 项目标规划未给出基期值，此处不作判断（可在页面卡片中输入基期值）。",
     // issue 7c
     bad_reference: "参照情景（cmp=）应为 reported（已公布节奏）、plan（规划节奏）、trend（以往趋势）或 pinned（已固定的情景）",
     reference_choose: "参照情景",
@@ -812,6 +872,36 @@ pub static EN: Strings = Strings {
     panic_title: "plansim stopped",
     panic_body: "The page hit an internal error and stopped. Your scenario is in this link:",
     start_fresh: "Clear the saved scenario and start fresh",
+    // issue 11a
+    pp_short: "pp",
+    sentence_varies: " (set year by year)",
+    nominal_short: "nominal",
+    real_short: "real",
+    scenario_label: "Scenario",
+    locked_note: "Scenario fixed by the page that embeds it",
+    restored_prompt: "Restored your last scenario from this browser (someone else may have left it). Start fresh?",
+    fresh_start: "Start fresh",
+    keep_scenario: "Keep this scenario",
+    handout_assumptions: "Assumptions (growth a year)",
+    handout_reference: "Reference scenario",
+    handout_needed: "Growth needed",
+    handout_answers: "Your answers",
+    handout_q1: "1. Which targets are missed, and what growth would hit them?",
+    handout_q2: "2. Which assumption do you trust least, and why?",
+    handout_link: "Link (scan or type)",
+    handout_from_file: "Opened from a file: this page has no public link.",
+    handout_horizon: "Projected to",
+    no_trend_once: "Where a card states no past growth, the plan gives none.",
+    status_reported: "reported",
+    status_first_release: "first release",
+    status_revised: "revised",
+    status_lower_bound: "lower bound (\"more than\")",
+    entered_baseline: " (entered)",
+    embed_phone_height: "Height on phones (px)",
+    embed_lock: "Lock the scenario (readers cannot change it)",
+    embed_chart_only: "Chart only",
+    handout_per_row: "the other growth rates are in the table, one per target",
+    handout_not_judged: "{n} more targets have no baseline in the plan and are not judged here (enter one on its card on the page).",
     // issue 7c
     bad_reference: "the reference (cmp=) must be reported, plan, trend or pinned",
     reference_choose: "Reference scenario",
@@ -995,6 +1085,13 @@ pub fn fmt_num(v: f64) -> String {
 /// A signed number for margins and growth: `+1.23` or `-0.50`.
 pub fn fmt_signed(v: f64) -> String {
     let s = fmt_num(v);
+    // issue 11a: a value that rounds to zero has no sign ("0.00", never "−0.00")
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        return s.trim_start_matches('-').to_string();
+    }
     if v >= 0.0 && !s.starts_with('-') {
         format!("+{s}")
     } else {
@@ -1091,6 +1188,7 @@ mod tests {
         assert_eq!(fmt_num(6.3), "6.30");
         assert_eq!(fmt_signed(0.5), "+0.50");
         assert_eq!(fmt_signed(-0.5), "-0.50");
-        assert_eq!(fmt_signed(-0.0001), "-0.00");
+        assert_eq!(fmt_signed(-0.0001), "0.00");
+        assert_eq!(fmt_signed(0.0001), "0.00");
     }
 }

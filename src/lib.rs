@@ -15,6 +15,7 @@ pub mod notice;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod plan_schema;
 pub mod plan_text;
+pub mod publish;
 pub mod session;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -135,6 +135,7 @@ fn zh(kind: &PlanErrorKind) -> String {
             "必须指向一个以本指标为分母的比率，且该比率与其分子的基期值都是印出的数值".into()
         }
         K::ImpliedNotPositive => "推算出的基期值不是有限的正数".into(),
+        K::NotPositive => "必须是有限的正数".into(),
         K::Uncertainty(f) => zh_uncertainty(f),
     }
 }

@@ -41,6 +41,9 @@ pub enum Action {
     /// Back to the plan's defaults for everything but the language and the
     /// reference the reader chose.
     ResetAll,
+    /// issue 11a: back to `to`'s values for one indicator (growth, path and
+    /// baseline): an embed's Reset returns to the scenario it was given.
+    ResetOneTo(String, Box<Scenario>),
     /// Typed text for a baseline; empty clears it.
     TypeBaseline(String, String),
     /// Typed text for one year's growth; empty clears that year.
@@ -139,6 +142,22 @@ pub fn apply(plan: &Plan, st: &mut State, action: Action) {
         }
         Action::ResetAll => {
             *sc = Scenario::new(plan);
+            Ok(())
+        }
+        Action::ResetOneTo(id, to) => {
+            for (mine, theirs) in [
+                (&mut sc.growth, &to.growth),
+                (&mut sc.baselines, &to.baselines),
+            ] {
+                match theirs.get(&id) {
+                    Some(v) => mine.insert(id.clone(), *v),
+                    None => mine.remove(&id),
+                };
+            }
+            match to.paths.get(&id) {
+                Some(p) => sc.paths.insert(id.clone(), p.clone()),
+                None => sc.paths.remove(&id),
+            };
             Ok(())
         }
         Action::TypeBaseline(id, text) => type_baseline(plan, sc, &id, &text),
@@ -950,6 +969,34 @@ mod tests {
         s = reduce(&plan, &s, Action::ResetAll);
         assert_eq!(s.scenario, Scenario::new(&plan));
         assert_eq!(s.lang, Lang::Zh, "reset keeps the language");
+    }
+
+    #[test]
+    fn an_embeds_reset_returns_to_the_scenario_it_was_given() {
+        let plan = zj();
+        let mut s = fresh(&plan);
+        s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 6.0));
+        let given = s.scenario.clone();
+        s = reduce(&plan, &s, Action::SetGrowth("gdp".into(), 3.0));
+        s = reduce(&plan, &s, Action::SetGrowth("dc_racks".into(), 3.0));
+        s = reduce(
+            &plan,
+            &s,
+            Action::TypePathYear("gdp".into(), 2022, "1".into()),
+        );
+        s = reduce(
+            &plan,
+            &s,
+            Action::ResetOneTo("gdp".into(), Box::new(given.clone())),
+        );
+        assert_eq!(s.scenario.growth.get("gdp"), Some(&6.0));
+        assert!(!s.scenario.paths.contains_key("gdp"));
+        s = reduce(
+            &plan,
+            &s,
+            Action::ResetOneTo("dc_racks".into(), Box::new(given.clone())),
+        );
+        assert_eq!(s.scenario, given);
     }
 
     fn paces(plan: &Plan) -> Vec<Pace> {

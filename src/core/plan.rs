@@ -221,6 +221,26 @@ pub struct Indicator {
     /// How plansim reads something the plan leaves open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// A short name for sentences ("GDP", "digital economy"): the scenario
+    /// an embed states in one line. Absent: the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+    /// The unit for English prose where the plan's unit is a multiple
+    /// (`万件`, "10,000 patents"): the value times `scale`, then `unit`
+    /// ("65,000 patents"). Absent: the value and `unit.en` as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_unit: Option<ScaledUnit>,
+}
+
+/// A unit for English prose: values are multiplied by `scale` and
+/// followed by `unit` (`scale` 10,000 and `patents`: 6.5 → "65,000 patents").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+pub struct ScaledUnit {
+    /// What one of it is called, after the number ("patents", "CNY billion").
+    pub unit: String,
+    /// How many of `unit` one of the plan's units holds (10,000; 0.1).
+    pub scale: f64,
 }
 
 impl Indicator {
@@ -534,6 +554,9 @@ pub enum PlanErrorKind {
     /// A rule of the `uncertainty` block.
     #[error("{0}")]
     Uncertainty(super::uncertainty::UncertaintyFault),
+    /// A number that must be positive and finite (a unit's scale).
+    #[error("must be a positive finite number")]
+    NotPositive,
 }
 
 fn shown(value: &Option<String>) -> String {
@@ -991,6 +1014,11 @@ impl PlanSpec {
         if let Some(tr) = &ind.trend {
             if !tr.growth.is_finite() {
                 fail(at("trend.growth"), K::NotFinite);
+            }
+        }
+        if let Some(u) = &ind.en_unit {
+            if !(u.scale.is_finite() && u.scale > 0.0) {
+                fail(at("en_unit.scale"), K::NotPositive);
             }
         }
     }

@@ -60,13 +60,43 @@ fn Plansim(props: &PlansimProps) -> Html {
     use_url_sync(model.clone(), (*embed).clone());
     use_storage_sync(&model, embedded);
     use_link_fetch(model.clone());
-    let on_file = on_file(&model, embedded);
+    // issue 11a: a locked embed (`lock=1`) takes no input; an embed's Reset
+    // returns to the scenario it was given, kept once the plan is open.
+    let locked = *use_memo((), |_| embedded && browser::query_flag("lock"));
+    let chart_only = *use_memo((), |_| {
+        browser::query_param("view").as_deref() == Some("chart")
+    });
+    let given = use_mut_ref(|| None::<crate::core::engine::Scenario>);
+    let restored = {
+        let init = props.initial.clone();
+        use_state(move || super::init::restored_from_storage(&init, embedded))
+    };
+    if embedded && model.fetch.is_none() && given.borrow().is_none() {
+        *given.borrow_mut() = Some(model.session.shown().scenario.clone());
+    }
+    let on_file = if locked {
+        Callback::noop()
+    } else {
+        on_file(&model, embedded)
+    };
     let dragging = use_file_drop(on_file.clone());
 
     let on_action = {
         let d = model.dispatcher();
+        let given = given.clone();
         use_memo((), move |_| {
-            Callback::from(move |a: Action| d.dispatch(Msg::Session(Command::Scenario(a))))
+            Callback::from(move |a: Action| {
+                let a = match a {
+                    Action::Dismiss => Action::Dismiss,
+                    _ if locked => return,
+                    Action::ResetOne(id) if embedded => match &*given.borrow() {
+                        Some(sc) => Action::ResetOneTo(id, Box::new(sc.clone())),
+                        None => Action::ResetOne(id),
+                    },
+                    a => a,
+                };
+                d.dispatch(Msg::Session(Command::Scenario(a)))
+            })
         })
     };
     let s = &model.session;
@@ -183,11 +213,12 @@ fn Plansim(props: &PlansimProps) -> Html {
         return html! {
             <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
             <EmbedView {view} embed={AttrValue::from(embed.clone())} notices={notices.clone()}
-                open={AttrValue::from(open)} />
+                open={AttrValue::from(open)} {locked} {chart_only} />
             </ContextProvider<super::export_scene::SceneCell>>
         };
     }
     let citation = export::citation(&plan, lang, &permalink, &browser::today());
+    let permalink = AttrValue::from(permalink);
     let plans: Vec<PlanItem> = s
         .plans
         .iter()
@@ -222,13 +253,28 @@ fn Plansim(props: &PlansimProps) -> Html {
             model.dispatch(Msg::Session(Command::RemoveReported));
         })
     };
+    let prompt = if *restored {
+        let (model, r) = (model.clone(), restored.clone());
+        let on_fresh = Callback::from(move |_| {
+            for m in super::init::fresh_start(&model) {
+                model.dispatch(m);
+            }
+            r.set(false);
+        });
+        let restored = restored.clone();
+        let on_keep = Callback::from(move |_| restored.set(false));
+        html! { <super::restore_prompt::RestorePrompt {lang} {on_fresh} {on_keep} /> }
+    } else {
+        html! {}
+    };
     html! {
         <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
+        { prompt }
         <Page {view} notices={notices.clone()} citation={AttrValue::from(citation)}
             {plans} current={s.current} link_key={s.link_key().map(|k| AttrValue::from(k.to_string()))}
             reported_link={reported_link.map(AttrValue::from)} from_file={shown.source == Source::File}
             loaded_reported={shown.loaded.is_some()} {dragging}
-            {on_show} {on_remove} {on_file} {on_remove_reported} />
+            {on_show} {on_remove} {on_file} {on_remove_reported} {permalink} />
         </ContextProvider<super::export_scene::SceneCell>>
     }
 }

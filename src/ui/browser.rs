@@ -99,8 +99,51 @@ pub fn page_link(
             None => q.delete(key),
         }
     }
+    // issue 11a: a lock, a chart-only view and a fresh start belong to the
+    // link that carries them, not to the full page's permalink.
+    if embed.is_none() {
+        for key in EMBED_ONLY {
+            q.delete(key);
+        }
+    }
     url.set_hash(fragment);
     url.href()
+}
+
+/// issue 11a: query parameters that only an embed keeps; `fresh` is read
+/// once, at the start of a visit.
+const EMBED_ONLY: [&str; 3] = ["lock", "view", "fresh"];
+
+/// issue 11a: the embed link of `view` (an indicator id or `headline`),
+/// locked (`lock=1`) and chart-only (`view=chart`) when asked.
+pub fn embed_link(
+    plan: Option<&str>,
+    reported: Option<&str>,
+    view: &str,
+    lock: bool,
+    chart_only: bool,
+    fragment: &str,
+) -> String {
+    let link = page_link(plan, reported, Some(view), fragment);
+    let Ok(url) = web_sys::Url::new(&link) else {
+        return link;
+    };
+    let q = url.search_params();
+    for key in EMBED_ONLY {
+        q.delete(key);
+    }
+    if lock {
+        q.set("lock", "1");
+    }
+    if chart_only {
+        q.set("view", "chart");
+    }
+    url.href()
+}
+
+/// issue 11a: whether the query parameter `key` is on (`1`, `true`, `yes`).
+pub fn query_flag(key: &str) -> bool {
+    query_param(key).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"))
 }
 
 /// Fetches `url` (relative to the page) as text.
@@ -335,11 +378,10 @@ pub fn post_height() {
     if parent == w {
         return;
     }
+    // issue 11a: the content's own height, not the document's scroll height
+    // (which is never less than the frame), so that the frame shrinks too.
     let doc = gloo::utils::document();
-    let height = doc
-        .document_element()
-        .map_or(0, |e| e.scroll_height())
-        .max(doc.body().map_or(0, |b| b.scroll_height()));
+    let height = doc.body().map_or(0, |b| b.offset_height());
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &"plansim:height".into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));

@@ -56,10 +56,12 @@ pub fn initial() -> Result<Visit, String> {
     for n in refused {
         session = session.reduce(Command::Notice(n));
     }
+    // issue 11a: `fresh=1` (a teacher's link) never restores a saved scenario
+    let fresh = browser::query_flag("fresh");
     for i in 0..session.plans.len() {
         session = session.reduce(Command::Show(i, None));
         let key = session.shown().scenario_key(i == 0);
-        if let Some(saved) = browser::load(&key) {
+        if let Some(saved) = browser::load(&key).filter(|_| !fresh) {
             session = session.reduce(Command::Scenario(Action::Restore(saved)));
         } else {
             // issue 7: a first visit starts at the pace published so far, so
@@ -88,4 +90,51 @@ pub fn initial() -> Result<Visit, String> {
         plan: browser::query_param("plan"),
         fragment: browser::fragment(),
     }))
+}
+
+/// issue 11a: the messages that take every open plan back to the scenario
+/// a first visit starts from (the pace published so far); each saved
+/// scenario is forgotten. Plans and reported values opened from files stay
+/// (a teacher's material), and so does the language.
+pub fn fresh_start(visit: &Visit) -> Vec<Msg> {
+    let s = &visit.session;
+    let mut out = Vec::new();
+    for (i, p) in s.plans.iter().enumerate() {
+        browser::forget(&p.scenario_key(i == 0));
+        let paces = crate::core::reported::paces(&p.plan, &p.reported);
+        out.push(Msg::Session(Command::Show(i, None)));
+        out.push(Msg::Session(Command::Scenario(Action::Apply(
+            Preset::Reported,
+            paces,
+        ))));
+    }
+    out.push(Msg::Session(Command::Show(s.current, None)));
+    out.push(Msg::Session(Command::Scenario(Action::Dismiss)));
+    out
+}
+
+fn first_visit_paces(session: &Session) -> Vec<crate::core::reported::Pace> {
+    let shown = session.shown();
+    crate::core::reported::paces(&shown.plan, &shown.reported)
+}
+
+/// issue 11a: whether the shown scenario was restored from this browser's
+/// storage and differs from a first visit's: not from a link (the address
+/// has no fragment), not in an embed, not after `fresh=1`.
+pub fn restored_from_storage(visit: &Visit, embedded: bool) -> bool {
+    if embedded || browser::query_flag("fresh") || !browser::fragment().is_empty() {
+        return false;
+    }
+    let s = &visit.session;
+    let shown = s.shown();
+    if browser::load(&shown.scenario_key(s.current == 0)).is_none() {
+        return false;
+    }
+    let start = crate::core::presets::preset_scenario(
+        &shown.plan,
+        &crate::core::engine::Scenario::new(&shown.plan),
+        Preset::Reported,
+        &first_visit_paces(s),
+    );
+    shown.scenario != start
 }

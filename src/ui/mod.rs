@@ -28,6 +28,7 @@ mod plan_bar;
 mod preset_note;
 mod print;
 mod reference_control;
+mod restore_prompt;
 mod scale_control;
 mod share;
 mod shared;

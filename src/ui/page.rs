@@ -39,6 +39,9 @@ pub struct PageProps {
     pub on_remove: Callback<usize>,
     pub on_file: Callback<Opened>,
     pub on_remove_reported: Callback<()>,
+    /// issue 11a: the permalink of the scenario, for the handout.
+    #[prop_or_default]
+    pub permalink: AttrValue,
 }
 
 /// Everything but the embed view.
@@ -71,7 +74,9 @@ pub fn Page(p: &PageProps) -> Html {
                     reference={v.reference_choice.clone()}
                     on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
                 <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
-                    citation={p.citation.clone()} {lang} />
+                    citation={p.citation.clone()} {lang} reference={Some(v.reference.clone())}
+                    paces={v.reports.paces.clone()} permalink={p.permalink.clone()}
+                    reference_choice={v.reference_choice.clone()} reference_name={v.reference_name.clone()} />
                 <HeadlinePanel view={v.clone()} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
@@ -92,6 +97,10 @@ pub fn Page(p: &PageProps) -> Html {
                 }) }
             </main>
             <footer>
+                // issue 11a: said once, not on every card without a trend
+                if plan.indicators.iter().any(|i| i.slider.is_some() && i.target.is_some() && i.trend.is_none()) {
+                    <p data-role="no-trend">{ s.no_trend_once }</p>
+                }
                 <p>{ format!("{}: {} ({}, {}, {})", s.source, lang.pick(&plan.title), lang.pick(&plan.issuer), plan.document_number, plan.issued) }</p>
             </footer>
             if p.dragging {

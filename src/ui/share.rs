@@ -17,6 +17,11 @@ use yew::prelude::*;
 /// The embed view of a plan's headline goals.
 pub const HEADLINE_VIEW: &str = "headline";
 
+/// issue 11a: the snippet's height where the host runs no script: enough
+/// for the headline view on a wide page and, below, on a phone.
+const DEFAULT_HEIGHT: u32 = 960;
+const DEFAULT_PHONE_HEIGHT: u32 = 1240;
+
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub plan: Shared<Plan>,
@@ -77,8 +82,20 @@ pub fn SharePanel(p: &ShareProps) -> Html {
     } else {
         first_view
     };
-    let height = use_state(|| 560u32);
-    let embed_url = browser::page_link(key, p.reported_link.as_deref(), Some(&view_id), &frag);
+    // issue 11a: the snippet works as pasted: its script fits the frame to
+    // the content; without script, these heights (wide, and below 480 px).
+    let height = use_state(|| DEFAULT_HEIGHT);
+    let phone = use_state(|| DEFAULT_PHONE_HEIGHT);
+    let lock = use_state(|| false);
+    let chart_only = use_state(|| false);
+    let embed_url = browser::embed_link(
+        key,
+        p.reported_link.as_deref(),
+        &view_id,
+        *lock,
+        *chart_only,
+        &frag,
+    );
     let headline_label = |plan: &Plan| {
         let heads: Vec<_> = plan.with_role(Role::Headline).collect();
         match heads.as_slice() {
@@ -94,7 +111,30 @@ pub fn SharePanel(p: &ShareProps) -> Html {
         Some(i) if view_id != HEADLINE_VIEW => format!("plansim: {}", lang.pick(&i.name)),
         _ => format!("plansim: {}", headline_label(plan)),
     };
-    let snippet = export::embed_snippet(&embed_url, &title, *height);
+    let snippet = crate::publish::embed_snippet(&embed_url, &title, *height, *phone);
+    let on_lock = {
+        let lock = lock.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            lock.set(el.checked());
+        })
+    };
+    let on_chart = {
+        let chart_only = chart_only.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            chart_only.set(el.checked());
+        })
+    };
+    let on_phone = {
+        let phone = phone.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(h) = el.value().trim().parse::<u32>() {
+                phone.set(h.clamp(200, 6000));
+            }
+        })
+    };
     let on_view = {
         let view = view.clone();
         Callback::from(move |e: Event| {
@@ -195,6 +235,12 @@ pub fn SharePanel(p: &ShareProps) -> Html {
                         </select>
                         <label for="embed-height">{ s.embed_height }</label>
                         <input id="embed-height" class="num" type="number" min="200" max="4000" step="10" value={height.to_string()} onchange={on_height} />
+                        <label for="embed-phone">{ s.embed_phone_height }</label>
+                        <input id="embed-phone" class="num" type="number" min="200" max="6000" step="10" value={phone.to_string()} onchange={on_phone} />
+                    </div>
+                    <div class="row">
+                        <label class="check"><input type="checkbox" id="embed-lock" checked={*lock} onchange={on_lock} />{ s.embed_lock }</label>
+                        <label class="check"><input type="checkbox" id="embed-chart" checked={*chart_only} onchange={on_chart} />{ s.embed_chart_only }</label>
                     </div>
                     <textarea id="embed-snippet" readonly=true rows="3" value={snippet.clone()} aria-label={format!("{} (HTML)", s.embed_title)} />
                     <CopyButton text={snippet} target="embed-snippet" label={s.copy} done={s.copied} failed={s.copy_failed} />

@@ -71,28 +71,31 @@ pub fn Summary(p: &SummaryProps) -> Html {
             }
             <p class="reference-tally" data-role="reference-tally" data-reference-name={p.reference_name.clone()}>{ fill(&fill(&fill(s.reference_tally, "name", &p.reference_name), "hit", ref_hit), "total", ref_total) }</p>
             if !differs.is_empty() {
-                <p data-role="differs">{ s.verdict_differs }{ " " }{ links(&differs) }</p>
+                <p data-role="differs">{ s.verdict_differs }{ " " }{ links(&differs, p.lang) }</p>
             }
             if p.is_default { <p class="hint">{ s.defaults_hint }</p> }
             if !needs.is_empty() {
                 <details class="needs-list">
                     <summary>{ format!("{} {}", needs.len(), s.need_baseline_count.trim_end_matches([':', '：'])) }</summary>
-                    <p>{ links(&needs) }</p>
+                    <p>{ links(&needs, p.lang) }</p>
                 </details>
             }
             if missed.is_empty() {
                 <p>{ s.all_hit }</p>
             } else {
-                <p>{ s.missed }{ " " }{ links(&missed) }</p>
+                <p>{ s.missed }{ " " }{ links(&missed, p.lang) }</p>
             }
         </section>
     }
 }
 
-fn links(items: &[(String, String)]) -> Html {
+/// issue 11a: names joined with `、` in Chinese and `; ` in English (the
+/// English names hold commas).
+fn links(items: &[(String, String)], lang: Lang) -> Html {
+    let sep = if lang == Lang::Zh { "、" } else { "; " };
     html! {
         { for items.iter().enumerate().map(|(k, (id, name))| html! {
-            <>{ if k > 0 { "、" } else { "" } }<a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ name }</a></>
+            <>{ if k > 0 { sep } else { "" } }<a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ name }</a></>
         }) }
     }
 }

@@ -78,13 +78,13 @@ test('the reported-pace preset sets each slider to its pace since the baseline, 
 test('a share link restores its scenario; a malformed one is applied as far as it can be', async () => {
   const { context, page } = await open('#g.gdp=6.5&g.de_value_added=3&lang=en');
   assert.equal(await page.inputValue('#n-gdp'), '6.5');
-  assert.equal(await page.inputValue('#n-de_value_added'), '3');
+  assert.equal(await page.inputValue('#n-de_value_added'), '3.0');
   assert.equal(await until(page, 'de_share', 'verdict', 'miss'), 'miss');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
 
   const bad = await open('#g.gdp=oops&g.nope=1&g.base_stations_5g=5&lang=en');
-  assert.equal(await bad.page.inputValue('#n-base_stations_5g'), '5');
+  assert.equal(await bad.page.inputValue('#n-base_stations_5g'), '5.0');
   assert.equal(await until(bad.page, 'base_stations_5g', 'verdict', 'miss'), 'miss');
   const notice = await bad.page.textContent('[data-role="notices"]');
   assert.match(notice, /g\.gdp=oops/);
@@ -112,11 +112,11 @@ test('a reload keeps the scenario, and back and forward step through it', async 
   assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
   await page.reload();
   await ready(page);
-  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  assert.equal(await page.inputValue('#n-dc_racks'), '2.0');
   // Without the fragment, localStorage restores it.
   await page.goto(server.url);
   await ready(page);
-  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  assert.equal(await page.inputValue('#n-dc_racks'), '2.0');
   assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
   await page.fill('#n-dc_racks', '30');
   await page.locator('#n-dc_racks').blur();

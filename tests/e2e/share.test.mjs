@@ -91,7 +91,7 @@ test('JSON export and import round-trip; a malformed file changes nothing', asyn
   assert.equal(JSON.parse(json.body).growth.gdp, 6.5);
 
   await page.click('header.top button:has-text("Reset all")');
-  await page.waitForFunction(() => document.querySelector('#n-gdp').value === '7');
+  await page.waitForFunction(() => document.querySelector('#n-gdp').value === '7.0');
   await page.setInputFiles('#import-json', file);
   await page.waitForFunction(() => document.querySelector('#n-gdp').value === '6.5');
   assert.equal(await page.inputValue('#b-digital_trade'), '5000');
@@ -132,7 +132,7 @@ test('the print stylesheet turns the page into a handout', async () => {
   assert.ok(!(await page.isVisible('header.top .controls')));
   const rows = await page.locator('table.handout tbody tr').count();
   assert.equal(rows, Number(await page.getAttribute('[data-role="summary"]', 'data-total')), 'every assessed target');
-  assert.match(await page.textContent('.needs-print'), /^16 targets need a baseline/);
+  assert.match(await page.textContent('.needs-print'), /^16 more targets have no baseline in the plan/);
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(pages, 1, 'one page');

@@ -53,15 +53,26 @@ pub fn Assessed(p: &AssessedProps) -> Html {
     } else {
         ("badge miss", "✘ ", s.miss, "miss")
     };
-    let margin_unit = if matches!(ind.kind, Kind::Level) {
-        unit
+    // issue 11a: a level's margin in the units English reads ("+230 patents")
+    let margin_text = if matches!(ind.kind, Kind::Level) {
+        let v = crate::publish::value_number(p.lang, ind, a.margin);
+        let v = if v
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c == '0' || c == '.' || c == ',')
+        {
+            v.trim_start_matches('-').to_string()
+        } else if v.starts_with('-') {
+            v
+        } else {
+            format!("+{v}")
+        };
+        format!("{v} {}", crate::publish::unit_name(p.lang, ind))
     } else {
-        s.pp
+        format!("{} {}", fmt_signed(a.margin), s.pp)
     };
     let margin = format!(
-        "{} {}{}",
-        fmt_signed(a.margin),
-        margin_unit,
+        "{margin_text}{}",
         a.margin_rel
             .map(|r| format!(" ({}%)", fmt_signed(r * 100.0)))
             .unwrap_or_default()
@@ -139,7 +150,7 @@ pub fn Assessed(p: &AssessedProps) -> Html {
                     <span aria-hidden="true">{ icon }</span>{ word }
                 </span>
                 <span class="projected" data-role="projected" data-value={a.projected.to_string()}>
-                    { format!("{} {}: {} {}", s.projected, t.year, fmt_num(a.projected), unit) }
+                    { format!("{} {}: {}", s.projected, t.year, crate::publish::value_text(p.lang, ind, a.projected)) }
                 </span>
                 if let Some(c) = &p.chance { <ChanceBadge p={c.chance.p} lang={p.lang} /> }
             </div>

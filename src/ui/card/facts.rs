@@ -11,6 +11,9 @@ pub struct FactsProps {
     pub plan: Shared<Plan>,
     pub id: AttrValue,
     pub lang: Lang,
+    /// issue 11a: the baseline the reader entered, shown instead of "/".
+    #[prop_or_default]
+    pub entered: Option<f64>,
 }
 
 /// The baseline and target lines, and a ratio's formula named from its
@@ -21,7 +24,7 @@ pub fn Facts(p: &FactsProps) -> Html {
     let Some(ind) = p.plan.indicator(&p.id) else {
         return html! {};
     };
-    let unit = p.lang.pick(&ind.unit);
+    let value = |v: f64| crate::publish::value_text(p.lang, ind, v);
     let base = match &ind.baseline {
         Some(b) => {
             let star = b.printed.as_deref().is_some_and(|x| x.ends_with('*'));
@@ -36,26 +39,34 @@ pub fn Facts(p: &FactsProps) -> Html {
             } else {
                 String::new()
             };
-            format!(
-                "{} {}: {} {}{}{new}",
-                s.baseline, b.year, b.value, unit, mark
-            )
+            format!("{} {}: {}{}{new}", s.baseline, b.year, value(b.value), mark)
         }
-        None => format!("{}: /", s.baseline),
+        None => match p.entered {
+            Some(v) => format!(
+                "{} {}: {}{}",
+                s.baseline,
+                p.plan.base_year,
+                value(v),
+                s.entered_baseline
+            ),
+            None => format!("{}: /", s.baseline),
+        },
     };
     let target = ind.target.as_ref().map(|t| {
+        // issue 11a: the plan's own words ("60%左右") beside the target in
+        // Chinese only; English reads the comparator and the value.
         let printed = t
             .printed
             .as_ref()
+            .filter(|_| p.lang == Lang::Zh)
             .map(|x| format!(" ({x})"))
             .unwrap_or_default();
         format!(
-            "{} {}: {} {} {}{}",
+            "{} {}: {} {}{}",
             s.target,
             t.year,
             comparator_sign(t.comparator),
-            t.value,
-            unit,
+            value(t.value),
             printed
         )
     });

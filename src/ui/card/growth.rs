@@ -65,7 +65,7 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
                     step={slider.step.to_string()} value={p.value.to_string()} {oninput}
                     aria-valuetext={format!("{} {}", fmt_signed(p.value), spoken)} />
                 <input type="number" id={format!("n-{id}")} class="num" step={slider.step.to_string()}
-                    value={trim(p.value)} {onchange} aria-label={format!("{} ({})", name, spoken)} />
+                    value={crate::publish::fmt_field(p.value, slider.step)} {onchange} aria-label={format!("{} ({})", name, spoken)} />
                 <span class="unit">{ unit }
                     if let Some(w) = prices { <span class="prices" data-role="prices">{ w }</span> }
                 </span>
@@ -74,10 +74,4 @@ pub fn GrowthControl(p: &GrowthProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// A growth for a number field: up to four decimals, no trailing zeros.
-fn trim(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

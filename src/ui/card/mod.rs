@@ -90,27 +90,31 @@ pub fn IndicatorCard(p: &CardProps) -> Html {
                 reference_name={p.reference_name.clone()} />
         },
     };
-    let trend = slider.filter(|_| !needs).map(|d| match &d.trend {
-        Some(t) => format!(
-            "{} ({}): {} {}{} · {}",
-            s.trend,
-            t.period,
-            fmt_signed(t.growth),
-            gunit,
-            prices_word(p.lang, t.prices).map_or(String::new(), |w| format!(" · {w}")),
-            t.section
-        ),
-        None => format!("{}: {}", s.trend, s.no_trend),
-    });
+    // issue 11a: a card without a trend says nothing of it; the page says once
+    // that the plan gives none for those.
+    let trend = slider
+        .filter(|_| !needs)
+        .and_then(|d| d.trend.as_ref())
+        .map(|t| {
+            format!(
+                "{} ({}): {} {}{} · {}",
+                s.trend,
+                t.period,
+                fmt_signed(t.growth),
+                gunit,
+                prices_word(p.lang, t.prices).map_or(String::new(), |w| format!(" · {w}")),
+                t.section
+            )
+        });
     html! {
         <article class="card" id={format!("ind-{}", p.id)} data-indicator={p.id.clone()}>
             <h3>{ p.lang.pick(&ind.name) }</h3>
-            <Facts plan={p.plan.clone()} id={p.id.clone()} lang={p.lang} />
+            <Facts plan={p.plan.clone()} id={p.id.clone()} lang={p.lang} entered={p.baseline_input} />
             { body }
             if let Some((v, verdict)) = p.reference {
                 <p class="reference" data-role="reference" data-value={v.to_string()}
                     data-verdict={if verdict == Verdict::Hit { "hit" } else { "miss" }}>
-                    { format!("{}: {} {} · {}", fill(s.reference_named, "name", &p.reference_name), crate::i18n::fmt_num(v), p.lang.pick(&ind.unit),
+                    { format!("{}: {} · {}", fill(s.reference_named, "name", &p.reference_name), crate::publish::value_text(p.lang, ind, v),
                         if verdict == Verdict::Hit { s.hit } else { s.miss }) }
                 </p>
             }

@@ -52,9 +52,9 @@ pub fn ReportedList(p: &ReportedListProps) -> Html {
                         <li data-reported={r.year.to_string()} title={r.note.clone()}>
                             { format!("{}: {} {}{cmp} — ", r.year, value_text(r), p.unit) }
                             if let Some(url) = crate::export::web_link(&r.url) {
-                                <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ format!("{}{status}", r.source) }</a>
+                                <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ format!("{}{status}", crate::publish::source_text(p.lang, &r.source)) }</a>
                             } else {
-                                { format!("{}{status}", r.source) }
+                                { format!("{}{status}", crate::publish::source_text(p.lang, &r.source)) }
                             }
                         </li>
                     }
