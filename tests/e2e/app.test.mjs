@@ -122,10 +122,10 @@ test('a reload keeps the scenario, and back and forward step through it', async 
   await page.locator('#n-dc_racks').blur();
   assert.equal(await until(page, 'dc_racks', 'verdict', 'hit'), 'hit');
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  await page.waitForFunction(() => Number(document.querySelector('#n-dc_racks').value) === 2);
   assert.equal(await until(page, 'dc_racks', 'verdict', 'miss'), 'miss');
   await page.goForward();
-  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '30');
+  await page.waitForFunction(() => Number(document.querySelector('#n-dc_racks').value) === 30);
 
   await context.close();
 });
@@ -141,14 +141,14 @@ test('back returns to the first state of a visit, and forward leaves it again', 
     await page.waitForFunction((x) => location.hash.includes(`g.dc_racks=${x}`), v);
   }
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  await page.waitForFunction(() => Number(document.querySelector('#n-dc_racks').value) === 2);
   await page.goBack();
-  await page.waitForFunction((f) => document.querySelector('#n-dc_racks').value === f, first);
+  await page.waitForFunction((f) => Number(document.querySelector('#n-dc_racks').value) === Number(f), first);
   assert.equal(await until(page, 'dc_racks', 'verdict', 'hit'), 'hit');
   await page.goForward();
-  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '2');
+  await page.waitForFunction(() => Number(document.querySelector('#n-dc_racks').value) === 2);
   await page.goForward();
-  await page.waitForFunction(() => document.querySelector('#n-dc_racks').value === '30');
+  await page.waitForFunction(() => Number(document.querySelector('#n-dc_racks').value) === 30);
   await context.close();
 });
 

@@ -61,7 +61,7 @@ test('?plan= opens another plan from its address, and the link keeps it', async 
   assert.match(page.url(), /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.reclaimed_volume=2&lang=en$/);
   await page.reload();
   await ready(page);
-  assert.equal(await page.inputValue('#n-reclaimed_volume'), '2');
+  assert.equal(Number(await page.inputValue('#n-reclaimed_volume')), 2);
   await page.click('details.share > summary');
   assert.match(await page.inputValue('#permalink'), /\?plan=fixtures%2Friverland-water-2030\.json#v=1&g\.reclaimed_volume=2/);
   assert.match(await page.inputValue('#citation'), /河政发〔2023〕7号|Riverland City Government/);
@@ -98,18 +98,18 @@ test('a plan from the file picker gets a switcher; each plan keeps its scenario;
 
   await page.selectOption('#plan-select', '0');
   await page.waitForSelector('[data-indicator="dc_racks"]');
-  assert.equal(await page.inputValue('#n-dc_racks'), '2', 'the first plan kept its scenario');
+  assert.equal(Number(await page.inputValue('#n-dc_racks')), 2, 'the first plan kept its scenario');
   assert.doesNotMatch(page.url(), /plan=/);
   await page.goBack();
   await page.waitForSelector('[data-indicator="pipe_km"]');
-  assert.equal(await page.inputValue('#n-pipe_km'), '1', 'back returns to the other plan, scenario and all');
+  assert.equal(Number(await page.inputValue('#n-pipe_km')), 1, 'back returns to the other plan, scenario and all');
 
   await page.goto(server.url + '#lang=en');
   await ready(page);
   assert.equal(await page.locator('#plan-select option').count(), 2, 'kept in this browser');
   await page.selectOption('#plan-select', '1');
   await page.waitForSelector('[data-indicator="pipe_km"]');
-  assert.equal(await page.inputValue('#n-pipe_km'), '1');
+  assert.equal(Number(await page.inputValue('#n-pipe_km')), 1);
   await page.click('[data-action="remove-plan"]');
   await page.waitForSelector('[data-indicator="dc_racks"]');
   assert.equal(await page.locator('#plan-select').count(), 0);
@@ -140,12 +140,12 @@ test('a bad plan file names the field in the reader\'s language and changes noth
   assert.match(notice, /规划文件未载入，当前规划与情景保持不变/);
   assert.match(notice, /e2e-bad-plan\.json/);
   assert.match(notice, /indicators\[4\]\.target\.value/);
-  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  assert.equal(Number(await page.inputValue('#n-dc_racks')), 2);
   assert.equal(await page.locator('#plan-select').count(), 0);
   // Not JSON at all.
   await drop(page, 'broken.json', '{"format": 1, "id": ');
   await page.waitForFunction(() => document.querySelectorAll('[data-role="notices"] li').length === 2);
-  assert.equal(await page.inputValue('#n-dc_racks'), '2');
+  assert.equal(Number(await page.inputValue('#n-dc_racks')), 2);
   await context.close();
 });
 
