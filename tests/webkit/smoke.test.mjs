@@ -91,7 +91,7 @@ test('a slider moved by keyboard changes a verdict, and the link follows', async
   await gdp.sendKeys(Key.END); // GDP at the top of its range
   assert.equal(await until(d, 'de_share', 'verdict', 'miss'), 'miss', 'faster GDP dilutes the digital share');
   const max = await gdp.getAttribute('max');
-  assert.equal(await d.executeScript('return document.querySelector("#n-gdp").value'), max, 'the number field follows the slider');
+  assert.equal(Number(await d.executeScript('return document.querySelector("#n-gdp").value')), Number(max), 'the number field follows the slider');
   await waitFor(d, 'return location.hash.includes("g.gdp=" + arguments[0])', [max], 5000, 'the link names the new growth');
   const de = await d.findElement(By.css('#g-de_value_added'));
   await de.sendKeys(Key.END);
@@ -107,14 +107,14 @@ test('a slider moved by keyboard changes a verdict, and the link follows', async
 test('a link with a scenario opens it; a malformed one is applied as far as it can be', async () => {
   await open('#g.gdp=6.5&g.de_value_added=3&h=2035&lang=en');
   const inputs = await d.executeScript('return ["n-gdp", "n-de_value_added", "horizon"].map((id) => document.getElementById(id).value)');
-  assert.deepEqual(inputs, ['6.5', '3', '2035']);
+  assert.deepEqual(inputs.map(Number), [6.5, 3, 2035]);
   assert.equal(await until(d, 'de_share', 'verdict', 'miss'), 'miss');
   await waitFor(d, 'return document.documentElement.lang === "en"', [], 5000, 'the page in English');
   await noErrors(d);
   await d.quit();
 
   await open('#g.gdp=oops&g.nope=1&g.base_stations_5g=5&lang=en');
-  assert.equal(await d.executeScript('return document.getElementById("n-base_stations_5g").value'), '5');
+  assert.equal(Number(await d.executeScript('return document.getElementById("n-base_stations_5g").value')), 5);
   assert.equal(await until(d, 'base_stations_5g', 'verdict', 'miss'), 'miss');
   const notice = await d.findElement(By.css('[data-role="notices"]')).getText();
   assert.match(notice, /g\.gdp=oops/);
@@ -182,6 +182,8 @@ for (const sandbox of ['', 'sandbox="allow-scripts"']) {
       assert.equal(full.length, 1, `one link to the full page: ${links.join(' ')}`);
       assert.doesNotMatch(full[0], /embed=/);
       const canvas = await d.findElement(By.css('[data-indicator="base_stations_5g"] canvas'));
+      // The frame is 300 px tall and the chart is drawn as it nears the viewport: scroll to it.
+      await d.executeScript('arguments[0].scrollIntoView({ block: "center" })', canvas);
       const stats = await waitFor(d, `const s = (function () { ${CANVAS_STATS} }).apply(null, arguments); return s.ink > 0.01 ? s : null;`, [canvas], 5000, 'the chart');
       assert.ok(stats.colour > 100, 'the chart is drawn');
       await noErrors(d, 'the embed');
