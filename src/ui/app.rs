@@ -5,7 +5,7 @@ use super::browser;
 use super::embed::EmbedView;
 use super::fetch_failed::FetchFailed;
 use super::files::{Opened, MAX_FILE_BYTES};
-use super::hooks::{use_file_drop, use_link_fetch, use_storage_sync, use_url_sync};
+use super::hooks::{use_file_drop, use_link_fetch, use_rested, use_storage_sync, use_url_sync};
 use super::init::{initial, reported_key, KeptReported};
 use super::page::Page;
 use super::plan_bar::PlanItem;
@@ -139,7 +139,7 @@ fn Plansim(props: &PlansimProps) -> Html {
         let rested = rested.clone();
         use_effect_with(key.clone(), move |k| {
             let k = k.clone();
-            let t = gloo::timers::callback::Timeout::new(250, move || {
+            let t = gloo::timers::callback::Timeout::new(super::hooks::REST_MS, move || {
                 let full = crate::chances::Chances::new(&k.0, &k.1, k.2);
                 rested.set(Some((k, std::rc::Rc::new(full))));
             });
@@ -150,6 +150,39 @@ fn Plansim(props: &PlansimProps) -> Html {
         Some((k, full)) if *k == key => full.clone(),
         _ => quick.clone(),
     };
+    // issue 10: the permalink, the citation and what an export says of the
+    // page are rebuilt once the reader rests, not on every step of a slider.
+    let reported_link = match &shown.loaded {
+        Some((ReportedFrom::Link(url), _)) => Some(url.clone()),
+        _ => None,
+    };
+    let calm = use_rested((
+        plan.clone(),
+        Shared::from(reports.clone()),
+        shown.scenario.clone(),
+        shown.reference.clone(),
+        state::to_fragment(&plan, &s.state()),
+        s.link_key().map(str::to_string),
+        reported_link.clone(),
+        lang,
+    ));
+    let links = use_memo(
+        calm,
+        |(plan, reports, scenario, reference, frag, key, rl, lang)| {
+            let permalink = browser::page_link(key.as_deref(), rl.as_deref(), None, frag);
+            let citation = export::citation(plan, *lang, &permalink, &browser::today());
+            let scene = super::export_scene::Scene {
+                scenario: Some(scenario.clone()),
+                link: permalink.clone(),
+                reference: Some((
+                    reference.label(*lang).to_string(),
+                    reference_scenario(plan, scenario, reference, &reports.paces),
+                )),
+                reported: reports.all.clone(),
+            };
+            (AttrValue::from(permalink), AttrValue::from(citation), scene)
+        },
+    );
 
     match &model.fetch {
         Some(Fetch::Loading { .. }) => {
@@ -192,33 +225,17 @@ fn Plansim(props: &PlansimProps) -> Html {
         scale: s.scale,
         chances: Shared::from(chances.clone()),
     };
-    let frag = state::to_fragment(&plan, &s.state());
-    let reported_link = match &shown.loaded {
-        Some((ReportedFrom::Link(url), _)) => Some(url.clone()),
-        _ => None,
-    };
-    let permalink = browser::page_link(s.link_key(), reported_link.as_deref(), None, &frag);
-    // issue 11b: what an exported chart says about the page, read on export.
-    *scene.0.borrow_mut() = super::export_scene::Scene {
-        scenario: Some(shown.scenario.clone()),
-        link: permalink.clone(),
-        reference: Some((
-            shown.reference.label(lang).to_string(),
-            reference_scenario(&plan, &shown.scenario, &shown.reference, &reports.paces),
-        )),
-        reported: reports.all.clone(),
-    };
+    let (permalink, citation, scene_now) = &*links;
+    *scene.0.borrow_mut() = scene_now.clone();
     if let Some(embed) = &*embed {
         let open = permalink.clone();
         return html! {
             <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
             <EmbedView {view} embed={AttrValue::from(embed.clone())} notices={notices.clone()}
-                open={AttrValue::from(open)} {locked} {chart_only} />
+                {open} {locked} {chart_only} />
             </ContextProvider<super::export_scene::SceneCell>>
         };
     }
-    let citation = export::citation(&plan, lang, &permalink, &browser::today());
-    let permalink = AttrValue::from(permalink);
     let plans: Vec<PlanItem> = s
         .plans
         .iter()
@@ -270,11 +287,11 @@ fn Plansim(props: &PlansimProps) -> Html {
     html! {
         <ContextProvider<super::export_scene::SceneCell> context={(*scene).clone()}>
         { prompt }
-        <Page {view} notices={notices.clone()} citation={AttrValue::from(citation)}
+        <Page {view} notices={notices.clone()} citation={citation.clone()}
             {plans} current={s.current} link_key={s.link_key().map(|k| AttrValue::from(k.to_string()))}
             reported_link={reported_link.map(AttrValue::from)} from_file={shown.source == Source::File}
             loaded_reported={shown.loaded.is_some()} {dragging}
-            {on_show} {on_remove} {on_file} {on_remove_reported} {permalink} />
+            {on_show} {on_remove} {on_file} {on_remove_reported} permalink={permalink.clone()} />
         </ContextProvider<super::export_scene::SceneCell>>
     }
 }

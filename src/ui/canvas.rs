@@ -2,7 +2,7 @@
 //! with its values read out on hover and by keyboard (issue 11); and the
 //! chart's exports as self-describing figures (PNG and SVG).
 
-use super::hooks::use_canvas_width;
+use super::hooks::use_canvas_draw;
 use crate::chart::{draw, draw_figure, values_at, ChartSpec, Figure, Measured, PlotFrame};
 use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
@@ -20,17 +20,6 @@ pub struct ChartProps {
     pub unit: AttrValue,
     #[prop_or_default]
     pub lang: Lang,
-}
-
-/// Sizes `canvas`'s backing store to its CSS size (at least `min_w × min_h`)
-/// times the device pixel ratio, and returns that ratio.
-pub fn fit_canvas(canvas: &HtmlCanvasElement, min_w: i32, min_h: i32) -> f64 {
-    let dpr = super::browser::dpr();
-    let w = f64::from(canvas.client_width().max(min_w));
-    let h = f64::from(canvas.client_height().max(min_h));
-    canvas.set_width((w * dpr).round() as u32);
-    canvas.set_height((h * dpr).round() as u32);
-    dpr
 }
 
 /// The readout of `spec` in `year`: `2023 · Projection 54.3 % · Reported ≥ 17.1 %`.
@@ -67,47 +56,25 @@ fn years(spec: &ChartSpec) -> Vec<u16> {
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let node = use_node_ref();
-    // Charts are drawn once they come near the viewport: most of the 40 are
-    // below the fold, and drawing them all would slow the first render.
-    let visible = use_state(|| false);
-    {
-        let (node, visible) = (node.clone(), visible.clone());
-        use_effect_with((), move |_| {
-            let observer = watch_visibility(&node, visible.clone());
-            if observer.is_none() {
-                visible.set(true);
-            }
-            move || {
-                if let Some((o, _cb)) = observer {
-                    o.disconnect();
-                }
-            }
-        });
-    }
-    // Redraw when the canvas changes width (a rotated phone, a resized window).
-    let width = use_canvas_width(&node);
     // The year read out (hover or keyboard), and where the plot landed.
     let focus = use_state(|| None::<u16>);
     let frame = use_mut_ref(|| None::<PlotFrame>);
     {
-        let (node, frame) = (node.clone(), frame.clone());
-        use_effect_with(
-            (props.spec.clone(), width, *visible, *focus),
-            move |(spec, _, visible, focus)| {
-                if !*visible {
-                    return;
-                }
-                if let Some(canvas) = node.cast::<HtmlCanvasElement>() {
-                    let dpr = fit_canvas(&canvas, 200, 120);
-                    let spec = ChartSpec {
-                        scale: dpr,
-                        focus: *focus,
-                        ..spec.clone()
-                    };
-                    if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                        *frame.borrow_mut() =
-                            draw(&Measured(backend).into_drawing_area(), &spec).ok();
-                    }
+        // Drawn as it nears the viewport, and again when its spec, size or
+        // readout year changed: most of the 40 charts are below the fold.
+        let frame = frame.clone();
+        use_canvas_draw(
+            &node,
+            (props.spec.clone(), *focus),
+            (200, 120),
+            move |canvas, dpr, (spec, focus)| {
+                let spec = ChartSpec {
+                    scale: dpr,
+                    focus: *focus,
+                    ..spec.clone()
+                };
+                if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
+                    *frame.borrow_mut() = draw(&Measured(backend).into_drawing_area(), &spec).ok();
                 }
             },
         );
@@ -170,34 +137,6 @@ pub fn Chart(props: &ChartProps) -> Html {
                 aria-live="polite">{ text.unwrap_or_else(|| s.chart_keys.to_string()) }</p>
         </div>
     }
-}
-
-type Observed = (
-    web_sys::IntersectionObserver,
-    wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
-);
-
-/// Sets `visible` once the node comes within 300 px of the viewport; `None`
-/// where IntersectionObserver is missing.
-fn watch_visibility(node: &NodeRef, visible: UseStateHandle<bool>) -> Option<Observed> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let el = node.cast::<web_sys::Element>()?;
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let near = entries.iter().any(|e| {
-            e.dyn_into::<web_sys::IntersectionObserverEntry>()
-                .is_ok_and(|e| e.is_intersecting())
-        });
-        if near {
-            visible.set(true);
-        }
-    });
-    let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin("300px");
-    let o =
-        web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
-    o.observe(&el);
-    Some((o, cb))
 }
 
 /// Downloads `fig` as SVG, drawn by the same code as the page.

@@ -4,7 +4,6 @@
 use crate::chart::dots::{draw_dots, draw_futures, DotsSpec, FuturesSpec};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// What to draw.
@@ -29,14 +28,11 @@ pub struct FigureProps {
 #[component]
 pub fn FigureCanvas(p: &FigureProps) -> Html {
     let node = use_node_ref();
-    let width = super::hooks::use_canvas_width(&node);
-    {
-        let node = node.clone();
-        use_effect_with((p.figure.clone(), width), move |(figure, _)| {
-            let Some(canvas) = node.cast::<HtmlCanvasElement>() else {
-                return;
-            };
-            let dpr = super::canvas::fit_canvas(&canvas, 200, 120);
+    super::hooks::use_canvas_draw(
+        &node,
+        p.figure.clone(),
+        (200, 120),
+        |canvas, dpr, figure| {
             let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
                 return;
             };
@@ -57,8 +53,8 @@ pub fn FigureCanvas(p: &FigureProps) -> Html {
                     },
                 ),
             };
-        });
-    }
+        },
+    );
     html! {
         <canvas ref={node} class={classes!("chart", p.class.to_string())} role="img" aria-label={p.label.clone()}></canvas>
     }

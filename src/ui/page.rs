@@ -51,6 +51,9 @@ pub fn Page(p: &PageProps) -> Html {
     let lang = v.lang;
     let s = lang.s();
     let plan = &v.plan;
+    // issue 10: the share panel and the handout follow the scenario once the
+    // reader rests; neither is read while a slider moves.
+    let calm = super::hooks::use_rested(v.clone());
     html! {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
@@ -68,15 +71,15 @@ pub fn Page(p: &PageProps) -> Html {
                 <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
                     pinned_is_current={super::reference_control::pinned_is_current(v)} {lang} on_action={v.on_action.clone()} />
                 <Overview view={v.clone()} />
-                <SharePanel plan={plan.clone()} scenario={v.scenario.clone()} link_key={p.link_key.clone()}
+                <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
-                    reported={v.reports.all.clone()} loaded_reported={p.loaded_reported} {lang} scale={v.scale}
-                    reference={v.reference_choice.clone()}
+                    reported={calm.reports.all.clone()} loaded_reported={p.loaded_reported} lang={calm.lang} scale={calm.scale}
+                    reference={calm.reference_choice.clone()}
                     on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
-                <PrintSheet plan={plan.clone()} run={v.run.clone()} scenario={v.scenario.clone()}
-                    citation={p.citation.clone()} {lang} reference={Some(v.reference.clone())}
-                    paces={v.reports.paces.clone()} permalink={p.permalink.clone()}
-                    reference_choice={v.reference_choice.clone()} reference_name={v.reference_name.clone()} />
+                <PrintSheet plan={calm.plan.clone()} run={calm.run.clone()} scenario={calm.scenario.clone()}
+                    citation={p.citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
+                    paces={calm.reports.paces.clone()} permalink={p.permalink.clone()}
+                    reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
                 <HeadlinePanel view={v.clone()} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)

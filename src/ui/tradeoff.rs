@@ -9,7 +9,6 @@ use crate::i18n::{fill, fmt_signed};
 use crate::state::Action;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// Growth step of an arrow key; with Shift, ten times as much.
@@ -44,15 +43,13 @@ pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
     );
     let node = use_node_ref();
     let frame = use_mut_ref(|| None::<Frame>);
-    let width = super::hooks::use_canvas_width(&node);
     {
-        let (node, frame) = (node.clone(), frame.clone());
+        let frame = frame.clone();
         let spec = map.as_ref().as_ref().map(|m| m.spec.clone());
-        use_effect_with((spec, width), move |(spec, _)| {
-            let (Some(spec), Some(canvas)) = (spec, node.cast::<HtmlCanvasElement>()) else {
+        super::hooks::use_canvas_draw(&node, spec, (200, 160), move |canvas, dpr, spec| {
+            let Some(spec) = spec else {
                 return;
             };
-            let dpr = super::canvas::fit_canvas(&canvas, 200, 160);
             if let Some(b) = CanvasBackend::with_canvas_object(canvas) {
                 let spec = TradeoffSpec {
                     scale: dpr,

@@ -19,13 +19,18 @@ pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool) {
     let ready = model.fetch.is_none();
     let failing = use_mut_ref(|| false);
     let dispatcher = model.dispatcher();
+    let deferred = super::use_deferred();
     use_effect_with((key, frag, lang, ready), move |(key, frag, lang, ready)| {
         if *ready && !embedded {
-            let kept = browser::save(key, frag, *lang);
-            let was_failing = std::mem::replace(&mut *failing.borrow_mut(), !kept);
-            if !kept && !was_failing {
-                dispatcher.dispatch(Msg::Session(Command::Notice(Notice::NotSaved)));
-            }
+            let (key, frag, lang) = (key.clone(), frag.clone(), *lang);
+            // issue 10: written once the reader rests (or leaves the page).
+            deferred.later(move || {
+                let kept = browser::save(&key, &frag, lang);
+                let was_failing = std::mem::replace(&mut *failing.borrow_mut(), !kept);
+                if !kept && !was_failing {
+                    dispatcher.dispatch(Msg::Session(Command::Notice(Notice::NotSaved)));
+                }
+            });
         }
         browser::set_document_lang(*lang, lang.s().app_title);
     });

@@ -15,6 +15,7 @@ use yew::prelude::*;
 #[hook]
 pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
     let last_push = use_mut_ref(|| 0.0f64);
+    let deferred = super::use_deferred();
     {
         let m = (*model).clone();
         let embedded = embed.is_some();
@@ -23,22 +24,34 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
                 // The link names a plan that is not open: leave it as it is.
                 return;
             }
-            let s = &m.session;
-            let frag = state::to_fragment(&s.shown().plan, &s.state());
-            let url = browser::page_link(s.link_key(), reported_link(m), embed.as_deref(), &frag);
-            browser::remember_link(&url);
-            if browser::href() != url {
-                let now = browser::now_ms();
-                let new_entry = !embedded
-                    && match m.url {
-                        UrlWrite::Push => true,
-                        UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
-                        UrlWrite::Replace => false,
-                    };
-                if new_entry {
-                    *last_push.borrow_mut() = now;
+            let push = m.url == UrlWrite::Push;
+            let (m, last_push) = (m.clone(), last_push.clone());
+            let write = move || {
+                let s = &m.session;
+                let frag = state::to_fragment(&s.shown().plan, &s.state());
+                let url =
+                    browser::page_link(s.link_key(), reported_link(&m), embed.as_deref(), &frag);
+                browser::remember_link(&url);
+                if browser::href() != url {
+                    let now = browser::now_ms();
+                    let new_entry = !embedded
+                        && match m.url {
+                            UrlWrite::Push => true,
+                            UrlWrite::Coalesce => now - *last_push.borrow() > 1000.0,
+                            UrlWrite::Replace => false,
+                        };
+                    if new_entry {
+                        *last_push.borrow_mut() = now;
+                    }
+                    browser::write_url(&url, new_entry);
                 }
-                browser::write_url(&url, new_entry);
+            };
+            // A step of its own (a preset, a plan, a language) is written at
+            // once, so Back returns to it; a slider's steps once it rests.
+            if push {
+                deferred.now(write);
+            } else {
+                deferred.later(write);
             }
         });
     }
