@@ -156,16 +156,20 @@ fn Plansim(props: &PlansimProps) -> Html {
         Some((ReportedFrom::Link(url), _)) => Some(url.clone()),
         _ => None,
     };
-    let calm = use_rested((
-        plan.clone(),
-        Shared::from(reports.clone()),
-        shown.scenario.clone(),
-        shown.reference.clone(),
-        state::to_fragment(&plan, &s.state()),
-        s.link_key().map(str::to_string),
-        reported_link.clone(),
-        lang,
-    ));
+    let stepping = model.url == crate::session::UrlWrite::Coalesce;
+    let calm = use_rested(
+        (
+            plan.clone(),
+            Shared::from(reports.clone()),
+            shown.scenario.clone(),
+            shown.reference.clone(),
+            state::to_fragment(&plan, &s.state()),
+            s.link_key().map(str::to_string),
+            reported_link.clone(),
+            lang,
+        ),
+        stepping,
+    );
     let links = use_memo(
         calm,
         |(plan, reports, scenario, reference, frag, key, rl, lang)| {
@@ -291,7 +295,7 @@ fn Plansim(props: &PlansimProps) -> Html {
             {plans} current={s.current} link_key={s.link_key().map(|k| AttrValue::from(k.to_string()))}
             reported_link={reported_link.map(AttrValue::from)} from_file={shown.source == Source::File}
             loaded_reported={shown.loaded.is_some()} {dragging}
-            {on_show} {on_remove} {on_file} {on_remove_reported} permalink={permalink.clone()} />
+            {on_show} {on_remove} {on_file} {on_remove_reported} permalink={permalink.clone()} {stepping} />
         </ContextProvider<super::export_scene::SceneCell>>
     }
 }

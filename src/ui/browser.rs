@@ -221,6 +221,7 @@ pub fn save(key: &str, frag: &str, lang: Lang) -> bool {
 /// Removes everything plansim keeps in this browser (its `plansim:` keys):
 /// saved scenarios, kept plans and values, the language.
 pub fn forget_everything() {
+    FORGOTTEN.with(|f| f.set(f.get() + 1));
     let Some(s) = storage() else { return };
     let n = s.length().unwrap_or(0);
     let keys: Vec<String> = (0..n)
@@ -232,7 +233,15 @@ pub fn forget_everything() {
     }
 }
 
+/// How many times everything was forgotten: a save scheduled before
+/// [`forget_everything`] must not bring a scenario back (issue 10's writes
+/// wait for the reader to rest).
+pub fn forgotten() -> u32 {
+    FORGOTTEN.with(|f| f.get())
+}
+
 thread_local! {
+    static FORGOTTEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// The address last written for the current scenario, for the panic
     /// message.
     static LAST_LINK: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };

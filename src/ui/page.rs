@@ -42,6 +42,10 @@ pub struct PageProps {
     /// issue 11a: the permalink of the scenario, for the handout.
     #[prop_or_default]
     pub permalink: AttrValue,
+    /// issue 10: whether a slider is moving (what no one reads meanwhile
+    /// waits for it to rest).
+    #[prop_or_default]
+    pub stepping: bool,
 }
 
 /// Everything but the embed view.
@@ -53,7 +57,7 @@ pub fn Page(p: &PageProps) -> Html {
     let plan = &v.plan;
     // issue 10: the share panel and the handout follow the scenario once the
     // reader rests; neither is read while a slider moves.
-    let calm = super::hooks::use_rested(v.clone());
+    let calm = super::hooks::use_rested(v.clone(), p.stepping);
     html! {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}

@@ -6,18 +6,28 @@ use super::REST_MS;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-/// `value` as it was when it last stayed unchanged for [`REST_MS`]; `value`
-/// itself on the first render.
+/// `value` as it was when it last stayed unchanged for [`REST_MS`] while
+/// `stepping` (a slider moving); `value` itself when not stepping.
 #[hook]
-pub fn use_rested<T: PartialEq + Clone + 'static>(value: T) -> T {
-    let rested = use_state_eq(|| value.clone());
+pub fn use_rested<T: PartialEq + Clone + 'static>(value: T, stepping: bool) -> T {
+    let kept = use_mut_ref(|| value.clone());
+    let update = use_force_update();
+    if !stepping {
+        *kept.borrow_mut() = value.clone();
+    }
     {
-        let rested = rested.clone();
+        let kept = kept.clone();
         use_effect_with(value, move |v| {
-            let v = v.clone();
-            let t = Timeout::new(REST_MS, move || rested.set(v));
+            let t = (stepping && *kept.borrow() != *v).then(|| {
+                let v = v.clone();
+                Timeout::new(REST_MS, move || {
+                    *kept.borrow_mut() = v;
+                    update.force_update();
+                })
+            });
             move || drop(t)
         });
     }
-    (*rested).clone()
+    let v = kept.borrow().clone();
+    v
 }

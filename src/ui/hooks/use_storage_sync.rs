@@ -1,7 +1,7 @@
 //! The shown plan's scenario and the language are kept in this browser.
 
 use crate::notice::Notice;
-use crate::session::{Command, Msg, Visit};
+use crate::session::{Command, Msg, UrlWrite, Visit};
 use crate::state;
 use crate::ui::browser;
 use yew::prelude::*;
@@ -20,17 +20,28 @@ pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool) {
     let failing = use_mut_ref(|| false);
     let dispatcher = model.dispatcher();
     let deferred = super::use_deferred();
+    let stepping = model.url == UrlWrite::Coalesce;
     use_effect_with((key, frag, lang, ready), move |(key, frag, lang, ready)| {
         if *ready && !embedded {
             let (key, frag, lang) = (key.clone(), frag.clone(), *lang);
-            // issue 10: written once the reader rests (or leaves the page).
-            deferred.later(move || {
+            let epoch = browser::forgotten();
+            let save = move || {
+                if browser::forgotten() != epoch {
+                    return;
+                }
                 let kept = browser::save(&key, &frag, lang);
                 let was_failing = std::mem::replace(&mut *failing.borrow_mut(), !kept);
                 if !kept && !was_failing {
                     dispatcher.dispatch(Msg::Session(Command::Notice(Notice::NotSaved)));
                 }
-            });
+            };
+            // issue 10: a slider's steps are saved once the reader rests (or
+            // leaves the page); anything else at once.
+            if stepping {
+                deferred.later(save);
+            } else {
+                deferred.now(save);
+            }
         }
         browser::set_document_lang(*lang, lang.s().app_title);
     });

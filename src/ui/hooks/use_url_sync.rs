@@ -24,7 +24,7 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
                 // The link names a plan that is not open: leave it as it is.
                 return;
             }
-            let push = m.url == UrlWrite::Push;
+            let stepping = m.url == UrlWrite::Coalesce;
             let (m, last_push) = (m.clone(), last_push.clone());
             let write = move || {
                 let s = &m.session;
@@ -46,12 +46,12 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
                     browser::write_url(&url, new_entry);
                 }
             };
-            // A step of its own (a preset, a plan, a language) is written at
-            // once, so Back returns to it; a slider's steps once it rests.
-            if push {
-                deferred.now(write);
-            } else {
+            // issue 10: a slider's steps are written once it rests; anything
+            // else (a preset, a plan, a typed value, a link) at once.
+            if stepping {
                 deferred.later(write);
+            } else {
+                deferred.now(write);
             }
         });
     }
