@@ -10,6 +10,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeroProps {
     pub view: View,
+    /// issue 10: the view as of the reader's last rest, shown while this
+    /// part is far from the screen (`None`: always the live view).
+    #[prop_or_default]
+    pub calm: Option<View>,
     /// The reader's year, from the browser's clock.
     pub today_year: u16,
 }
@@ -17,20 +21,27 @@ pub struct HeroProps {
 /// The hero, `data-role="hero"`; nothing where the plan has no headline.
 #[component]
 pub fn Hero(p: &HeroProps) -> Html {
-    let v = &p.view;
-    let Ok(o) = outlook(
-        &v.plan,
-        &v.reports.all,
-        &v.reports.paces,
-        &v.scenario,
-        p.today_year,
-    ) else {
+    let near_node = use_node_ref();
+    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
+    let v = &shown;
+    let o = use_memo(
+        (
+            v.plan.clone(),
+            v.reports.clone(),
+            v.scenario.clone(),
+            p.today_year,
+        ),
+        |(plan, reports, scenario, year)| {
+            outlook(plan, &reports.all, &reports.paces, scenario, *year).ok()
+        },
+    );
+    let Some(o) = &*o else {
         return html! {};
     };
     if o.headlines.is_empty() {
         return html! {};
     }
-    let t = hero_text(&v.plan, &o, v.lang);
+    let t = hero_text(&v.plan, o, v.lang);
     let verdict = t
         .verdicts
         .first()
@@ -40,7 +51,7 @@ pub fn Hero(p: &HeroProps) -> Html {
             Verdict::Miss => "miss",
         });
     html! {
-        <section class="hero" data-role="hero" data-verdict={verdict}
+        <section ref={near_node} class="hero" data-role="hero" data-verdict={verdict}
             data-period-ended={o.period_ended.to_string()} aria-label={v.lang.s().hero_label}>
             { for t.main.iter().map(|m| html! { <p class="hero-main">{ m }</p> }) }
             { for t.detail.iter().map(|d| html! { <p class="hero-detail">{ d }</p> }) }

@@ -66,7 +66,7 @@ pub fn Page(p: &PageProps) -> Html {
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
-                <Hero view={v.clone()} today_year={super::browser::year_now()} />
+                <Hero view={v.clone()} calm={Some(calm.clone())} today_year={super::browser::year_now()} />
                 <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
@@ -74,7 +74,7 @@ pub fn Page(p: &PageProps) -> Html {
                     reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(v)} />
                 <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
                     pinned_is_current={super::reference_control::pinned_is_current(v)} {lang} on_action={v.on_action.clone()} />
-                <Overview view={v.clone()} />
+                <Overview view={v.clone()} calm={Some(calm.clone())} />
                 <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
                     reported={calm.reports.all.clone()} loaded_reported={p.loaded_reported} lang={calm.lang} scale={calm.scale}
@@ -84,23 +84,23 @@ pub fn Page(p: &PageProps) -> Html {
                     citation={p.citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
                     paces={calm.reports.paces.clone()} permalink={p.permalink.clone()}
                     reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
-                <HeadlinePanel view={v.clone()} />
+                <HeadlinePanel view={v.clone()} calm={Some(calm.clone())} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.targets.contains_key(&i.id))
                         .map(|i| html! {
-                            <super::futures::FuturesPanel key={format!("f-{}", i.id)} view={v.clone()} id={AttrValue::from(i.id.clone())} />
+                            <super::futures::FuturesPanel key={format!("f-{}", i.id)} view={v.clone()} calm={Some(calm.clone())} id={AttrValue::from(i.id.clone())} />
                         }) }
                 }
                 if plan.uncertainty.is_some() {
                     { for plan.indicators.iter()
                         .filter(|i| i.target.is_some() && plan.ratio_of(&i.id).is_some())
                         .map(|i| html! {
-                            <super::tradeoff::TradeoffPanel key={format!("t-{}", i.id)} view={v.clone()} id={AttrValue::from(i.id.clone())} />
+                            <super::tradeoff::TradeoffPanel key={format!("t-{}", i.id)} view={v.clone()} calm={Some(calm.clone())} id={AttrValue::from(i.id.clone())} />
                         }) }
                 }
                 { for plan.target_groups().map(|c| html! {
-                    <CategoryGroup key={c.id.clone()} view={v.clone()} category={AttrValue::from(c.id.clone())} />
+                    <CategoryGroup key={c.id.clone()} view={v.clone()} calm={Some(calm.clone())} category={AttrValue::from(c.id.clone())} />
                 }) }
             </main>
             <footer>

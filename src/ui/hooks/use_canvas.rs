@@ -9,102 +9,49 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-/// How far outside the viewport a canvas counts as near, so that it is drawn
-/// before it scrolls in.
-const NEAR: &str = "300px";
-
 /// Where a canvas is: its CSS size once laid out, and whether it is near the
 /// viewport.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CanvasBox {
     /// Its CSS size in pixels (`None` until the first layout reported it).
     pub size: Option<(i32, i32)>,
-    /// Whether it is within [`NEAR`] of the viewport (always where
-    /// `IntersectionObserver` is missing).
+    /// Whether it is near the viewport ([`super::use_near`]).
     pub near: bool,
 }
 
-type Observers = (
-    Option<(
-        web_sys::IntersectionObserver,
-        Closure<dyn FnMut(js_sys::Array)>,
-    )>,
-    Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
-);
-
-/// The [`CanvasBox`] of the canvas behind `node`, kept up to date by an
-/// `IntersectionObserver` and a `ResizeObserver` (a rotated phone, a resized
-/// window, a panel opened).
+/// The [`CanvasBox`] of the canvas behind `node`: whether it is near the
+/// viewport ([`super::use_near`]), and its size, kept up to date by a
+/// `ResizeObserver` (a rotated phone, a resized window, a panel opened).
 #[hook]
 pub fn use_canvas_box(node: &NodeRef) -> CanvasBox {
-    let near = use_state_eq(|| false);
+    let near = super::use_near(node);
     let size = use_state_eq(|| None::<(i32, i32)>);
     {
-        let (node, near, size) = (node.clone(), near.clone(), size.clone());
+        let (node, size) = (node.clone(), size.clone());
         use_effect_with((), move |_| {
-            let observers = observe(&node, near.clone(), size);
-            if observers.0.is_none() {
-                near.set(true);
-            }
+            let observer = observe_size(&node, size);
             move || {
-                let (io, ro) = observers;
-                if let Some((o, _cb)) = io {
-                    o.disconnect();
-                }
-                if let Some((o, _cb)) = ro {
+                if let Some((o, _cb)) = observer {
                     o.disconnect();
                 }
             }
         });
     }
-    CanvasBox {
-        size: *size,
-        near: *near,
-    }
+    CanvasBox { size: *size, near }
 }
 
-fn observe(
-    node: &NodeRef,
-    near: UseStateHandle<bool>,
-    size: UseStateHandle<Option<(i32, i32)>>,
-) -> Observers {
-    let Some(el) = node.cast::<web_sys::Element>() else {
-        return (None, None);
-    };
-    let io = {
-        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            // The last entry is the newest state of the one canvas watched.
-            if let Some(e) = entries
-                .iter()
-                .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                .next_back()
-            {
-                near.set(e.is_intersecting());
-            }
-        });
-        let init = web_sys::IntersectionObserverInit::new();
-        init.set_root_margin(NEAR);
-        web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init)
-            .ok()
-            .map(|o| {
-                o.observe(&el);
-                (o, cb)
-            })
-    };
-    let ro = {
-        let target = el.clone();
-        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
-            // Read inside the observer's callback, layout is already done.
-            size.set(Some((target.client_width(), target.client_height())));
-        });
-        web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref())
-            .ok()
-            .map(|o| {
-                o.observe(&el);
-                (o, cb)
-            })
-    };
-    (io, ro)
+type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+fn observe_size(node: &NodeRef, size: UseStateHandle<Option<(i32, i32)>>) -> Option<SizeObserver> {
+    let el = node.cast::<web_sys::Element>()?;
+    let target = el.clone();
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+        // Read inside the observer's callback, layout is already done.
+        size.set(Some((target.client_width(), target.client_height())));
+    });
+    let o = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    o.observe(&el);
+    Some((o, cb))
 }
 
 /// Draws the canvas behind `node` with `draw(canvas, pixel ratio, &key)`

@@ -1,0 +1,76 @@
+//! Whether an element is on or near the screen (issue 10): what is far from
+//! it follows the scenario once the reader rests, and a canvas is drawn as
+//! it comes near.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How far outside the viewport an element counts as near, so that it is
+/// up to date before it scrolls in.
+const NEAR: &str = "300px";
+
+/// Whether the element behind `node` is within [`NEAR`] of the viewport, as
+/// an `IntersectionObserver` last reported (`false` until its first report;
+/// always `true` where the observer is missing).
+#[hook]
+pub fn use_near(node: &NodeRef) -> bool {
+    let near = use_state_eq(|| false);
+    {
+        let (node, near) = (node.clone(), near.clone());
+        use_effect_with((), move |_| {
+            let observer = observe(&node, near.clone());
+            if observer.is_none() {
+                near.set(true);
+            }
+            move || {
+                if let Some((o, _cb)) = observer {
+                    o.disconnect();
+                }
+            }
+        });
+    }
+    *near
+}
+
+type Observer = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
+fn observe(node: &NodeRef, near: UseStateHandle<bool>) -> Option<Observer> {
+    let el = node.cast::<web_sys::Element>()?;
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state of the one element watched.
+        if let Some(e) = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .next_back()
+        {
+            near.set(e.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(NEAR);
+    let o =
+        web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
+    o.observe(&el);
+    Some((o, cb))
+}
+
+/// The view a part of the page shows: the live `view` when the part is near
+/// the screen, else `calm` (the view as of the reader's last rest), so that
+/// a slider's steps re-render only what a reader can see. Without `calm`
+/// (an embed), always the live view.
+#[hook]
+pub fn use_view_near(
+    node: &NodeRef,
+    view: &crate::ui::view::View,
+    calm: &Option<crate::ui::view::View>,
+) -> crate::ui::view::View {
+    let near = use_near(node);
+    match calm {
+        Some(c) if !near => c.clone(),
+        _ => view.clone(),
+    }
+}
