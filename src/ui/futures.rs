@@ -20,10 +20,6 @@ pub const DOTS: usize = 50;
 #[derive(Properties, PartialEq)]
 pub struct FuturesProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
     /// The headline indicator.
     pub id: AttrValue,
 }
@@ -107,9 +103,7 @@ fn reduced_motion() -> bool {
 /// The dot plot and the futures of headline `id`.
 #[component]
 pub fn FuturesPanel(p: &FuturesProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let lang = v.lang;
     let s = lang.s();
     let data = use_memo(
@@ -212,7 +206,7 @@ pub fn FuturesPanel(p: &FuturesProps) -> Html {
     };
     let reset = Callback::from(move |_: MouseEvent| d.dispatch(Msg::Reset));
     html! {
-        <section ref={near_node} class="futures" data-role="futures" data-indicator-futures={p.id.clone()}>
+        <section class="futures" data-role="futures" data-indicator-futures={p.id.clone()}>
             <h3>{ fill(s.futures_title, "name", lang.pick(&ind.name)) }</h3>
             <p class="hint">{ fill(&fill(s.dots_caption, "n", DOTS), "year", ty) }</p>
             <FigureCanvas figure={Figure::Dots(dots)} label={AttrValue::from(dots_alt.clone())} class="dots" />

@@ -8,10 +8,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct GroupProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
     /// The category's id.
     pub category: AttrValue,
 }
@@ -19,9 +15,7 @@ pub struct GroupProps {
 /// A section per category, titled with the category's name.
 #[component]
 pub fn CategoryGroup(p: &GroupProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let Some(c) = v.plan.category(&p.category) else {
         return html! {};
     };
@@ -36,7 +30,7 @@ pub fn CategoryGroup(p: &GroupProps) -> Html {
         .map(|i| i.id.clone())
         .collect();
     html! {
-        <section ref={near_node} class="group" id={format!("group-{}", c.id)} aria-labelledby={format!("h-{}", c.id)}>
+        <section class="group" id={format!("group-{}", c.id)} aria-labelledby={format!("h-{}", c.id)}>
             <h2 id={format!("h-{}", c.id)}>{ v.lang.pick(&c.name) }</h2>
             if !table.is_empty() {
                 <div class="cards">{ for table.iter().map(|id| v.card(id)) }</div>

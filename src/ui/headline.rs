@@ -11,10 +11,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeadlineProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
 }
 
 /// The headline indicators' cards (the plan's `role: headline`), the other
@@ -22,9 +18,7 @@ pub struct HeadlineProps {
 /// (`role: driver`) with its per-year growth.
 #[component]
 pub fn HeadlinePanel(p: &HeadlineProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let s = v.lang.s();
     let plan = &v.plan;
     let heads: Vec<&Indicator> = plan.with_role(Role::Headline).collect();
@@ -49,7 +43,7 @@ pub fn HeadlinePanel(p: &HeadlineProps) -> Html {
         }
     }
     html! {
-        <section ref={near_node} class="headline" aria-labelledby="h-headline">
+        <section class="headline" aria-labelledby="h-headline">
             <h2 id="h-headline">{ title }</h2>
             <div class="headline-grid">
                 if !heads.is_empty() {

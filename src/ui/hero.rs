@@ -10,10 +10,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeroProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
     /// The reader's year, from the browser's clock.
     pub today_year: u16,
 }
@@ -21,9 +17,7 @@ pub struct HeroProps {
 /// The hero, `data-role="hero"`; nothing where the plan has no headline.
 #[component]
 pub fn Hero(p: &HeroProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let o = use_memo(
         (
             v.plan.clone(),
@@ -51,7 +45,7 @@ pub fn Hero(p: &HeroProps) -> Html {
             Verdict::Miss => "miss",
         });
     html! {
-        <section ref={near_node} class="hero" data-role="hero" data-verdict={verdict}
+        <section class="hero" data-role="hero" data-verdict={verdict}
             data-period-ended={o.period_ended.to_string()} aria-label={v.lang.s().hero_label}>
             { for t.main.iter().map(|m| html! { <p class="hero-main">{ m }</p> }) }
             { for t.detail.iter().map(|d| html! { <p class="hero-detail">{ d }</p> }) }

@@ -20,6 +20,7 @@ mod hero;
 mod hooks;
 mod init;
 mod model;
+mod near;
 mod notices;
 mod overview;
 mod page;

@@ -13,10 +13,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
 }
 
 fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'static str) {
@@ -37,9 +33,7 @@ fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'stati
 /// The overview table, `data-role="overview"`, folded on phones.
 #[component]
 pub fn Overview(p: &OverviewProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let lang = v.lang;
     let s = lang.s();
     let misses_only = use_state(|| false);
@@ -80,7 +74,7 @@ pub fn Overview(p: &OverviewProps) -> Html {
         })
     });
     html! {
-        <details ref={near_node} class="overview" data-role="overview" open=true>
+        <details class="overview" data-role="overview" open=true>
             <summary>{ s.overview_title }</summary>
             <label class="misses-only">
                 <input type="checkbox" checked={*misses_only} onchange={on_filter} data-role="misses-only" />

@@ -5,6 +5,7 @@ use super::files::Opened;
 use super::group::CategoryGroup;
 use super::headline::HeadlinePanel;
 use super::hero::Hero;
+use super::near::Near;
 use super::notices::Notices;
 use super::overview::Overview;
 use super::plan_bar::{PlanBar, PlanItem};
@@ -66,7 +67,9 @@ pub fn Page(p: &PageProps) -> Html {
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
-                <Hero view={v.clone()} calm={Some(calm.clone())} today_year={super::browser::year_now()} />
+                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                    <Hero view={v} today_year={super::browser::year_now()} />
+                })} />
                 <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
@@ -74,7 +77,7 @@ pub fn Page(p: &PageProps) -> Html {
                     reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(v)} />
                 <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
                     pinned_is_current={super::reference_control::pinned_is_current(v)} {lang} on_action={v.on_action.clone()} />
-                <Overview view={v.clone()} calm={Some(calm.clone())} />
+                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! { <Overview view={v} /> })} />
                 <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} link_key={p.link_key.clone()}
                     reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
                     reported={calm.reports.all.clone()} loaded_reported={p.loaded_reported} lang={calm.lang} scale={calm.scale}
@@ -84,23 +87,32 @@ pub fn Page(p: &PageProps) -> Html {
                     citation={p.citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
                     paces={calm.reports.paces.clone()} permalink={p.permalink.clone()}
                     reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
-                <HeadlinePanel view={v.clone()} calm={Some(calm.clone())} />
+                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.targets.contains_key(&i.id))
                         .map(|i| html! {
-                            <super::futures::FuturesPanel key={format!("f-{}", i.id)} view={v.clone()} calm={Some(calm.clone())} id={AttrValue::from(i.id.clone())} />
+                            <Near key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} render={{
+                                let id = AttrValue::from(i.id.clone());
+                                Callback::from(move |v: View| html! { <super::futures::FuturesPanel view={v} id={id.clone()} /> })
+                            }} />
                         }) }
                 }
                 if plan.uncertainty.is_some() {
                     { for plan.indicators.iter()
                         .filter(|i| i.target.is_some() && plan.ratio_of(&i.id).is_some())
                         .map(|i| html! {
-                            <super::tradeoff::TradeoffPanel key={format!("t-{}", i.id)} view={v.clone()} calm={Some(calm.clone())} id={AttrValue::from(i.id.clone())} />
+                            <Near key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} render={{
+                                let id = AttrValue::from(i.id.clone());
+                                Callback::from(move |v: View| html! { <super::tradeoff::TradeoffPanel view={v} id={id.clone()} /> })
+                            }} />
                         }) }
                 }
                 { for plan.target_groups().map(|c| html! {
-                    <CategoryGroup key={c.id.clone()} view={v.clone()} calm={Some(calm.clone())} category={AttrValue::from(c.id.clone())} />
+                    <Near key={c.id.clone()} view={v.clone()} calm={calm.clone()} render={{
+                        let category = AttrValue::from(c.id.clone());
+                        Callback::from(move |v: View| html! { <CategoryGroup view={v} category={category.clone()} /> })
+                    }} />
                 }) }
             </main>
             <footer>

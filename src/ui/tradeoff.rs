@@ -17,10 +17,6 @@ const KEY_STEP: f64 = 0.1;
 #[derive(Properties, PartialEq)]
 pub struct TradeoffProps {
     pub view: View,
-    /// issue 10: the view as of the reader's last rest, shown while this
-    /// part is far from the screen (`None`: always the live view).
-    #[prop_or_default]
-    pub calm: Option<View>,
     /// The ratio target.
     pub id: AttrValue,
 }
@@ -31,9 +27,7 @@ fn round(v: f64) -> f64 {
 
 #[component]
 pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
-    let near_node = use_node_ref();
-    let shown = super::hooks::use_view_near(&near_node, &p.view, &p.calm);
-    let v = &shown;
+    let v = &p.view;
     let lang = v.lang;
     let s = lang.s();
     let map = use_memo(
@@ -134,7 +128,7 @@ pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
         fmt_signed(y0)
     );
     html! {
-        <section ref={near_node} class="tradeoff" data-role="tradeoff" data-tradeoff={p.id.clone()}>
+        <section class="tradeoff" data-role="tradeoff" data-tradeoff={p.id.clone()}>
             <h3>{ fill(s.tradeoff_title, "name", lang.pick(&ind.name)) }</h3>
             <p class="hint">{ hint }</p>
             <canvas ref={node} class="chart tradeoff-map" tabindex="0" role="img" aria-label={label}

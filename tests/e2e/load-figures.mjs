@@ -7,6 +7,7 @@
 //   PLANSIM_BENCH_ENGINE=FILE                      `cargo bench --bench engine` output, for the
 //                                                  ratio of a slider move to the native model run
 //   PLANSIM_BENCH_QUICK=1                          fewer loads and moves (a smoke run)
+//   PLANSIM_BENCH_MOVES=1                          slider moves and memory only (no first renders)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,8 +108,10 @@ async function load(url, { width, height, cpu }) {
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
 // this shared machine falls on all of them alike.
 const first = {};
-for (const [vp, n] of [[{ width: 1280, height: 900, cpu: 1, label: '1280x900' }, quick ? 3 : 7],
-  [{ width: 390, height: 844, cpu: 4, label: '390x844, CPU 4x slower' }, quick ? 2 : 5]]) {
+const firstRenders = process.env.PLANSIM_BENCH_MOVES === '1' ? [] : [
+  [{ width: 1280, height: 900, cpu: 1, label: '1280x900' }, quick ? 3 : 7],
+  [{ width: 390, height: 844, cpu: 4, label: '390x844, CPU 4x slower' }, quick ? 2 : 5]];
+for (const [vp, n] of firstRenders) {
   const got = { blank: [] };
   for (const [name] of builds) got[name] = [];
   for (let i = 0; i < n; i++) {

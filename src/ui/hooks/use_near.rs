@@ -57,20 +57,3 @@ fn observe(node: &NodeRef, near: UseStateHandle<bool>) -> Option<Observer> {
     o.observe(&el);
     Some((o, cb))
 }
-
-/// The view a part of the page shows: the live `view` when the part is near
-/// the screen, else `calm` (the view as of the reader's last rest), so that
-/// a slider's steps re-render only what a reader can see. Without `calm`
-/// (an embed), always the live view.
-#[hook]
-pub fn use_view_near(
-    node: &NodeRef,
-    view: &crate::ui::view::View,
-    calm: &Option<crate::ui::view::View>,
-) -> crate::ui::view::View {
-    let near = use_near(node);
-    match calm {
-        Some(c) if !near => c.clone(),
-        _ => view.clone(),
-    }
-}
