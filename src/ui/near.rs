@@ -1,12 +1,26 @@
 //! A part of the page that follows a slider only while it is on or near the
-//! screen (issue 10). Far from it, the part is given the view as of the
-//! reader's last rest, which does not change while a slider moves, so Yew
-//! skips it (its props are equal): a move re-renders what a reader can see,
-//! and the rest catches up once the reader rests or scrolls to it.
+//! screen, and that may be built after the first screen (issue 10).
+//!
+//! Far from the screen, the part is given the view as of the reader's last
+//! rest, which does not change while a slider moves, so Yew skips it (its
+//! props are equal): a move re-renders what a reader can see, and the rest
+//! catches up once the reader rests or scrolls to it.
+//!
+//! A lazy part is an empty placeholder on the first render, and is built in
+//! a task of its own shortly after (or at once when it nears the screen), so
+//! that the answer on the first screen does not wait for the DOM of every
+//! card; the placeholders carry `data-pending` until then.
 
 use super::hooks::use_near;
 use super::view::View;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
+
+/// When the first lazy part is built after the page's first render, and how
+/// far apart the others are, in milliseconds: each in a task of its own, so
+/// that input is served between them.
+const LAZY_START_MS: u32 = 30;
+const LAZY_STEP_MS: u32 = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct NearProps {
@@ -16,6 +30,9 @@ pub struct NearProps {
     pub calm: View,
     /// Draws the part from the view it is given.
     pub render: Callback<View, Html>,
+    /// Built after the first render, as the `k`-th lazy part.
+    #[prop_or_default]
+    pub lazy: Option<u32>,
 }
 
 /// `render(view)` near the screen, `render(calm)` far from it, in a `div`
@@ -24,6 +41,26 @@ pub struct NearProps {
 pub fn Near(p: &NearProps) -> Html {
     let node = use_node_ref();
     let near = use_near(&node);
+    let built = use_state_eq(|| p.lazy.is_none());
+    {
+        let built = built.clone();
+        use_effect_with(p.lazy, move |lazy| {
+            let t = lazy
+                .map(|k| Timeout::new(LAZY_START_MS + k * LAZY_STEP_MS, move || built.set(true)));
+            move || drop(t)
+        });
+    }
+    {
+        let built = built.clone();
+        use_effect_with(near, move |near| {
+            if *near {
+                built.set(true);
+            }
+        });
+    }
+    if !*built && !near {
+        return html! { <div ref={node} class="near" data-pending="true"></div> };
+    }
     let v = if near { &p.view } else { &p.calm };
     html! { <div ref={node} class="near">{ p.render.emit(v.clone()) }</div> }
 }

@@ -59,6 +59,14 @@ pub fn Page(p: &PageProps) -> Html {
     // issue 10: the share panel and the handout follow the scenario once the
     // reader rests; neither is read while a slider moves.
     let calm = super::hooks::use_rested(v.clone(), p.stepping);
+    // issue 10: the panels and groups below the first screen are built one
+    // by one after it (see `Near`), in page order.
+    let order = std::cell::Cell::new(0);
+    let lazy = || {
+        let k = order.get();
+        order.set(k + 1);
+        k
+    };
     html! {
         <>
             <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
@@ -92,7 +100,7 @@ pub fn Page(p: &PageProps) -> Html {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.targets.contains_key(&i.id))
                         .map(|i| html! {
-                            <Near key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} render={{
+                            <Near key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
                                 Callback::from(move |v: View| html! { <super::futures::FuturesPanel view={v} id={id.clone()} /> })
                             }} />
@@ -102,14 +110,14 @@ pub fn Page(p: &PageProps) -> Html {
                     { for plan.indicators.iter()
                         .filter(|i| i.target.is_some() && plan.ratio_of(&i.id).is_some())
                         .map(|i| html! {
-                            <Near key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} render={{
+                            <Near key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
                                 Callback::from(move |v: View| html! { <super::tradeoff::TradeoffPanel view={v} id={id.clone()} /> })
                             }} />
                         }) }
                 }
                 { for plan.target_groups().map(|c| html! {
-                    <Near key={c.id.clone()} view={v.clone()} calm={calm.clone()} render={{
+                    <Near key={c.id.clone()} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                         let category = AttrValue::from(c.id.clone());
                         Callback::from(move |v: View| html! { <CategoryGroup view={v} category={category.clone()} /> })
                     }} />

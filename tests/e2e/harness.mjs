@@ -59,6 +59,8 @@ export async function value(page, id, role) {
 /** Waits until the page has rendered the summary. */
 export async function ready(page) {
   await page.waitForSelector('[data-role="summary"]', { timeout: 30000 });
+  // issue 10: the parts below the first screen are built just after it.
+  await page.waitForFunction(() => !document.querySelector('[data-pending]'), null, { timeout: 30000 });
 }
 
 /** Waits until `role` inside indicator `id` has data-value `want`, then returns it. */

@@ -52,12 +52,19 @@ const probe = () => {
   const check = () => {
     if (done || !summary || !seen || ![...near].every((c) => drawn.has(c))) return;
     done = true;
-    mo.disconnect();
     io.disconnect();
+    if (complete) mo.disconnect();
     window.__chartsNear = near.size;
     requestAnimationFrame(() => { window.__firstRender = performance.now(); });
   };
+  let complete = false;
   const mo = new MutationObserver((ms) => {
+    if (summary && !complete && !document.querySelector('[data-pending]')) {
+      // Every part of the page built (issue 10 builds those below the first screen just after it).
+      complete = true;
+      requestAnimationFrame(() => { window.__complete = performance.now(); });
+      if (done) mo.disconnect();
+    }
     for (const m of ms) if (m.type === 'attributes' && m.target.localName === 'canvas') drawn.add(m.target);
     if (!summary && document.querySelector('[data-role="summary"]')) {
       summary = true;
@@ -101,8 +108,9 @@ async function load(url, { width, height, cpu }) {
   const t = await h.jsonValue();
   const s = await page.evaluate(() => window.__summary ?? null);
   const near = await page.evaluate(() => window.__chartsNear ?? null);
+  const c = s == null ? null : await (await page.waitForFunction(() => window.__complete, null, { timeout: 60000 })).jsonValue();
   await context.close();
-  return { t, s, near };
+  return { t, s, near, c };
 }
 
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
@@ -125,7 +133,7 @@ for (const [vp, n] of firstRenders) {
   for (const [name] of builds) {
     const t = got[name].map((x) => x.t);
     const m = med(t);
-    console.log(`  ${name.padEnd(6)} first render              ${f0(m).padStart(6)} ms  (min ${f0(Math.min(...t))}, max ${f0(Math.max(...t))}; summary alone ${f0(med(got[name].map((x) => x.s)))} ms; charts near the first screen: ${got[name][0].near})  = ${(m / blank).toFixed(1)}x blank`);
+    console.log(`  ${name.padEnd(6)} first render              ${f0(m).padStart(6)} ms  (min ${f0(Math.min(...t))}, max ${f0(Math.max(...t))}; summary alone ${f0(med(got[name].map((x) => x.s)))} ms; charts near the first screen: ${got[name][0].near}; every part built ${f0(med(got[name].map((x) => x.c)))} ms)  = ${(m / blank).toFixed(1)}x blank`);
   }
   if (builds.length > 1) console.log(`  now / before                         ${(med(got.now.map((x) => x.t)) / med(got.before.map((x) => x.t))).toFixed(2)}x`);
 }

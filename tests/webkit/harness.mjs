@@ -176,7 +176,8 @@ export async function waitFor(d, script, args = [], timeout = 10000, what = scri
 
 /** Waits until the page has rendered the summary. */
 export function ready(d) {
-  return waitFor(d, 'return document.querySelector(\'[data-role="summary"]\') !== null', [], 30000, 'the summary');
+  // issue 10: the parts below the first screen are built just after it.
+  return waitFor(d, 'return document.querySelector(\'[data-role="summary"]\') !== null && !document.querySelector(\'[data-pending]\')', [], 30000, 'the summary and every part of the page');
 }
 
 const sel = (id, role) => `[data-indicator="${id}"] [data-role="${role}"]`;
