@@ -112,20 +112,14 @@ fn Plansim(props: &PlansimProps) -> Html {
     );
     // issue 7: the reference scenario the reader chose (by default the pace
     // published so far), with the reader's horizon and baselines
-    let reference = use_memo(
-        (
-            plan.clone(),
-            shown.scenario.clone(),
-            shown.reference.clone(),
-            reports.paces.clone(),
-        ),
-        |(p, sc, r, paces)| {
-            let rsc = reference_scenario(p, sc, r, paces);
-            Shared::new(run(p, &rsc).unwrap_or(crate::core::engine::Run {
-                outcomes: Vec::new(),
-            }))
-        },
-    );
+    // The run is memoised on the reference's own scenario: a slider's steps
+    // leave a preset's reference unchanged (issue 10).
+    let rsc = reference_scenario(&plan, &shown.scenario, &shown.reference, &reports.paces);
+    let reference = use_memo((plan.clone(), rsc), |(p, rsc)| {
+        Shared::new(run(p, rsc).unwrap_or(crate::core::engine::Run {
+            outcomes: Vec::new(),
+        }))
+    });
     let notices = use_memo(s.notices.clone(), |n| n.clone());
     let scene = use_memo((), |_| super::export_scene::SceneCell::default());
     // Issue 8: quick figures (closed forms, 1,000 draws) at once, the full
