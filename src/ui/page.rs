@@ -95,7 +95,7 @@ pub fn Page(p: &PageProps) -> Html {
                     citation={p.citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
                     paces={calm.reports.paces.clone()} permalink={p.permalink.clone()}
                     reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
-                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
+                <Near view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.targets.contains_key(&i.id))
