@@ -80,21 +80,40 @@ pub fn Page(p: &PageProps) -> Html {
                 })} />
                 <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
-                <Summary plan={plan.clone()} run={v.run.clone()} reference={v.reference.clone()} {lang}
-                    is_default={v.scenario == Scenario::new(plan)} chances={v.chances.clone()}
-                    reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(v)} />
-                <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
-                    pinned_is_current={super::reference_control::pinned_is_current(v)} {lang} on_action={v.on_action.clone()} />
+                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                    <>
+                        <Summary plan={v.plan.clone()} run={v.run.clone()} reference={v.reference.clone()} lang={v.lang}
+                            is_default={v.scenario == Scenario::new(&v.plan)} chances={v.chances.clone()}
+                            reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(&v)} />
+                        <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
+                            pinned_is_current={super::reference_control::pinned_is_current(&v)} lang={v.lang} on_action={v.on_action.clone()} />
+                    </>
+                })} />
                 <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! { <Overview view={v} /> })} />
-                <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} link_key={p.link_key.clone()}
-                    reported_link={p.reported_link.clone()} from_file={p.from_file} citation={p.citation.clone()}
-                    reported={calm.reports.all.clone()} loaded_reported={p.loaded_reported} lang={calm.lang} scale={calm.scale}
-                    reference={calm.reference_choice.clone()}
-                    on_file={p.on_file.clone()} on_remove_reported={p.on_remove_reported.clone()} />
-                <PrintSheet plan={calm.plan.clone()} run={calm.run.clone()} scenario={calm.scenario.clone()}
-                    citation={p.citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
-                    paces={calm.reports.paces.clone()} permalink={p.permalink.clone()}
-                    reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
+                // issue 10: the share panel (closed) and the handout (printed only)
+                // are built just after the first screen, from the rested view.
+                <Near view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                    let p = (p.link_key.clone(), p.reported_link.clone(), p.from_file, p.citation.clone(),
+                        p.loaded_reported, p.on_file.clone(), p.on_remove_reported.clone());
+                    Callback::from(move |calm: View| {
+                        let (link_key, reported_link, from_file, citation, loaded_reported, on_file, on_remove_reported) = p.clone();
+                        html! {
+                            <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} {link_key}
+                                {reported_link} {from_file} {citation}
+                                reported={calm.reports.all.clone()} {loaded_reported} lang={calm.lang} scale={calm.scale}
+                                reference={calm.reference_choice.clone()} {on_file} {on_remove_reported} />
+                        }
+                    })
+                }} />
+                <Near view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                    let (citation, permalink) = (p.citation.clone(), p.permalink.clone());
+                    Callback::from(move |calm: View| html! {
+                        <PrintSheet plan={calm.plan.clone()} run={calm.run.clone()} scenario={calm.scenario.clone()}
+                            citation={citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
+                            paces={calm.reports.paces.clone()} permalink={permalink.clone()}
+                            reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
+                    })
+                }} />
                 <Near view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
