@@ -44,33 +44,16 @@ pub fn Overview(p: &OverviewProps) -> Html {
             m.set(el.checked());
         })
     };
-    let word = |k: &str| match k {
-        "hit" => s.hit,
-        "miss" => s.miss,
-        "needs-baseline" => s.needs_baseline,
-        _ => "—",
-    };
     let rows = v.plan.indicators.iter().filter_map(|ind| {
-        let t = ind.target.as_ref()?;
+        ind.target.as_ref()?;
         let (yours, yv) = verdict_of(&v.run, &ind.id);
-        let (refv, rv) = verdict_of(&v.reference, &ind.id);
+        let (reference, rv) = verdict_of(&v.reference, &ind.id);
         if *misses_only && yv != "miss" {
             return None;
         }
-        let base = ind
-            .baseline
-            .as_ref()
-            .map_or("/".to_string(), |b| format!("{} ({})", value_text(lang, ind, b.value), b.year));
-        let id = ind.id.clone();
+        let id = AttrValue::from(ind.id.clone());
         Some(html! {
-            <tr key={id.clone()} data-overview={id.clone()} data-verdict={yv} data-reference-verdict={rv}>
-                <th scope="row"><a href={format!("#ind-{id}")} onclick={scroll_to(&id)}>{ lang.pick(&ind.name) }</a></th>
-                <td>{ base }</td>
-                <td>{ target_text(lang, ind, t) }</td>
-                <td>{ yours.map(|x| value_text(lang, ind, x)).unwrap_or_else(|| "—".into()) }</td>
-                <td>{ refv.map(|x| value_text(lang, ind, x)).unwrap_or_else(|| "—".into()) }</td>
-                <td class={classes!("ov-verdict", yv)}>{ format!("{} / {}", word(yv), word(rv)) }</td>
-            </tr>
+            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {yours} {yv} {reference} {rv} />
         })
     });
     html! {
@@ -95,5 +78,54 @@ pub fn Overview(p: &OverviewProps) -> Html {
                 </table>
             </div>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    plan: super::shared::Shared<crate::core::plan::Plan>,
+    id: AttrValue,
+    lang: crate::i18n::Lang,
+    /// The projected value and verdict in the reader's scenario and in the
+    /// reference (`hit`, `miss`, `needs-baseline`, `none`).
+    yours: Option<f64>,
+    yv: &'static str,
+    reference: Option<f64>,
+    rv: &'static str,
+}
+
+/// One target's row: re-rendered only when its own figures change (issue 10).
+#[component]
+fn OverviewRow(p: &RowProps) -> Html {
+    let lang = p.lang;
+    let s = lang.s();
+    let (Some(ind), id) = (p.plan.indicator(&p.id), &p.id) else {
+        return html! {};
+    };
+    let Some(t) = ind.target.as_ref() else {
+        return html! {};
+    };
+    let word = |k: &str| match k {
+        "hit" => s.hit,
+        "miss" => s.miss,
+        "needs-baseline" => s.needs_baseline,
+        _ => "—",
+    };
+    let base = ind.baseline.as_ref().map_or("/".to_string(), |b| {
+        format!("{} ({})", value_text(lang, ind, b.value), b.year)
+    });
+    let shown = |x: Option<f64>| {
+        x.map(|x| value_text(lang, ind, x))
+            .unwrap_or_else(|| "—".into())
+    };
+    html! {
+        <tr data-overview={id.clone()} data-verdict={p.yv} data-reference-verdict={p.rv}>
+            <th scope="row"><a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ lang.pick(&ind.name) }</a></th>
+            <td>{ base }</td>
+            <td>{ target_text(lang, ind, t) }</td>
+            <td>{ shown(p.yours) }</td>
+            <td>{ shown(p.reference) }</td>
+            <td class={classes!("ov-verdict", p.yv)}>{ format!("{} / {}", word(p.yv), word(p.rv)) }</td>
+        </tr>
     }
 }
