@@ -59,6 +59,7 @@ pub fn Page(p: &PageProps) -> Html {
     // issue 10: the share panel and the handout follow the scenario once the
     // reader rests; neither is read while a slider moves.
     let calm = super::hooks::use_rested(v.clone(), p.stepping);
+    let (active, custom) = super::toolbar::preset_state(plan, &v.scenario, &v.reports.paces);
     // issue 10: the panels and groups below the first screen are built one
     // by one after it (see `Near`), in page order.
     let order = std::cell::Cell::new(0);
@@ -69,8 +70,7 @@ pub fn Page(p: &PageProps) -> Html {
     };
     html! {
         <>
-            <Toolbar plan={plan.clone()} horizon={v.scenario.horizon}
-                scenario={v.scenario.clone()}
+            <Toolbar plan={plan.clone()} horizon={v.scenario.horizon} {active} {custom}
                 paces={v.reports.paces.clone()} {lang} on_action={v.on_action.clone()} scale={v.scale} />
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
@@ -78,7 +78,7 @@ pub fn Page(p: &PageProps) -> Html {
                 <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
                     <Hero view={v} today_year={super::browser::year_now()} />
                 })} />
-                <PresetNote plan={plan.clone()} scenario={v.scenario.clone()} paces={v.reports.paces.clone()} {lang} />
+                <PresetNote plan={plan.clone()} {active} {custom} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
                 <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
                     <>

@@ -1,20 +1,19 @@
 //! The one-line description of the scenario's preset, under the header
 //! (not a tooltip: phones have no hover), or "custom" after a hand change.
 
-use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
-use crate::core::presets::{active_preset, Preset};
-use crate::core::reported::Pace;
+use crate::core::presets::Preset;
 use crate::i18n::Lang;
 use crate::ui::shared::Shared;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PresetNoteProps {
     pub plan: Shared<Plan>,
-    pub scenario: Scenario,
-    pub paces: Rc<Vec<Pace>>,
+    /// Which preset the scenario is, and whether it is custom
+    /// ([`super::toolbar::preset_state`]).
+    pub active: Option<Preset>,
+    pub custom: bool,
     pub lang: Lang,
 }
 
@@ -24,8 +23,7 @@ pub struct PresetNoteProps {
 pub fn PresetNote(p: &PresetNoteProps) -> Html {
     let lang = p.lang;
     let s = lang.s();
-    let active = active_preset(&p.plan, &p.scenario, &p.paces);
-    let custom = active.is_none() && p.scenario != Scenario::new(&p.plan);
+    let (active, custom) = (p.active, p.custom);
     let mixes: Vec<&str> = p
         .plan
         .trend_mixing_prices()

@@ -16,8 +16,11 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub plan: Shared<Plan>,
     pub horizon: u16,
-    /// The reader's scenario, to show which preset it is.
-    pub scenario: Scenario,
+    /// Which preset the reader's scenario is, if any, and whether it was
+    /// changed by hand ([`preset_state`]); not the scenario itself, so that
+    /// a slider's steps leave the header alone (issue 10).
+    pub active: Option<Preset>,
+    pub custom: bool,
     pub paces: Rc<Vec<Pace>>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
@@ -26,13 +29,19 @@ pub struct ToolbarProps {
     pub scale: crate::core::uncertainty::Scale,
 }
 
+/// Which preset `scenario` is ([`active_preset`]), and whether it is a
+/// custom one (neither a preset nor the plan's defaults).
+pub fn preset_state(plan: &Plan, scenario: &Scenario, paces: &[Pace]) -> (Option<Preset>, bool) {
+    let active = active_preset(plan, scenario, paces);
+    (active, active.is_none() && *scenario != Scenario::new(plan))
+}
+
 /// The sticky header with the scenario controls.
 #[component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let lang = p.lang;
     let s = lang.s();
-    let active = active_preset(&p.plan, &p.scenario, &p.paces);
-    let custom = active.is_none() && p.scenario != Scenario::new(&p.plan);
+    let (active, custom) = (p.active, p.custom);
     let preset = |pr: Preset| {
         let paces: Vec<Pace> = p.paces.to_vec();
         p.on_action
