@@ -2303,3 +2303,7 @@ pub fn estimate(plan: &Plan, reported: &[Reported]) -> Result<Estimates, Uncerta
 #[cfg(test)]
 #[path = "uncertainty_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "uncertainty_rules_tests.rs"]
+mod rules_tests;
