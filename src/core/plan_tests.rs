@@ -627,3 +627,37 @@ fn trends_are_numbers() {
     let t = plan.indicator("core_value_added").unwrap().trend.as_ref();
     assert_eq!(t.map(|t| t.growth), Some(-3.5));
 }
+
+/// An English unit's scale is a positive finite number: 0 and below are
+/// refused, the smallest positive float loads. JSON cannot spell infinity,
+/// so that case goes through `Plan::new` with a spec made in code.
+#[test]
+fn an_english_units_scale_is_positive_and_finite() {
+    let id = "base_stations_5g";
+    let plan = accepted("the seed's scale", |_| {});
+    let unit = plan.indicator(id).unwrap().en_unit.as_ref().unwrap();
+    assert_eq!(unit.scale, 10000.0);
+    for bad in [0.0, -0.0, -1.0] {
+        refused("scale", &at(id, "en_unit.scale"), "positive finite", |v| {
+            ind(v, id)["en_unit"]["scale"] = bad.into()
+        });
+    }
+    let plan = accepted("the smallest positive scale", |v| {
+        ind(v, id)["en_unit"]["scale"] = f64::from_bits(1).into()
+    });
+    let unit = plan.indicator(id).unwrap().en_unit.as_ref().unwrap();
+    assert_eq!(unit.scale, f64::from_bits(1));
+    for bad in [f64::INFINITY, f64::NAN] {
+        let mut spec = crate::core::plan::PlanSpec::from_json(&seed().to_string()).unwrap();
+        let i = spec.index_of(id).unwrap();
+        spec.indicators[i].en_unit.as_mut().unwrap().scale = bad;
+        let e = Plan::new(spec).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: must be a positive finite number",
+                at(id, "en_unit.scale")
+            )
+        );
+    }
+}
