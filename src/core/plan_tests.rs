@@ -661,3 +661,30 @@ fn an_english_units_scale_is_positive_and_finite() {
         );
     }
 }
+
+/// A zero numerator implies a zero denominator: 0 / (48.6 / 100) = 0, which
+/// is not positive. `Plan::check` lists it after the numerator's own fault
+/// (a zero baseline cannot grow relatively), so a reader fixing one sees
+/// the other too.
+#[test]
+fn an_implied_value_of_zero_is_listed_with_the_zero_it_comes_from() {
+    let mut v = seed();
+    ind(&mut v, "de_value_added")["baseline"]["value"] = 0.0.into();
+    let got: Vec<String> = Plan::check(&v.to_string())
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            format!(
+                "{}: a zero baseline cannot grow relatively; use `additive` growth",
+                at("de_value_added", "baseline.value")
+            ),
+            format!(
+                "{}: the implied value is not a positive finite number",
+                at("gdp", "baseline.implied")
+            ),
+        ]
+    );
+}
