@@ -95,3 +95,47 @@ fn a_draw_exactly_on_the_threshold_misses_a_strict_target_only() {
         1.0 - gte
     );
 }
+
+/// A pivot exactly [`PSD_SLACK`] below zero is rounding, a zero pivot; one
+/// float further is a refusal. After a zero pivot, an entry exactly
+/// `PSD_SLACK` from zero is rounding too; one float further is refused.
+#[test]
+fn cholesky_slack_is_inclusive() {
+    let below = |x: f64| f64::from_bits(x.to_bits() + 1);
+    assert_eq!(cholesky(&[-PSD_SLACK], 1), Some(vec![0.0]));
+    assert_eq!(cholesky(&[below(-PSD_SLACK)], 1), None);
+    assert!(below(-PSD_SLACK) < -PSD_SLACK);
+    let zero_pivot = |off: f64| cholesky(&[0.0, off, off, 0.0], 2);
+    assert_eq!(zero_pivot(PSD_SLACK), Some(vec![0.0; 4]));
+    assert_eq!(zero_pivot(-PSD_SLACK), Some(vec![0.0; 4]));
+    let above = f64::from_bits(PSD_SLACK.to_bits() + 1);
+    assert_eq!(zero_pivot(above), None);
+    assert_eq!(zero_pivot(-above), None);
+}
+
+/// `odds` picks the nearest fraction on the log-odds scale `ln(p/(1−p))`:
+/// just below the log-odds midpoint of two neighbouring fractions it reads
+/// as the lower one, just above as the upper one (on a plain or log scale
+/// the midpoints lie elsewhere, most of all near 1).
+#[test]
+fn odds_split_neighbours_at_their_log_odds_midpoint() {
+    let logit = |q: f64| (q / (1.0 - q)).ln();
+    let logistic = |x: f64| 1.0 / (1.0 + (-x).exp());
+    for w in FRACTIONS.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let la = logit(f64::from(a.0) / f64::from(a.1));
+        let lb = logit(f64::from(b.0) / f64::from(b.1));
+        let mid = (la + lb) / 2.0;
+        let gap = (lb - la) * 1e-6;
+        assert_eq!(
+            odds(logistic(mid - gap)),
+            Odds::About(a.0, a.1),
+            "{a:?}|{b:?}"
+        );
+        assert_eq!(
+            odds(logistic(mid + gap)),
+            Odds::About(b.0, b.1),
+            "{a:?}|{b:?}"
+        );
+    }
+}
