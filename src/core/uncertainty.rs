@@ -877,8 +877,14 @@ enum Dist {
         sd: f64,
         cap: Option<f64>,
     },
-    /// `V ~ N(mean, sd²)`, a percentage whose bounds do not bind.
-    Normal { mean: f64, sd: f64 },
+    /// `V ~ N(mean, sd²)`, held at 0 and capped at `cap`: a percentage
+    /// whose bounds do not bind (cap 100), or a level grown additively
+    /// (no cap).
+    Normal {
+        mean: f64,
+        sd: f64,
+        cap: Option<f64>,
+    },
     /// Sorted Monte Carlo draws.
     Empirical(Vec<f64>),
 }
@@ -902,7 +908,7 @@ impl Dist {
             // P(V ≥ θ) = Φ((ln m − ln θ) / s)
             Dist::LogNormal { ln_median, sd, .. } => closed(phi((ln_median - th.ln()) / sd)),
             // P(V ≥ θ) = Φ((μ − θ) / s)
-            Dist::Normal { mean, sd } => closed(phi((mean - th) / sd)),
+            Dist::Normal { mean, sd, .. } => closed(phi((mean - th) / sd)),
             Dist::Empirical(v) => {
                 let n = v.len() as f64;
                 let p = v.iter().filter(|x| meets(**x, target)).count() as f64 / n;
@@ -924,7 +930,10 @@ impl Dist {
                 let v = (ln_median + sd * phi_inv(p)).exp();
                 cap.map_or(v, |c| v.min(c))
             }
-            Dist::Normal { mean, sd } => (mean + sd * phi_inv(p)).clamp(0.0, 100.0),
+            Dist::Normal { mean, sd, cap } => {
+                let v = (mean + sd * phi_inv(p)).max(0.0);
+                cap.map_or(v, |c| v.min(c))
+            }
             Dist::Empirical(v) => nearest_rank(v, p),
         }
     }
@@ -1330,7 +1339,11 @@ impl<'a> Outlook<'a> {
                         cap: se.bounded.then_some(100.0),
                     }
                 } else {
-                    Dist::Normal { mean: c, sd }
+                    Dist::Normal {
+                        mean: c,
+                        sd,
+                        cap: se.bounded.then_some(100.0),
+                    }
                 }
             }
             Subject::Ratio { num, den, rho } => {
@@ -1708,9 +1721,12 @@ impl<'a> Outlook<'a> {
                 cut: f64,
                 strict: bool,
             },
+            /// The drawn value, held within [0, `cap`]: 100 for a
+            /// percentage, none for a level grown additively.
             Value {
                 slot: usize,
                 target: &'t Target,
+                cap: f64,
             },
             Ratio {
                 n: Src,
@@ -1735,7 +1751,8 @@ impl<'a> Outlook<'a> {
                         match src(s, y) {
                             Src::Slot(slot) if se.sigma > 0.0 => {
                                 if !se.relative || se.bounded {
-                                    Judge::Value { slot, target }
+                                    let cap = if se.bounded { 100.0 } else { f64::INFINITY };
+                                    Judge::Value { slot, target, cap }
                                 } else if th <= 0.0 {
                                     Judge::Fixed(true)
                                 } else if c <= 0.0 {
@@ -1790,7 +1807,9 @@ impl<'a> Outlook<'a> {
                             s >= *cut
                         }
                     }
-                    Judge::Value { slot, target } => meets(out[*slot].clamp(0.0, 100.0), target),
+                    Judge::Value { slot, target, cap } => {
+                        meets(out[*slot].clamp(0.0, *cap), target)
+                    }
                     Judge::Ratio {
                         n,
                         d,

@@ -139,3 +139,35 @@ fn odds_split_neighbours_at_their_log_odds_midpoint() {
         );
     }
 }
+
+/// An additive level is not a percentage: above 100 it is neither held at
+/// 100 when judged in the joint run nor in its fan. New key labs: 0 in
+/// 2020, 50 a year, so 250 by 2025 against a target of 200.
+#[test]
+fn an_additive_level_above_100_is_not_held_at_100() {
+    let id = "new_key_labs";
+    let plan = with_target(id, 200.0, "gte");
+    let mut s = Scenario::new(&plan);
+    s.growth.insert(id.into(), 50.0);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    // 50 above the target, σ = 0.5 × √5 = 1.118 below it: certain.
+    let c = o.chance(id).unwrap();
+    assert_eq!((c.p, c.method), (1.0, Method::ClosedForm));
+    let j = o.joint(2000, 3).unwrap();
+    let k = j.ids.iter().position(|i| i == id).unwrap();
+    assert_eq!(j.hit_rate[k], 1.0, "every draw near 250 hits 200");
+    // The fan is centred on 250: 250 ± 1.118 × Φ⁻¹(0.975) = ± 2.1913.
+    let fan = o.fan(id).unwrap();
+    let q = fan.at(2025).unwrap();
+    assert_eq!(q[3], 250.0);
+    assert!(
+        (q[6] - 252.1913).abs() < 1e-4 && (q[0] - 247.8087).abs() < 1e-4,
+        "{q:?}"
+    );
+    // Near 0 the level is still held at 0: 0.1 a year is 0.5 by 2025.
+    s.growth.insert(id.into(), 0.1);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let q = *o.fan(id).unwrap().at(2025).unwrap();
+    assert_eq!(q[0], 0.0, "{q:?}");
+    assert!((q[3] - 0.5).abs() < 1e-12, "{q:?}");
+}
