@@ -903,7 +903,9 @@ impl Dist {
                 standard_error: 0.0,
                 method: Method::Exact,
             },
-            _ if bounded && th > 100.0 => closed(0.0),
+            // A percentage is held at 100: it cannot hit a target that 100
+            // does not meet (θ > 100, or θ = 100 for a strict target).
+            _ if bounded && !meets(100.0, target) => closed(0.0),
             _ if th <= 0.0 => closed(1.0),
             // P(V ≥ θ) = Φ((ln m − ln θ) / s)
             Dist::LogNormal { ln_median, sd, .. } => closed(phi((ln_median - th.ln()) / sd)),

@@ -171,3 +171,135 @@ fn an_additive_level_above_100_is_not_held_at_100() {
     assert_eq!(q[0], 0.0, "{q:?}");
     assert!((q[3] - 0.5).abs() < 1e-12, "{q:?}");
 }
+
+fn target(value: f64, comparator: Comparator) -> Target {
+    Target {
+        year: 2025,
+        value,
+        comparator,
+        tolerance: None,
+        printed: None,
+    }
+}
+
+/// A percentage is held at 100, so a target that 100 itself does not meet
+/// cannot be hit: θ above 100, or θ exactly 100 for a strict target (V >
+/// 100 is impossible). At θ = 100 a `gte` target, and anything unbounded,
+/// still has a chance.
+#[test]
+fn a_percentage_cannot_pass_a_strict_100() {
+    let gt100 = target(
+        value_with_threshold(100.0, Comparator::Gt, 2025),
+        Comparator::Gt,
+    );
+    assert_eq!(threshold(&gt100), 100.0);
+    let normal = Dist::Normal {
+        mean: 99.0,
+        sd: 0.5,
+        cap: Some(100.0),
+    };
+    let lognormal = Dist::LogNormal {
+        ln_median: 99f64.ln(),
+        sd: 0.005,
+        cap: Some(100.0),
+    };
+    for d in [&normal, &lognormal] {
+        assert_eq!(d.chance(&gt100, true).p, 0.0, "{d:?}");
+        // unbounded, the same distribution passes 100 about 2.3% of the time
+        let p = d.chance(&gt100, false).p;
+        assert!(p > 0.02 && p < 0.03, "{d:?}: {p}");
+        // one float lower, θ < 100 can be passed
+        let below = f64::from_bits(gt100.value.to_bits() - 1);
+        let p = d.chance(&target(below, Comparator::Gt), true).p;
+        assert!(p > 0.02 && p < 0.03, "{d:?}: {p}");
+    }
+    // Φ((99 − (100 − 1e-7)) / 0.5) = Φ(−2.0000002) = 0.02275
+    let p = normal.chance(&target(100.0, Comparator::Gte), true).p;
+    assert!((p - 0.022750).abs() < 1e-6, "{p}");
+    assert_eq!(odds(normal.chance(&gt100, true).p), Odds::Never);
+}
+
+/// A threshold at or below 0 is always reached (a level is never below 0):
+/// exactly 1, in closed form, also where `ln θ` is undefined.
+#[test]
+fn a_threshold_at_or_below_zero_is_certain() {
+    let lognormal = Dist::LogNormal {
+        ln_median: 0.0,
+        sd: 1.0,
+        cap: None,
+    };
+    let normal = Dist::Normal {
+        mean: 0.0,
+        sd: 1.0,
+        cap: None,
+    };
+    let zero = target(0.0, Comparator::Gte);
+    assert!(threshold(&zero) < 0.0);
+    // 1e-9 less its slack 1e-9 × max(1, 1e-9)
+    let at_zero = target(crate::core::tolerance::COMPARE_REL, Comparator::Gte);
+    assert_eq!(threshold(&at_zero), 0.0);
+    for d in [&lognormal, &normal] {
+        for t in [&zero, &at_zero] {
+            let c = d.chance(t, false);
+            assert_eq!((c.p, c.method), (1.0, Method::ClosedForm), "{d:?} {t:?}");
+        }
+    }
+}
+
+/// A Monte Carlo chance counts the draws that meet the target, with the
+/// standard error `√(p(1 − p)/n)`: 3 of 10 draws, √(0.3 × 0.7 / 10).
+#[test]
+fn a_monte_carlo_chance_and_its_standard_error() {
+    let draws: Vec<f64> = (1..=10).map(f64::from).collect();
+    let c = Dist::Empirical(draws).chance(&target(8.0, Comparator::Gte), true);
+    assert_eq!(c.p, 0.3);
+    assert!(
+        (c.standard_error - 0.144_913_767_461_894_4).abs() < 1e-15,
+        "{c:?}"
+    );
+    assert_eq!(c.method, Method::MonteCarlo { draws: 10 });
+}
+
+/// The closed form holds while the central path keeps [`BOUND_Z`] = 5
+/// standard deviations `σ√k` from the bounds in every year `k`: in log
+/// terms for a relative percentage (`ln c + 5σ√k ≤ ln 100`; a path at 0
+/// cannot approach 100), in points otherwise (`c − 5σ√k ≥ 0` and
+/// `c + 5σ√k ≤ 100`). Each at its exact limit and just past it.
+#[test]
+fn the_closed_form_holds_to_five_standard_deviations_from_a_bound() {
+    let path = |values: &[f64]| Path {
+        start: 2020,
+        values: values.to_vec(),
+        saturated: None,
+    };
+    let up = |x: f64| x * (1.0 + 1e-9);
+    let down = |x: f64| x * (1.0 - 1e-9);
+    // relative, 60 after one year: σ ≤ (ln 100 − ln 60) / 5 = 0.102165
+    let p = path(&[50.0, 60.0]);
+    let limit = (100f64.ln() - 60f64.ln()) / BOUND_Z;
+    assert!(within_bounds(true, &p, down(limit)));
+    assert!(!within_bounds(true, &p, up(limit)));
+    // in the second year the limit is lower by √2: (ln 100 − ln 70) / (5√2)
+    let p = path(&[50.0, 50.0, 70.0]);
+    let limit = (100f64.ln() - 70f64.ln()) / (BOUND_Z * 2f64.sqrt());
+    assert!(within_bounds(true, &p, down(limit)));
+    assert!(!within_bounds(true, &p, up(limit)));
+    // a relative path at 0 stays at 0
+    assert!(within_bounds(true, &path(&[0.0, 0.0]), 50.0));
+    // points: 10 after one year, σ ≤ 10 / 5 = 2 (exactly 2 still holds)
+    let p = path(&[50.0, 10.0]);
+    assert!(within_bounds(false, &p, 2.0));
+    assert!(!within_bounds(false, &p, up(2.0)));
+    // points near 100: 90 after two years, σ ≤ 10 / (5√2)
+    let p = path(&[50.0, 50.0, 90.0]);
+    let limit = 10.0 / (BOUND_Z * 2f64.sqrt());
+    assert!(within_bounds(false, &p, down(limit)));
+    assert!(!within_bounds(false, &p, up(limit)));
+    // a saturated path never
+    let mut p = path(&[50.0, 50.0]);
+    p.saturated = Some(crate::core::engine::Saturation {
+        year: 2021,
+        bound: crate::core::engine::Bound::Ceiling,
+    });
+    assert!(!within_bounds(false, &p, 0.0));
+}
