@@ -1891,7 +1891,9 @@ impl<'a> Outlook<'a> {
             .ok_or_else(|| UncertaintyError::NoTarget(id.to_string()))?;
         let a = aim(target);
         let bounded = ind.kind != Kind::Level;
-        if bounded && threshold(target) > 100.0 {
+        // A percentage is held at 100: no growth hits a target that 100
+        // does not meet.
+        if bounded && !meets(100.0, target) {
             return Ok(None);
         }
         let z = phi_inv(p);

@@ -26,6 +26,9 @@ fn with_target(id: &str, value: f64, comparator: &str) -> Plan {
             .unwrap();
         ind["target"]["value"] = value.into();
         ind["target"]["comparator"] = comparator.into();
+        if comparator != "about" {
+            ind["target"].as_object_mut().unwrap().remove("tolerance");
+        }
     })
 }
 
@@ -302,4 +305,94 @@ fn the_closed_form_holds_to_five_standard_deviations_from_a_bound() {
         bound: crate::core::engine::Bound::Ceiling,
     });
     assert!(!within_bounds(false, &p, 0.0));
+}
+
+/// No growth moves a percentage past 100: a target that 100 does not meet
+/// (θ > 100, or θ = 100 for a strict target) has no growth for any chance,
+/// with or without uncertainty; a `gte` 100 has one.
+#[test]
+fn no_growth_passes_a_percentage_past_100() {
+    let id = "one_stop_service";
+    let gt100 = value_with_threshold(100.0, Comparator::Gt, 2025);
+    for (value, word, some) in [
+        (gt100, "gt", false),
+        (100.0, "gt", false),
+        (100.0, "gte", true),
+    ] {
+        let plan = with_target(id, value, word);
+        let s = Scenario::new(&plan);
+        for scale in [Scale::NONE, Scale::ESTIMATED] {
+            let o = Outlook::new(&plan, &s, scale).unwrap();
+            let g = o.growth_for_chance(id, 0.5).unwrap();
+            assert_eq!(g.is_some(), some, "{word} {value} at {scale:?}: {g:?}");
+        }
+    }
+}
+
+/// The growth for a chance aims at the target value; only without
+/// uncertainty is a strict target's growth nudged past its boundary
+/// ([`STRICT_NUDGE`]): with σ > 0, `gt` and `gte` need the same growth.
+#[test]
+fn a_strict_target_is_nudged_only_without_uncertainty() {
+    use crate::core::tolerance::STRICT_NUDGE;
+    for id in ["base_stations_5g", "new_key_labs", "de_share"] {
+        let value = zj().indicator(id).unwrap().target.as_ref().unwrap().value;
+        let growth = |word: &str, scale: Scale| {
+            let plan = with_target(id, value, word);
+            let s = Scenario::new(&plan);
+            let o = Outlook::new(&plan, &s, scale).unwrap();
+            o.growth_for_chance(id, 0.8).unwrap().unwrap()
+        };
+        let (gt, gte) = (
+            growth("gt", Scale::ESTIMATED),
+            growth("gte", Scale::ESTIMATED),
+        );
+        assert_eq!(gt, gte, "{id}");
+        let (gt, gte) = (growth("gt", Scale::NONE), growth("gte", Scale::NONE));
+        assert_eq!(gt, gte + STRICT_NUDGE, "{id}");
+    }
+}
+
+/// Without uncertainty the growth for any chance is the engine's required
+/// growth (nudged for a strict target), also where the path at that growth
+/// passes 100 after the target year (horizon 2035): no search is run for a
+/// percentage whose chance is a step. An `about` target aims lower, at the
+/// target less its tolerance. Points growth is the same division,
+/// so it is equal to the bit; relative growth agrees to 1e-9.
+#[test]
+fn without_uncertainty_the_growth_for_a_chance_is_the_requirement() {
+    use crate::core::engine::growth_to_hit;
+    let plan = zj();
+    let mut s = Scenario::new(&plan);
+    s.horizon = plan.vision_year;
+    let o = Outlook::new(&plan, &s, Scale::NONE).unwrap();
+    let mut passing_100 = Vec::new();
+    for (id, a) in o.run().assessments() {
+        let ind = plan.indicator(id).unwrap();
+        let t = ind.target.as_ref().unwrap();
+        let want = a.required.map(|r| growth_to_hit(r, t));
+        let got = o.growth_for_chance(id, 0.3).unwrap();
+        if t.comparator == Comparator::About {
+            // it aims at the target less its tolerance, lower than the
+            // engine's requirement, which lands on the target itself
+            assert!(got.unwrap() < want.unwrap(), "{id}: {got:?} vs {want:?}");
+            continue;
+        }
+        match (ind.slider.as_ref().map(|s| s.mode), got, want) {
+            (Some(GrowthMode::Points), Some(g), Some(w)) => {
+                assert_eq!(g, w, "{id}");
+                let mut at = s.clone();
+                at.growth.insert(id.to_string(), g);
+                let path = crate::core::engine::project(&plan, &at, id)
+                    .unwrap()
+                    .unwrap();
+                if path.saturated.is_some() {
+                    passing_100.push(id.to_string());
+                }
+            }
+            (_, Some(g), Some(w)) => assert!((g - w).abs() < 1e-9, "{id}: {g} vs {w}"),
+            (_, g, w) => assert_eq!(g, w, "{id}"),
+        }
+    }
+    assert_eq!(passing_100, ["digitized_firms", "one_stop_service"]);
 }
