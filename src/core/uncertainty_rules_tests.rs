@@ -396,3 +396,100 @@ fn without_uncertainty_the_growth_for_a_chance_is_the_requirement() {
     }
     assert_eq!(passing_100, ["digitized_firms", "one_stop_service"]);
 }
+/// `one_stop_service` as a percentage on a relative slider (σ of the
+/// `count` class, 10% a year), with target `value` (`gte`).
+fn relative_percentage(value: f64) -> Plan {
+    edited(|v| {
+        let ind = v["indicators"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|i| i["id"] == "one_stop_service")
+            .unwrap();
+        ind["slider"] = serde_json::json!({
+            "mode": "relative", "min": -50.0, "max": 50.0, "step": 0.1, "default": 2.0,
+            "prices": "not_money"
+        });
+        ind["target"] = serde_json::json!({"year": 2025, "value": value, "comparator": "gte"});
+        for c in v["uncertainty"]["classes"].as_array_mut().unwrap() {
+            let count = c["id"] == "count";
+            let members = c["indicators"].as_array_mut().unwrap();
+            members.retain(|m| m != "one_stop_service");
+            if count {
+                members.push("one_stop_service".into());
+            }
+        }
+    })
+}
+
+/// Where a percentage's bounds bind, the growth for a chance is searched
+/// on the seeded draws: the least growth (to [`GROWTH_BISECT`]) at which a
+/// share `p` of them meet the target. The chance at that growth (the same
+/// draws) is at least `p`, and just below it less. The values are pinned
+/// to 1e-10 (the search's bracket decides where within 1e-7 it stops): a
+/// points percentage inside the first bracket (guess ± 1), one whose guess
+/// is more than 1 too low (the bracket widens upward), one near 0, and a
+/// percentage on a relative slider (floor −100%), at σ and 4σ.
+#[test]
+fn the_searched_growth_for_a_chance_is_the_least_that_gives_it() {
+    let cases: [(Plan, &str, f64, f64, f64); 6] = [
+        (zj(), "digitized_firms", 4.0, 0.8, 3.842106928703096),
+        (
+            with_target("internet_penetration", 99.9, "gte"),
+            "internet_penetration",
+            4.0,
+            0.99,
+            9.334614226827576,
+        ),
+        (
+            with_target("open_data", 2.0, "gte"),
+            "open_data",
+            4.0,
+            0.05,
+            -5.321949726298311,
+        ),
+        (
+            relative_percentage(90.0),
+            "one_stop_service",
+            1.0,
+            0.8,
+            6.608618564272716,
+        ),
+        (
+            relative_percentage(90.0),
+            "one_stop_service",
+            4.0,
+            0.05,
+            -19.92138008448485,
+        ),
+        (
+            relative_percentage(99.0),
+            "one_stop_service",
+            4.0,
+            0.99,
+            150.53901489137868,
+        ),
+    ];
+    for (plan, id, scale, p, want) in &cases {
+        let scale = Scale::new(*scale).unwrap();
+        let s = Scenario::new(plan);
+        let o = Outlook::new(plan, &s, scale).unwrap();
+        let g = o.growth_for_chance(id, *p).unwrap().unwrap();
+        assert!((g - want).abs() < 1e-10, "{id} {p}: {g} vs {want}");
+        let chance_at = |g: f64| {
+            let mut at = s.clone();
+            at.growth.insert(id.to_string(), g);
+            let c = Outlook::new(plan, &at, scale).unwrap().chance(id).unwrap();
+            assert_eq!(
+                c.method,
+                Method::MonteCarlo {
+                    draws: DEFAULT_DRAWS
+                }
+            );
+            c.p
+        };
+        assert!(chance_at(g) >= *p, "{id} {p}: {}", chance_at(g));
+        let below = chance_at(g - 2.0 * GROWTH_BISECT);
+        assert!(below < *p, "{id} {p}: {below}");
+    }
+}
