@@ -428,11 +428,19 @@ fn relative_percentage(value: f64) -> Plan {
 /// draws) is at least `p`, and just below it less. The values are pinned
 /// to 1e-10 (the search's bracket decides where within 1e-7 it stops): a
 /// points percentage inside the first bracket (guess ± 1), one whose guess
-/// is more than 1 too low (the bracket widens upward), one near 0, and a
+/// is more than 1 too low (the bracket widens upward), two near 0 (one
+/// more than 1 too high, so it widens downward), and a
 /// percentage on a relative slider (floor −100%), at σ and 4σ.
 #[test]
 fn the_searched_growth_for_a_chance_is_the_least_that_gives_it() {
-    let cases: [(Plan, &str, f64, f64, f64); 6] = [
+    let cases: [(Plan, &str, f64, f64, f64); 7] = [
+        (
+            with_target("open_data", 2.0, "gte"),
+            "open_data",
+            4.0,
+            0.001,
+            -10.289154646572403,
+        ),
         (zj(), "digitized_firms", 4.0, 0.8, 3.842106928703096),
         (
             with_target("internet_penetration", 99.9, "gte"),
@@ -492,4 +500,10 @@ fn the_searched_growth_for_a_chance_is_the_least_that_gives_it() {
         let below = chance_at(g - 2.0 * GROWTH_BISECT);
         assert!(below < *p, "{id} {p}: {below}");
     }
+    // Every growth meets a target of 0: the search widens down to its
+    // floor, −200 points a year, and stops there.
+    let plan = with_target("open_data", 0.0, "gte");
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    assert_eq!(o.growth_for_chance("open_data", 0.5).unwrap(), Some(-200.0));
 }
