@@ -2001,9 +2001,12 @@ impl<'a> Outlook<'a> {
     }
 }
 
-/// The growth `g` (% a year) with `ln(1 + g/100) = (ln(to/from) + shift)/years`.
+/// The growth `g` (% a year) with `ln(1 + g/100) = (ln(to/from) + shift)/years`;
+/// −100 for `to` = 0 (only emptying reaches 0, and every growth reaches a
+/// target of 0). `None` for a baseline at or below 0, a negative `to`, or no
+/// years.
 fn relative_growth(from: f64, to: f64, shift: f64, years: f64) -> Option<f64> {
-    if from <= 0.0 || to <= 0.0 || years <= 0.0 {
+    if from <= 0.0 || to < 0.0 || years <= 0.0 {
         return None;
     }
     let g = ((((to / from).ln() + shift) / years).exp_m1()) * 100.0;

@@ -507,3 +507,41 @@ fn the_searched_growth_for_a_chance_is_the_least_that_gives_it() {
     let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
     assert_eq!(o.growth_for_chance("open_data", 0.5).unwrap(), Some(-200.0));
 }
+
+/// `relative_growth` inverts `to = from·e^{years·ln(1 + g/100) − shift}`: a
+/// target of 0 needs −100% (emptying), and a target that every growth
+/// meets is given the least growth, as for any other. Each guard refuses
+/// an input on its own: a baseline at or below 0, a negative target, no
+/// years (which the formula alone would turn into a number).
+#[test]
+fn relative_growth_at_zero_and_its_guards() {
+    // (to/from)^(1/years) − 1: 4 → 9 over 2 years is 50%
+    let g = relative_growth(4.0, 9.0, 0.0, 2.0).unwrap();
+    assert!((g - 50.0).abs() < 1e-12, "{g}");
+    assert_eq!(relative_growth(4.0, 0.0, 0.0, 2.0), Some(-100.0));
+    assert_eq!(relative_growth(4.0, 0.0, 1.5, 2.0), Some(-100.0));
+    for (from, to, years) in [
+        (-1.0, -1.0, 1.0),
+        (-1.0, 0.0, 1.0),
+        (0.0, 1.0, 1.0),
+        (1.0, -1.0, 1.0),
+        (2.0, 1.0, 0.0),
+        (1.0, 1.0, -1.0),
+    ] {
+        assert_eq!(
+            relative_growth(from, to, 0.0, years),
+            None,
+            "{from} {to} {years}"
+        );
+    }
+    // A relative level with a target of 0: every growth hits it, the least
+    // is −100%, with or without uncertainty.
+    let plan = with_target("base_stations_5g", 0.0, "gte");
+    let s = Scenario::new(&plan);
+    for scale in [Scale::NONE, Scale::ESTIMATED] {
+        let o = Outlook::new(&plan, &s, scale).unwrap();
+        assert_eq!(o.chance("base_stations_5g").unwrap().p, 1.0);
+        let g = o.growth_for_chance("base_stations_5g", 0.5).unwrap();
+        assert_eq!(g, Some(-100.0), "{scale:?}");
+    }
+}
