@@ -2140,3 +2140,7 @@ mod tests {
 #[cfg(test)]
 #[path = "plan_tests.rs"]
 mod rule_tests;
+
+#[cfg(test)]
+#[path = "plan_json_tests.rs"]
+mod json_tests;

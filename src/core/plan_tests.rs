@@ -627,3 +627,64 @@ fn trends_are_numbers() {
     let t = plan.indicator("core_value_added").unwrap().trend.as_ref();
     assert_eq!(t.map(|t| t.growth), Some(-3.5));
 }
+
+/// An English unit's scale is a positive finite number: 0 and below are
+/// refused, the smallest positive float loads. JSON cannot spell infinity,
+/// so that case goes through `Plan::new` with a spec made in code.
+#[test]
+fn an_english_units_scale_is_positive_and_finite() {
+    let id = "base_stations_5g";
+    let plan = accepted("the seed's scale", |_| {});
+    let unit = plan.indicator(id).unwrap().en_unit.as_ref().unwrap();
+    assert_eq!(unit.scale, 10000.0);
+    for bad in [0.0, -0.0, -1.0] {
+        refused("scale", &at(id, "en_unit.scale"), "positive finite", |v| {
+            ind(v, id)["en_unit"]["scale"] = bad.into()
+        });
+    }
+    let plan = accepted("the smallest positive scale", |v| {
+        ind(v, id)["en_unit"]["scale"] = f64::from_bits(1).into()
+    });
+    let unit = plan.indicator(id).unwrap().en_unit.as_ref().unwrap();
+    assert_eq!(unit.scale, f64::from_bits(1));
+    for bad in [f64::INFINITY, f64::NAN] {
+        let mut spec = crate::core::plan::PlanSpec::from_json(&seed().to_string()).unwrap();
+        let i = spec.index_of(id).unwrap();
+        spec.indicators[i].en_unit.as_mut().unwrap().scale = bad;
+        let e = Plan::new(spec).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: must be a positive finite number",
+                at(id, "en_unit.scale")
+            )
+        );
+    }
+}
+
+/// A zero numerator implies a zero denominator: 0 / (48.6 / 100) = 0, which
+/// is not positive. `Plan::check` lists it after the numerator's own fault
+/// (a zero baseline cannot grow relatively), so a reader fixing one sees
+/// the other too.
+#[test]
+fn an_implied_value_of_zero_is_listed_with_the_zero_it_comes_from() {
+    let mut v = seed();
+    ind(&mut v, "de_value_added")["baseline"]["value"] = 0.0.into();
+    let got: Vec<String> = Plan::check(&v.to_string())
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            format!(
+                "{}: a zero baseline cannot grow relatively; use `additive` growth",
+                at("de_value_added", "baseline.value")
+            ),
+            format!(
+                "{}: the implied value is not a positive finite number",
+                at("gdp", "baseline.implied")
+            ),
+        ]
+    );
+}

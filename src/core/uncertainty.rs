@@ -877,8 +877,14 @@ enum Dist {
         sd: f64,
         cap: Option<f64>,
     },
-    /// `V ~ N(mean, sd²)`, a percentage whose bounds do not bind.
-    Normal { mean: f64, sd: f64 },
+    /// `V ~ N(mean, sd²)`, held at 0 and capped at `cap`: a percentage
+    /// whose bounds do not bind (cap 100), or a level grown additively
+    /// (no cap).
+    Normal {
+        mean: f64,
+        sd: f64,
+        cap: Option<f64>,
+    },
     /// Sorted Monte Carlo draws.
     Empirical(Vec<f64>),
 }
@@ -897,12 +903,14 @@ impl Dist {
                 standard_error: 0.0,
                 method: Method::Exact,
             },
-            _ if bounded && th > 100.0 => closed(0.0),
+            // A percentage is held at 100: it cannot hit a target that 100
+            // does not meet (θ > 100, or θ = 100 for a strict target).
+            _ if bounded && !meets(100.0, target) => closed(0.0),
             _ if th <= 0.0 => closed(1.0),
             // P(V ≥ θ) = Φ((ln m − ln θ) / s)
             Dist::LogNormal { ln_median, sd, .. } => closed(phi((ln_median - th.ln()) / sd)),
             // P(V ≥ θ) = Φ((μ − θ) / s)
-            Dist::Normal { mean, sd } => closed(phi((mean - th) / sd)),
+            Dist::Normal { mean, sd, .. } => closed(phi((mean - th) / sd)),
             Dist::Empirical(v) => {
                 let n = v.len() as f64;
                 let p = v.iter().filter(|x| meets(**x, target)).count() as f64 / n;
@@ -924,7 +932,10 @@ impl Dist {
                 let v = (ln_median + sd * phi_inv(p)).exp();
                 cap.map_or(v, |c| v.min(c))
             }
-            Dist::Normal { mean, sd } => (mean + sd * phi_inv(p)).clamp(0.0, 100.0),
+            Dist::Normal { mean, sd, cap } => {
+                let v = (mean + sd * phi_inv(p)).max(0.0);
+                cap.map_or(v, |c| v.min(c))
+            }
             Dist::Empirical(v) => nearest_rank(v, p),
         }
     }
@@ -1330,7 +1341,11 @@ impl<'a> Outlook<'a> {
                         cap: se.bounded.then_some(100.0),
                     }
                 } else {
-                    Dist::Normal { mean: c, sd }
+                    Dist::Normal {
+                        mean: c,
+                        sd,
+                        cap: se.bounded.then_some(100.0),
+                    }
                 }
             }
             Subject::Ratio { num, den, rho } => {
@@ -1708,9 +1723,12 @@ impl<'a> Outlook<'a> {
                 cut: f64,
                 strict: bool,
             },
+            /// The drawn value, held within [0, `cap`]: 100 for a
+            /// percentage, none for a level grown additively.
             Value {
                 slot: usize,
                 target: &'t Target,
+                cap: f64,
             },
             Ratio {
                 n: Src,
@@ -1735,7 +1753,8 @@ impl<'a> Outlook<'a> {
                         match src(s, y) {
                             Src::Slot(slot) if se.sigma > 0.0 => {
                                 if !se.relative || se.bounded {
-                                    Judge::Value { slot, target }
+                                    let cap = if se.bounded { 100.0 } else { f64::INFINITY };
+                                    Judge::Value { slot, target, cap }
                                 } else if th <= 0.0 {
                                     Judge::Fixed(true)
                                 } else if c <= 0.0 {
@@ -1790,7 +1809,9 @@ impl<'a> Outlook<'a> {
                             s >= *cut
                         }
                     }
-                    Judge::Value { slot, target } => meets(out[*slot].clamp(0.0, 100.0), target),
+                    Judge::Value { slot, target, cap } => {
+                        meets(out[*slot].clamp(0.0, *cap), target)
+                    }
                     Judge::Ratio {
                         n,
                         d,
@@ -1870,7 +1891,9 @@ impl<'a> Outlook<'a> {
             .ok_or_else(|| UncertaintyError::NoTarget(id.to_string()))?;
         let a = aim(target);
         let bounded = ind.kind != Kind::Level;
-        if bounded && threshold(target) > 100.0 {
+        // A percentage is held at 100: no growth hits a target that 100
+        // does not meet.
+        if bounded && !meets(100.0, target) {
             return Ok(None);
         }
         let z = phi_inv(p);
@@ -1978,9 +2001,12 @@ impl<'a> Outlook<'a> {
     }
 }
 
-/// The growth `g` (% a year) with `ln(1 + g/100) = (ln(to/from) + shift)/years`.
+/// The growth `g` (% a year) with `ln(1 + g/100) = (ln(to/from) + shift)/years`;
+/// −100 for `to` = 0 (only emptying reaches 0, and every growth reaches a
+/// target of 0). `None` for a baseline at or below 0, a negative `to`, or no
+/// years.
 fn relative_growth(from: f64, to: f64, shift: f64, years: f64) -> Option<f64> {
-    if from <= 0.0 || to <= 0.0 || years <= 0.0 {
+    if from <= 0.0 || to < 0.0 || years <= 0.0 {
         return None;
     }
     let g = ((((to / from).ln() + shift) / years).exp_m1()) * 100.0;
@@ -2303,3 +2329,7 @@ pub fn estimate(plan: &Plan, reported: &[Reported]) -> Result<Estimates, Uncerta
 #[cfg(test)]
 #[path = "uncertainty_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "uncertainty_rules_tests.rs"]
+mod rules_tests;

@@ -1,0 +1,148 @@
+//! The loader's words for a value of the wrong JSON type: what serde found
+//! and what the field expects, as typed kinds, through `Plan::from_json` for
+//! every kind a plan file can produce, and the mapping of serde's names
+//! directly for the names serde_json never produces for this schema.
+
+use super::{json_expected, json_found, JsonKind, Plan, PlanErrorKind};
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
+
+/// The path and kind of the error of the seed edited by `edit`.
+fn fault(edit: impl FnOnce(&mut Value)) -> (String, PlanErrorKind) {
+    let mut v: Value = serde_json::from_str(SEED).unwrap();
+    edit(&mut v);
+    let e = Plan::from_json(&v.to_string()).unwrap_err();
+    (e.path, e.kind)
+}
+
+fn wrong(expected: JsonKind, found: JsonKind, value: Option<&str>) -> PlanErrorKind {
+    PlanErrorKind::WrongType {
+        expected,
+        found,
+        value: value.map(String::from),
+    }
+}
+
+#[test]
+fn every_kind_of_value_found_is_named() {
+    let whole = |max: u64| JsonKind::WholeNumber { max };
+    let cases: [(&str, Value, PlanErrorKind); 6] = [
+        (
+            "format",
+            true.into(),
+            wrong(whole(u32::MAX.into()), JsonKind::Bool, Some("true")),
+        ),
+        (
+            "base_year",
+            2020.5.into(),
+            wrong(whole(65535), JsonKind::Number, Some("2020.5")),
+        ),
+        (
+            "categories",
+            json!({}),
+            wrong(JsonKind::List, JsonKind::Object, None),
+        ),
+        (
+            "id",
+            json!([]),
+            wrong(JsonKind::String, JsonKind::List, None),
+        ),
+        (
+            "id",
+            json!({}),
+            wrong(JsonKind::String, JsonKind::Object, None),
+        ),
+        (
+            "title",
+            "x".into(),
+            wrong(JsonKind::Object, JsonKind::String, Some("\"x\"")),
+        ),
+    ];
+    for (field, value, kind) in cases {
+        let got = fault(|v| v[field] = value.clone());
+        assert_eq!(got, (field.to_string(), kind), "{field} = {value}");
+    }
+    assert_eq!(
+        fault(|v| v["title"] = json!(7)).1.to_string(),
+        "must be an object, not a number (7)"
+    );
+}
+
+/// A field of a type the loader has no word for is named as serde names it.
+#[test]
+fn an_unnamed_expected_type_is_given_in_serde_words() {
+    let (path, kind) = fault(|v| v["uncertainty"]["min_observations"] = (-1).into());
+    assert_eq!(path, "uncertainty.min_observations");
+    assert_eq!(
+        kind,
+        wrong(
+            JsonKind::Other("usize".into()),
+            JsonKind::Number,
+            Some("-1")
+        )
+    );
+    assert_eq!(kind.to_string(), "must be usize, not a number (-1)");
+}
+
+/// A value is shown up to 40 characters (the quote counts), longer ones
+/// cut with `…`.
+#[test]
+fn long_values_are_cut_at_40_characters() {
+    let shown = |n: usize| match fault(|v| v["format"] = "a".repeat(n).into()).1 {
+        PlanErrorKind::WrongType { value, .. } => value.unwrap(),
+        other => panic!("{other:?}"),
+    };
+    // 38 letters and two quotes: 40 characters, shown whole.
+    assert_eq!(shown(38), format!("\"{}\"", "a".repeat(38)));
+    // 39 letters: 41 characters, cut to 40 and marked.
+    assert_eq!(shown(39), format!("\"{}…", "a".repeat(39)));
+    assert_eq!(shown(60), format!("\"{}…", "a".repeat(39)));
+    let (kind, value) = json_found("string \"ab\"");
+    assert_eq!((kind, value.as_deref()), (JsonKind::String, Some("\"ab\"")));
+}
+
+/// serde's names of what a field expects, including those serde_json does
+/// not produce for a plan (enums come as unknown variants, no field is a map).
+#[test]
+fn expected_names_map_to_kinds() {
+    let whole = |max: u64| JsonKind::WholeNumber { max };
+    for (name, kind) in [
+        ("f64", JsonKind::Number),
+        ("f32", JsonKind::Number),
+        ("u8", whole(255)),
+        ("u16", whole(65535)),
+        ("u32", whole(u32::MAX.into())),
+        ("u64", whole(u64::MAX)),
+        ("a string", JsonKind::String),
+        ("a boolean", JsonKind::Bool),
+        ("a sequence", JsonKind::List),
+        ("struct Text", JsonKind::Object),
+        ("a map", JsonKind::Object),
+        ("enum Role", JsonKind::Choice),
+        ("variant identifier", JsonKind::Choice),
+        ("a variant identifier", JsonKind::Choice),
+        ("usize", JsonKind::Other("usize".into())),
+        ("a map of maps", JsonKind::Other("a map of maps".into())),
+        ("structure", JsonKind::Other("structure".into())),
+        ("enumeration", JsonKind::Other("enumeration".into())),
+        (
+            "variant identifiers",
+            JsonKind::Other("variant identifiers".into()),
+        ),
+    ] {
+        assert_eq!(json_expected(name), kind, "{name}");
+    }
+    for (found, kind, value) in [
+        ("boolean `true`", JsonKind::Bool, Some("true")),
+        ("integer `5`", JsonKind::Number, Some("5")),
+        ("floating point `1.5`", JsonKind::Number, Some("1.5")),
+        ("null", JsonKind::Null, None),
+        ("map", JsonKind::Object, None),
+        ("sequence", JsonKind::List, None),
+        ("unit variant", JsonKind::Other("unit variant".into()), None),
+    ] {
+        let (k, v) = json_found(found);
+        assert_eq!((k, v.as_deref()), (kind, value), "{found}");
+    }
+}
