@@ -545,3 +545,46 @@ fn relative_growth_at_zero_and_its_guards() {
         assert_eq!(g, Some(-100.0), "{scale:?}");
     }
 }
+
+/// Every accessor of the uncertainty block returns the plan file's own value:
+/// the rule, the fewest observations and pairs, and each class's id, mode,
+/// σ, reasoning and members (issue 15: replaced by constants, none of them
+/// was noticed).
+#[test]
+fn accessors_return_the_plan_files_values() {
+    let plan = zj();
+    let raw: serde_json::Value = serde_json::from_str(crate::core::builtin::ZHEJIANG_JSON).unwrap();
+    let u = &raw["uncertainty"];
+    let spec = plan.uncertainty.as_ref().unwrap();
+    assert_eq!(spec.min_observations(), 3);
+    assert_eq!(
+        spec.min_observations() as u64,
+        u["min_observations"].as_u64().unwrap()
+    );
+    assert_eq!(spec.min_pairs(), 5);
+    assert_eq!(spec.min_pairs() as u64, u["min_pairs"].as_u64().unwrap());
+    assert_eq!(spec.rule().en, u["rule"]["en"].as_str().unwrap());
+    assert_eq!(spec.rule().zh, u["rule"]["zh"].as_str().unwrap());
+    let classes = u["classes"].as_array().unwrap();
+    assert_eq!(spec.classes().len(), classes.len());
+    assert_eq!(spec.classes().len(), 5);
+    for (c, r) in spec.classes().iter().zip(classes) {
+        assert_eq!(c.id(), r["id"].as_str().unwrap());
+        assert_eq!(c.sigma(), r["sigma"].as_f64().unwrap(), "{}", c.id());
+        assert_eq!(c.reasoning().en, r["reasoning"]["en"].as_str().unwrap());
+        let mode = match c.mode() {
+            GrowthMode::Relative => "relative",
+            GrowthMode::Points => "points",
+            GrowthMode::Additive => "additive",
+        };
+        assert_eq!(mode, r["mode"].as_str().unwrap(), "{}", c.id());
+        let ids: Vec<&str> = r["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .collect();
+        assert!(!ids.is_empty());
+        assert_eq!(c.indicators(), ids.as_slice(), "{}", c.id());
+    }
+}
