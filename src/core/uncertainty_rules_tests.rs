@@ -588,3 +588,24 @@ fn accessors_return_the_plan_files_values() {
         assert_eq!(c.indicators(), ids.as_slice(), "{}", c.id());
     }
 }
+
+/// Φ at its edges: 1 at +∞, 0 at −∞ and for NaN (a NaN must not slip
+/// through as a chance), ½ at 0.
+#[test]
+fn phi_at_its_edges() {
+    assert_eq!(phi(f64::INFINITY), 1.0);
+    assert_eq!(phi(f64::NEG_INFINITY), 0.0);
+    assert_eq!(phi(f64::NAN), 0.0);
+    assert!((phi(0.0) - 0.5).abs() < 1e-12);
+}
+
+/// Each band's coverage is the share of outcomes it holds (0.5, 0.8,
+/// 0.95), listed widest first.
+#[test]
+fn bands_cover_what_they_say() {
+    assert_eq!(Band::Half.coverage(), 0.5);
+    assert_eq!(Band::Eighty.coverage(), 0.8);
+    assert_eq!(Band::NinetyFive.coverage(), 0.95);
+    let covered: Vec<f64> = Band::ALL.iter().map(|b| b.coverage()).collect();
+    assert_eq!(covered, vec![0.95, 0.8, 0.5], "widest first");
+}
