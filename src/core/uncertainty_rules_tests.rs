@@ -609,3 +609,18 @@ fn bands_cover_what_they_say() {
     let covered: Vec<f64> = Band::ALL.iter().map(|b| b.coverage()).collect();
     assert_eq!(covered, vec![0.95, 0.8, 0.5], "widest first");
 }
+
+/// The nearest-rank quantile `v[⌈p n⌉ − 1]`, by hand on ten sorted draws:
+/// the median is the 5th, the 0.91 quantile the 10th, and p at or below
+/// 1/n the first.
+#[test]
+fn nearest_rank_by_hand() {
+    let v: Vec<f64> = (1..=10).map(f64::from).collect();
+    assert_eq!(nearest_rank(&v, 0.5), 5.0);
+    assert_eq!(nearest_rank(&v, 0.51), 6.0);
+    assert_eq!(nearest_rank(&v, 0.91), 10.0);
+    assert_eq!(nearest_rank(&v, 1.0), 10.0);
+    assert_eq!(nearest_rank(&v, 0.1), 1.0);
+    assert_eq!(nearest_rank(&v, 0.0), 1.0);
+    assert_eq!(nearest_rank(&[7.0], 0.5), 7.0);
+}
