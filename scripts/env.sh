@@ -7,6 +7,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ZOPFLI_VERSION=1.0.15
+TERSER_VERSION=5.51.4
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock

@@ -8,8 +8,16 @@
 // In a debug build it writes a sw.js that caches nothing, so `trunk serve` never serves stale files.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/** A package scripts/setup installs beside wasm-opt (PLANSIM_TOOLS), or null where it is missing. */
+function tool(name) {
+  const tools = process.env.PLANSIM_TOOLS || join(homedir(), '.cache', 'plansim-tools');
+  try { return createRequire(join(tools, 'node_modules', 'x.js'))(name); } catch { return null; }
+}
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -115,8 +123,15 @@ if (!css || !js || !wasm) throw new Error(`post-build: missing css/js/wasm in ${
 const compact = (text) => text.split('\n').some((l) => (l.match(/`/g) ?? []).length % 2) ? text
   : text.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, '').replace(/^[ \t]*\/\/.*\n/gm, '').replace(/^[ \t]+/gm, '');
 const cssText = (await readFile(join(staging, css), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n');
-const jsText = compact(await readFile(join(staging, js), 'utf8'));
-// issue 10: the wasm goes in gzipped (level 9), about 40% of its raw size, and the browser inflates it
+// The bindings minified by terser (scripts/setup installs it beside wasm-opt): 58 KB -> 27 KB. Names
+// the wasm imports by are object keys, which terser keeps; without it, the compacted text, and a warning.
+const terser = tool('terser');
+if (!terser) console.warn('post-build: terser is missing (run scripts/setup): the single file keeps its bindings unminified, about 25 KB larger');
+const jsSource = await readFile(join(staging, js), 'utf8');
+const jsText = terser
+  ? (await terser.minify(jsSource, { module: true, compress: true, mangle: true, format: { comments: false } })).code
+  : compact(jsSource);
+// issue 10: the wasm goes in gzipped (zopfli, below), about 40% of its raw size, and the browser inflates it
 // with DecompressionStream (Chrome 80, Safari 16.4, Firefox 113). It is written in base 85 (5 characters
 // for 4 bytes: a quarter more, where base64 adds a third) with an alphabet of printable ASCII without
 // '"', '\\' and '<', so that it sits in a JS string inside <script> as it is.
@@ -133,10 +148,15 @@ function base85(bytes) {
   }
   return out;
 }
-const wasmGz = gzipSync(await readFile(join(staging, wasm)), { level: 9 });
+// zopfli's gzip (scripts/setup installs it beside wasm-opt) is about 5% smaller than zlib's level 9
+// (25 KB of this wasm, 31 KB of the file); without it, zlib's, and a warning.
+const zopfli = tool('@gfx/zopfli');
+if (!zopfli) console.warn('post-build: @gfx/zopfli is missing (run scripts/setup): the single file uses zlib level 9, about 31 KB larger');
+const wasmBytes = await readFile(join(staging, wasm));
+const wasmGz = zopfli ? Buffer.from(await zopfli.gzipAsync(wasmBytes, { numiterations: 15 })) : gzipSync(wasmBytes, { level: 9 });
 const wasm85 = base85(wasmGz);
 // The bindings' init function: `export default NAME;` (wasm-bindgen's --target web).
-const initName = jsText.match(/export default (\w+);/)?.[1] ?? jsText.match(/export \{[^}]*\b(\w+) as default\b/)?.[1];
+const initName = jsText.match(/export default (\w+);/)?.[1] ?? jsText.match(/export\s*\{[^}]*\b(\w+) as default\b/)?.[1];
 if (!initName) throw new Error(`post-build: no default export in ${js}`);
 if (/<!--|<script/i.test(jsText)) throw new Error(`post-build: ${js} holds markup that would end an inline script`);
 let single = html
