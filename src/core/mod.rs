@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod engine;
+pub mod json_path;
 pub mod outlook;
 pub mod plan;
 pub mod presets;

@@ -1,6 +1,7 @@
 //! The plan as data: indicators, baselines, targets and slider metadata,
 //! loaded from a JSON plan file and validated (see `docs/plan-format.md`).
 
+use super::json_path;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -589,17 +590,13 @@ fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
     }
 }
 
-/// A serde error with the path where it happened, as a [`PlanError`]: a
+/// A serde_json error in `json` as a [`PlanError`] at the path of the value
+/// where it happened (found from its line and column: [`json_path`]): a
 /// missing or repeated field is named in the path, and serde's messages
 /// (missing field, invalid type, unknown variant) become typed kinds.
-fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
-    // serde_path_to_error writes `.` for the root and `?` for a key it could not read.
-    let path = e.path().to_string();
-    let path = match path.as_str() {
-        "." | "?" => String::new(),
-        p => p.strip_suffix(".?").unwrap_or(p).to_string(),
-    };
-    from_json_error(path, &e.into_inner())
+fn from_serde(json: &str, e: &serde_json::Error) -> PlanError {
+    let path = json_path::path_at(json, json_path::offset_of(json, e.line(), e.column()));
+    from_json_error(path, e)
 }
 
 /// A serde_json error at `path` as a [`PlanError`].
@@ -788,7 +785,7 @@ impl PlanSpec {
     /// or of the wrong type.
     pub fn from_json(json: &str) -> Result<PlanSpec, PlanError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let spec = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+        let spec = PlanSpec::deserialize(&mut de).map_err(|e| from_serde(json, &e))?;
         de.end().map_err(|e| from_json_error(String::new(), &e))?;
         Ok(spec)
     }
