@@ -1,8 +1,10 @@
 //! Figures, not assertions: how long the model takes for what a slider move
 //! costs (a full run of every indicator), and ratios within this one run.
+use plansim::chances::{Chances, QUICK_DRAWS};
 use plansim::core::builtin::PLAN_FILES;
 use plansim::core::engine::{project, run, Scenario};
 use plansim::core::plan::Plan;
+use plansim::core::uncertainty::Scale;
 use plansim::export;
 use plansim::i18n::Lang;
 use plansim::state::{self, Action, State};
@@ -57,7 +59,23 @@ fn main() {
     let csv = time("CSV export of every path", 500, || {
         black_box(export::csv(&export::Table::new(&plan, &sc)));
     });
+    // The chances the page shows: at once (closed forms, QUICK_DRAWS draws) and once the reader
+    // rests (DEFAULT_DRAWS), for the plan's defaults at its own horizon.
+    let base = Scenario::new(&plan);
+    let quick = time("chances: quick (1,000 draws), every target", 20, || {
+        black_box(Chances::with_draws(
+            &plan,
+            &base,
+            Scale::ESTIMATED,
+            QUICK_DRAWS,
+        ));
+    });
+    let full = time("chances: full (10,000 draws), every target", 5, || {
+        black_box(Chances::new(&plan, &base, Scale::ESTIMATED));
+    });
     println!();
+    println!("chances quick / run(2025) = {:.0}x", quick / all);
+    println!("chances full / quick      = {:.1}x", full / quick);
     println!(
         "run(2025) / project(one)  = {:.1}x  ({} indicators)",
         all / one,

@@ -8,6 +8,7 @@
 //                                                  ratio of a slider move to the native model run
 //   PLANSIM_BENCH_QUICK=1                          fewer loads and moves (a smoke run)
 //   PLANSIM_BENCH_MOVES=1                          slider moves and memory only (no first renders)
+//   PLANSIM_BENCH_LOADS=N                          first renders only, N loads of each build per size
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -112,9 +113,10 @@ async function load(url, { width, height, cpu }) {
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
 // this shared machine falls on all of them alike.
 const first = {};
+const loadsOnly = Number(process.env.PLANSIM_BENCH_LOADS) || 0;
 const firstRenders = process.env.PLANSIM_BENCH_MOVES === '1' ? [] : [
-  [{ width: 1280, height: 900, cpu: 1, label: '1280x900' }, quick ? 3 : 7],
-  [{ width: 390, height: 844, cpu: 4, label: '390x844, CPU 4x slower' }, quick ? 2 : 5]];
+  [{ width: 1280, height: 900, cpu: 1, label: '1280x900' }, loadsOnly || (quick ? 3 : 7)],
+  [{ width: 390, height: 844, cpu: 4, label: '390x844, CPU 4x slower' }, loadsOnly || (quick ? 2 : 5)]];
 for (const [vp, n] of firstRenders) {
   const got = { blank: [] };
   for (const [name] of builds) got[name] = [];
@@ -229,6 +231,11 @@ function windows(events) {
   return work;
 }
 
+if (loadsOnly) {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const slid = {};
 for (const [name] of builds) slid[name] = await moves(name);
 console.log(`\nslider moves at 1280x900 (keyboard on the focused slider; main-thread work from a Chromium trace, keydown to the first frame committed after it)`);
