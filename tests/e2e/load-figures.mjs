@@ -23,9 +23,15 @@ if (process.env.PLANSIM_BENCH_BEFORE) builds.push(['before', resolve(process.env
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head>' +
   '<body><p>blank</p><script>requestAnimationFrame(() => { window.__firstRender = performance.now(); });</script></body></html>';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+// The floor of a slider move here: a page whose slider only writes its value into the text beside it,
+// measured as the app's sliders are. What a move costs above it is the app's.
+const SLIDER = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>slider</title></head><body>' +
+  '<input type="range" id="g-floor" min="0" max="100" value="50" aria-label="floor"> <output id="o">50</output>' +
+  '<script>document.getElementById("g-floor").addEventListener("input", (e) => { document.getElementById("o").textContent = e.target.value; });</script></body></html>';
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
   if (path === '/blank.html') { res.writeHead(200, { 'content-type': types['.html'] }).end(BLANK); return; }
+  if (path === '/slider.html') { res.writeHead(200, { 'content-type': types['.html'] }).end(SLIDER); return; }
   const [, name, ...rest] = path.split('/');
   const dir = builds.find(([n]) => n === name)?.[1];
   if (!dir) { res.writeHead(404).end(); return; }
@@ -236,10 +242,35 @@ if (loadsOnly) {
   server.close();
   process.exit(0);
 }
+/** The same keyboard moves on the floor page's slider, under the same trace. */
+async function floorMoves() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${base}slider.html`);
+  await page.focus('#g-floor');
+  await page.waitForTimeout(300);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  const n = quick ? 20 : 60;
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press(i < n / 2 ? 'ArrowRight' : 'ArrowLeft');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+  }
+  await cdp.send('Tracing.end');
+  await done;
+  await context.close();
+  return windows(events);
+}
+
 const slid = {};
+const floor = await floorMoves();
 for (const [name] of builds) slid[name] = await moves(name);
 console.log(`\nslider moves at 1280x900 (keyboard on the focused slider; main-thread work from a Chromium trace, keydown to the first frame committed after it)`);
 if (native != null) console.log(`  native slider move (reduce + run + link, cargo bench): ${(native * 1000).toFixed(1)} µs`);
+console.log(`  floor: a page whose slider only echoes its value   p50 ${f1(med(floor)).padStart(5)} ms  p95 ${f1(pct(floor, 0.95)).padStart(5)} ms  (${floor.length} moves; the input's dispatch and the frame, nothing of plansim)`);
 for (const [label] of SLIDERS) {
   for (const [name] of builds) {
     const { work, ev } = slid[name].out[label];
@@ -249,7 +280,7 @@ for (const [label] of SLIDERS) {
     for (const e of ev) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.d));
     const inp = byId.size ? `Event Timing: ${byId.size} of ${work.length} interactions took 16 ms or more, their p95 ${f0(pct([...byId.values()], 0.95))} ms` : 'Event Timing: every interaction under 16 ms';
     const ratio = native != null ? `  = ${(p50 / native).toFixed(0)}x the native move` : '';
-    console.log(`  ${name.padEnd(6)} ${label.padEnd(30)} p50 ${f1(p50).padStart(5)} ms  p95 ${f1(p95).padStart(5)} ms  (${work.length} moves)${ratio}; ${inp}`);
+    console.log(`  ${name.padEnd(6)} ${label.padEnd(30)} p50 ${f1(p50).padStart(5)} ms  p95 ${f1(p95).padStart(5)} ms  (${work.length} moves; ${(p50 / med(floor)).toFixed(1)}x the floor)${ratio}; ${inp}`);
     console.log(`         medians by kind: ${Object.entries(work.split).map(([k, v]) => `${k} ${f1(med(v))}`).join(', ')}`);
   }
   if (builds.length > 1) {
