@@ -58,7 +58,9 @@ fn Plansim(props: &PlansimProps) -> Html {
     let embed = use_memo((), |_| browser::query_param("embed"));
     let embedded = embed.is_some();
     use_url_sync(model.clone(), (*embed).clone());
-    use_storage_sync(&model, embedded);
+    // The shown scenario's link fragment, once per render: saved, and (rested) the permalink's.
+    let frag = state::to_fragment(&model.session.shown().plan, &model.session.state());
+    use_storage_sync(&model, embedded, frag.clone());
     use_link_fetch(model.clone());
     // issue 11a: a locked embed (`lock=1`) takes no input; an embed's Reset
     // returns to the scenario it was given, kept once the plan is open.
@@ -157,7 +159,7 @@ fn Plansim(props: &PlansimProps) -> Html {
             Shared::from(reports.clone()),
             shown.scenario.clone(),
             shown.reference.clone(),
-            state::to_fragment(&plan, &s.state()),
+            frag,
             s.link_key().map(str::to_string),
             reported_link.clone(),
             lang,

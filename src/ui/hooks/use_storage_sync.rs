@@ -2,19 +2,18 @@
 
 use crate::notice::Notice;
 use crate::session::{Command, Msg, UrlWrite, Visit};
-use crate::state;
 use crate::ui::browser;
 use yew::prelude::*;
 
 /// Saves the shown plan's scenario under its own key, and the language,
-/// whenever they change; an embed leaves the reader's storage alone. Sets
+/// whenever they change (`frag` is the shown scenario's link fragment,
+/// `state::to_fragment`, which the page computes once); an embed leaves the reader's storage alone. Sets
 /// `<html lang>` and the title. A save that fails (a full quota) adds
 /// [`Notice::NotSaved`], once until a save succeeds again.
 #[hook]
-pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool) {
+pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool, frag: String) {
     let s = &model.session;
     let key = s.shown().scenario_key(s.current == 0);
-    let frag = state::to_fragment(&s.shown().plan, &s.state());
     let lang = s.lang;
     let ready = model.fetch.is_none();
     let failing = use_mut_ref(|| false);
