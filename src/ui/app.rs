@@ -137,7 +137,12 @@ fn Plansim(props: &PlansimProps) -> Html {
             let k = k.clone();
             let t = gloo::timers::callback::Timeout::new(super::hooks::REST_MS, move || {
                 let full = crate::chances::Chances::new(&k.0, &k.1, k.2);
-                rested.set(Some((k, std::rc::Rc::new(full))));
+                // issue 10: the page takes them in a task of its own, so that computing
+                // and drawing them are two shorter tasks (a figure of a stale key is ignored).
+                gloo::timers::callback::Timeout::new(0, move || {
+                    rested.set(Some((k, std::rc::Rc::new(full))));
+                })
+                .forget();
             });
             move || drop(t)
         });

@@ -22,6 +22,11 @@ use yew::prelude::*;
 const LAZY_START_MS: u32 = 30;
 const LAZY_STEP_MS: u32 = 10;
 
+/// How far apart, in milliseconds, the parts far from the screen take a new
+/// rested view: each in a task of its own, in page order, so that the
+/// catching up after a rest is a few short tasks, not one long one.
+const CATCH_UP_STEP_MS: u32 = 2;
+
 #[derive(Properties, PartialEq)]
 pub struct NearProps {
     /// The live view.
@@ -35,8 +40,9 @@ pub struct NearProps {
     pub lazy: Option<u32>,
 }
 
-/// `render(view)` near the screen, `render(calm)` far from it, in a `div`
-/// that an `IntersectionObserver` watches.
+/// `render(view)` near the screen, `render(calm)` far from it (taken a few
+/// milliseconds after it changes, in a task of its own), in a `div` that an
+/// `IntersectionObserver` watches.
 #[component]
 pub fn Near(p: &NearProps) -> Html {
     let node = use_node_ref();
@@ -58,9 +64,20 @@ pub fn Near(p: &NearProps) -> Html {
             }
         });
     }
+    // Far from the screen, the rested view is taken in a task of this part's own.
+    let staged = use_state(|| p.calm.clone());
+    {
+        let staged = staged.clone();
+        let k = p.lazy.unwrap_or(0);
+        use_effect_with(p.calm.clone(), move |calm| {
+            let calm = calm.clone();
+            let t = Timeout::new(k * CATCH_UP_STEP_MS, move || staged.set(calm));
+            move || drop(t)
+        });
+    }
     if !*built && !near {
         return html! { <div ref={node} class="near" data-pending="true"></div> };
     }
-    let v = if near { &p.view } else { &p.calm };
+    let v = if near { &p.view } else { &*staged };
     html! { <div ref={node} class="near">{ p.render.emit(v.clone()) }</div> }
 }

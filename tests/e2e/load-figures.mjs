@@ -194,12 +194,24 @@ async function moves(name) {
       // Let the frame after the move paint, then a quiet gap between moves.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
     }
+    const evMoves = await page.evaluate(() => window.__events.length);
+    // The work the reader's rest sets off (250 ms after the last step): the full chances, the
+    // address, the saved scenario, the parts far from the screen catching up. Measured after
+    // each of REST_BURSTS bursts of 3 steps.
+    for (let b = 0; b < REST_BURSTS; b++) {
+      await page.waitForTimeout(1200);
+      for (let j = 0; j < 3; j++) {
+        await page.keyboard.press(b % 2 ? 'ArrowLeft' : 'ArrowRight');
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+      }
+    }
+    await page.waitForTimeout(1200);
     await cdp.send('Tracing.end');
     await done;
     cdp.removeAllListeners('Tracing.dataCollected');
-    total += perType;
-    const ev = await page.evaluate((n) => window.__events.slice(n), evBefore);
-    out[label] = { work: windows(events), ev };
+    total += perType + 3 * REST_BURSTS;
+    const ev = await page.evaluate(([a, b]) => window.__events.slice(a, b), [evBefore, evMoves]);
+    out[label] = { work: windows(events, perType), ev };
     if (label === SLIDERS[2][0]) {
       // After the three slider types, 200 moves in all, then the heap again.
       for (let i = total; i < 200; i++) {
@@ -214,7 +226,9 @@ async function moves(name) {
   return { out, heapLoad, heapMoves };
 }
 
-function windows(events) {
+const REST_BURSTS = 5;
+/** Each of the first `n` keydowns' work, and (`.rest`) the work after each later burst of 3. */
+function windows(events, n = Infinity) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = (e) => main && e.pid === main.pid && e.tid === main.tid;
   const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask' || e.name === 'ThreadPool_RunTask'));
@@ -224,7 +238,7 @@ function windows(events) {
   const parts = events.filter((e) => onMain(e) && e.ph === 'X' && kinds.includes(e.name));
   const work = [];
   const split = Object.fromEntries(kinds.map((k) => [k, []]));
-  for (const k of keys) {
+  for (const k of keys.slice(0, n)) {
     const end = frames.find((t) => t > k);
     if (end == null) continue;
     // The task holding the keydown starts before it: take every task that overlaps the window.
@@ -234,6 +248,16 @@ function windows(events) {
     for (const kind of kinds) split[kind].push(parts.filter((e) => e.name === kind && e.ts >= from && e.ts < end).reduce((a, e) => a + e.dur, 0) / 1000);
   }
   work.split = split;
+  // After each burst's last step, from 200 ms on, until the next burst: the rest's work, in all
+  // and its longest task.
+  const bursts = keys.slice(n);
+  work.rest = { total: [], longest: [] };
+  for (let b = 2; b < bursts.length; b += 3) {
+    const from = bursts[b] + 200_000, to = bursts[b + 1] ?? Infinity;
+    const after = tasks.filter((t) => t.ts > from && t.ts < to).map((t) => t.dur / 1000);
+    work.rest.total.push(after.reduce((a, d) => a + d, 0));
+    work.rest.longest.push(Math.max(0, ...after));
+  }
   return work;
 }
 
@@ -282,6 +306,7 @@ for (const [label] of SLIDERS) {
     const ratio = native != null ? `  = ${(p50 / native).toFixed(0)}x the native move` : '';
     console.log(`  ${name.padEnd(6)} ${label.padEnd(30)} p50 ${f1(p50).padStart(5)} ms  p95 ${f1(p95).padStart(5)} ms  (${work.length} moves; ${(p50 / med(floor)).toFixed(1)}x the floor)${ratio}; ${inp}`);
     console.log(`         medians by kind: ${Object.entries(work.split).map(([k, v]) => `${k} ${f1(med(v))}`).join(', ')}`);
+    if (work.rest.total.length) console.log(`         once the reader rests (250 ms after a burst of 3 steps; median of ${work.rest.total.length}): ${f1(med(work.rest.total))} ms of main thread, the longest task ${f1(med(work.rest.longest))} ms (worst ${f1(Math.max(...work.rest.longest))})`);
   }
   if (builds.length > 1) {
     const r = (q) => pct(slid.now.out[label].work, q) / pct(slid.before.out[label].work, q);
