@@ -38,11 +38,16 @@ pub struct NearProps {
     /// Built after the first render, as the `k`-th lazy part.
     #[prop_or_default]
     pub lazy: Option<u32>,
+    /// Whether a new rested view comes from a slider's rest: far from the
+    /// screen, it is then taken a few milliseconds later, in a task of this
+    /// part's own; any other change (a preset, an import, a link) at once.
+    #[prop_or_default]
+    pub stagger: bool,
 }
 
-/// `render(view)` near the screen, `render(calm)` far from it (taken a few
-/// milliseconds after it changes, in a task of its own), in a `div` that an
-/// `IntersectionObserver` watches.
+/// `render(view)` near the screen, `render(calm)` far from it (after a
+/// slider's rest, taken a few milliseconds later in a task of its own), in a
+/// `div` that an `IntersectionObserver` watches.
 #[component]
 pub fn Near(p: &NearProps) -> Html {
     let node = use_node_ref();
@@ -64,20 +69,34 @@ pub fn Near(p: &NearProps) -> Html {
             }
         });
     }
-    // Far from the screen, the rested view is taken in a task of this part's own.
-    let staged = use_state(|| p.calm.clone());
+    // The rested view this part shows far from the screen: after a slider's
+    // rest, taken in a task of this part's own; otherwise at once.
+    let staged = use_mut_ref(|| p.calm.clone());
+    let redraw = use_force_update();
+    if !p.stagger {
+        *staged.borrow_mut() = p.calm.clone();
+    }
     {
         let staged = staged.clone();
         let k = p.lazy.unwrap_or(0);
-        use_effect_with(p.calm.clone(), move |calm| {
-            let calm = calm.clone();
-            let t = Timeout::new(k * CATCH_UP_STEP_MS, move || staged.set(calm));
+        use_effect_with((p.calm.clone(), p.stagger), move |(calm, stagger)| {
+            let t = stagger.then(|| {
+                let calm = calm.clone();
+                Timeout::new(k * CATCH_UP_STEP_MS, move || {
+                    *staged.borrow_mut() = calm;
+                    redraw.force_update();
+                })
+            });
             move || drop(t)
         });
     }
     if !*built && !near {
         return html! { <div ref={node} class="near" data-pending="true"></div> };
     }
-    let v = if near { &p.view } else { &*staged };
-    html! { <div ref={node} class="near">{ p.render.emit(v.clone()) }</div> }
+    let v = if near {
+        p.view.clone()
+    } else {
+        staged.borrow().clone()
+    };
+    html! { <div ref={node} class="near">{ p.render.emit(v) }</div> }
 }

@@ -75,12 +75,12 @@ pub fn Page(p: &PageProps) -> Html {
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
-                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
                     <Hero view={v} today_year={super::browser::year_now()} />
                 })} />
                 <PresetNote plan={plan.clone()} {active} {custom} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
-                <Near view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
                     <>
                         <Summary plan={v.plan.clone()} run={v.run.clone()} reference={v.reference.clone()} lang={v.lang}
                             is_default={v.scenario == Scenario::new(&v.plan)} chances={v.chances.clone()}
@@ -91,10 +91,10 @@ pub fn Page(p: &PageProps) -> Html {
                 })} />
                 // issue 10: the overview's table is three quarters of the first screen's DOM (311
                 // of 419 elements) and mostly below it: built just after the answer, first of all.
-                <Near view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <Overview view={v} /> })} />
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <Overview view={v} /> })} />
                 // issue 10: the share panel (closed) and the handout (printed only)
                 // are built just after the first screen, from the rested view.
-                <Near view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                <Near stagger={p.stepping} view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                     let p = (p.link_key.clone(), p.reported_link.clone(), p.from_file, p.citation.clone(),
                         p.loaded_reported, p.on_file.clone(), p.on_remove_reported.clone());
                     Callback::from(move |calm: View| {
@@ -107,7 +107,7 @@ pub fn Page(p: &PageProps) -> Html {
                         }
                     })
                 }} />
-                <Near view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                <Near stagger={p.stepping} view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                     let (citation, permalink) = (p.citation.clone(), p.permalink.clone());
                     Callback::from(move |calm: View| html! {
                         <PrintSheet plan={calm.plan.clone()} run={calm.run.clone()} scenario={calm.scenario.clone()}
@@ -116,12 +116,12 @@ pub fn Page(p: &PageProps) -> Html {
                             reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
                     })
                 }} />
-                <Near view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.targets.contains_key(&i.id))
                         .map(|i| html! {
-                            <Near key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                            <Near stagger={p.stepping} key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
                                 Callback::from(move |v: View| html! { <super::futures::FuturesPanel view={v} id={id.clone()} /> })
                             }} />
@@ -131,14 +131,14 @@ pub fn Page(p: &PageProps) -> Html {
                     { for plan.indicators.iter()
                         .filter(|i| i.target.is_some() && plan.ratio_of(&i.id).is_some())
                         .map(|i| html! {
-                            <Near key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                            <Near stagger={p.stepping} key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
                                 Callback::from(move |v: View| html! { <super::tradeoff::TradeoffPanel view={v} id={id.clone()} /> })
                             }} />
                         }) }
                 }
                 { for plan.target_groups().map(|c| html! {
-                    <Near key={c.id.clone()} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                    <Near stagger={p.stepping} key={c.id.clone()} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                         let category = AttrValue::from(c.id.clone());
                         Callback::from(move |v: View| html! { <CategoryGroup view={v} category={category.clone()} /> })
                     }} />
