@@ -624,3 +624,77 @@ fn nearest_rank_by_hand() {
     assert_eq!(nearest_rank(&v, 0.0), 1.0);
     assert_eq!(nearest_rank(&[7.0], 0.5), 7.0);
 }
+
+/// Without uncertainty every value of a fan is a point, and the fan says
+/// so: `Exact`, as `Outlook::method` announces (a `Point` counted as a
+/// closed form would make every fan "closed form"). A Monte Carlo
+/// distribution reports its draws.
+#[test]
+fn a_fan_without_uncertainty_is_exact() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::NONE).unwrap();
+    for id in ["gdp", "de_share", "base_stations_5g", "one_stop_service"] {
+        assert_eq!(o.fan(id).unwrap().method, Method::Exact, "{id}");
+        assert_eq!(o.method(id).unwrap(), Method::Exact, "{id}");
+    }
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    assert_eq!(o.fan("gdp").unwrap().method, Method::ClosedForm);
+    assert_eq!(Dist::Point(3.0).method(), Method::Exact);
+    assert_eq!(
+        Dist::Empirical(vec![1.0, 2.0, 3.0]).method(),
+        Method::MonteCarlo { draws: 3 }
+    );
+    let closed = Dist::Normal {
+        mean: 1.0,
+        sd: 1.0,
+        cap: None,
+    };
+    assert_eq!(closed.method(), Method::ClosedForm);
+}
+
+/// The outlook keeps the scale it was made with.
+#[test]
+fn an_outlook_keeps_its_scale() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    for scale in [
+        Scale::NONE,
+        Scale::HALF,
+        Scale::ESTIMATED,
+        Scale::new(1.7).unwrap(),
+    ] {
+        assert_eq!(Outlook::new(&plan, &s, scale).unwrap().scale(), scale);
+    }
+}
+
+/// A future of a relative level, by hand from the seed: year k's value is
+/// the central value times `e^{σ(z₁ + … + z_k)}`, the `z` standard normal
+/// draws of the seeded generator in order. (Its mirror `C·e^{−σΣz}` has the
+/// same distribution, so only the draws themselves tell them apart.)
+#[test]
+fn a_future_by_hand_from_its_seed() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    for (id, relative) in [("base_stations_5g", true), ("new_key_labs", false)] {
+        let i = plan.index_of(id).unwrap();
+        let central = o.central(i).clone();
+        let sigma = o.series(i).sigma;
+        assert!(sigma > 0.0, "{id}");
+        assert_eq!(o.series(i).relative, relative, "{id}");
+        let f = &o.futures(id, 1, 9).unwrap()[0];
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(9);
+        let mut sum = 0.0;
+        assert_eq!(f.values[0], central.values[0]);
+        for (k, (v, c)) in f.values.iter().zip(&central.values).enumerate().skip(1) {
+            let z: f64 = rng.sample(StandardNormal);
+            sum += sigma * z;
+            let want = if relative { c * sum.exp() } else { c + sum };
+            assert!(
+                (v - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "{id} year {k}: {v} vs {want}"
+            );
+        }
+    }
+}
