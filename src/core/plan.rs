@@ -592,14 +592,55 @@ fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
 /// A serde error with the path where it happened, as a [`PlanError`]: a
 /// missing or repeated field is named in the path, and serde's messages
 /// (missing field, invalid type, unknown variant) become typed kinds.
-fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> PlanError {
+/// `json` is the text read, to tell a wrong-typed choice from a syntax error.
+fn from_serde(e: serde_path_to_error::Error<serde_json::Error>, json: &str) -> PlanError {
     // serde_path_to_error writes `.` for the root and `?` for a key it could not read.
     let path = e.path().to_string();
     let path = match path.as_str() {
         "." | "?" => String::new(),
         p => p.strip_suffix(".?").unwrap_or(p).to_string(),
     };
+    if e.inner().classify() == serde_json::error::Category::Syntax {
+        if let Some(kind) = wrong_choice(json, e.path()) {
+            return err(path, kind);
+        }
+    }
     from_json_error(path, &e.into_inner())
+}
+
+/// serde_json reports a choice (a `role`, `kind`, `comparator`, `mode`, …)
+/// given as a number, `true`, `null`, a list, or an object without exactly
+/// one key as a syntax error ("expected value"), though the text may be valid
+/// JSON. Where it is, this is the value of the wrong type that serde found
+/// at `at`; `None` where the text is not JSON (or `at` names no value).
+fn wrong_choice(json: &str, at: &serde_path_to_error::Path) -> Option<PlanErrorKind> {
+    use serde_json::Value;
+    use serde_path_to_error::Segment;
+    let root: Value = serde_json::from_str(json).ok()?;
+    let mut v = &root;
+    for segment in at.iter() {
+        v = match segment {
+            Segment::Seq { index } => v.get(index)?,
+            Segment::Map { key } | Segment::Enum { variant: key } => v.get(key.as_str())?,
+            Segment::Unknown => return None,
+        };
+    }
+    let (found, value) = match v {
+        Value::Null => (JsonKind::Null, None),
+        Value::Bool(b) => (JsonKind::Bool, Some(b.to_string())),
+        Value::Number(n) => (JsonKind::Number, Some(shortened(&n.to_string()))),
+        Value::Array(_) => (JsonKind::List, None),
+        Value::Object(_) => (JsonKind::Object, None),
+        // A string never makes a syntax error (a word not allowed is an
+        // `UnknownChoice`): the stream read another value here, so the key
+        // is given twice and the parsed object kept the last one.
+        Value::String(_) => return Some(PlanErrorKind::DuplicateField),
+    };
+    Some(PlanErrorKind::WrongType {
+        expected: JsonKind::Choice,
+        found,
+        value,
+    })
 }
 
 /// A serde_json error at `path` as a [`PlanError`].
@@ -677,15 +718,7 @@ fn backticked<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 /// serde's name of a value it found (`integer \`5\``, `string "x"`, `null`) as
 /// a kind and the value itself, shortened.
 fn json_found(found: &str) -> (JsonKind, Option<String>) {
-    let value = |v: &str| {
-        let v = v.trim_matches('`');
-        let short: String = v.chars().take(40).collect();
-        Some(if short.len() < v.len() {
-            format!("{short}…")
-        } else {
-            short
-        })
-    };
+    let value = |v: &str| Some(shortened(v.trim_matches('`')));
     let (word, rest) = found.split_once(' ').unwrap_or((found, ""));
     match (word, rest) {
         ("boolean", v) => (JsonKind::Bool, value(v)),
@@ -696,6 +729,16 @@ fn json_found(found: &str) -> (JsonKind, Option<String>) {
         ("map", _) => (JsonKind::Object, None),
         ("sequence", _) => (JsonKind::List, None),
         _ => (JsonKind::Other(found.to_string()), None),
+    }
+}
+
+/// A value as shown in a message: up to 40 characters, longer ones cut with `…`.
+fn shortened(v: &str) -> String {
+    let short: String = v.chars().take(40).collect();
+    if short.len() < v.len() {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 
@@ -788,7 +831,7 @@ impl PlanSpec {
     /// or of the wrong type.
     pub fn from_json(json: &str) -> Result<PlanSpec, PlanError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let spec = serde_path_to_error::deserialize(&mut de).map_err(from_serde)?;
+        let spec = serde_path_to_error::deserialize(&mut de).map_err(|e| from_serde(e, json))?;
         de.end().map_err(|e| from_json_error(String::new(), &e))?;
         Ok(spec)
     }
