@@ -698,3 +698,25 @@ fn a_future_by_hand_from_its_seed() {
         }
     }
 }
+
+/// A fan says how it was computed, as `Outlook::method` announces: Monte
+/// Carlo for a percentage whose bounds bind (its quantiles drawn year by
+/// year), a closed form otherwise, exact without uncertainty.
+#[test]
+fn a_fan_says_how_it_was_computed() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let mut monte_carlo = 0;
+    for scale in Scale::PRESETS {
+        let o = Outlook::new(&plan, &s, scale)
+            .unwrap()
+            .with_draws(200, 3)
+            .unwrap();
+        for (id, _) in o.run().assessments() {
+            let method = o.method(id).unwrap();
+            assert_eq!(o.fan(id).unwrap().method, method, "{id} at {scale:?}");
+            monte_carlo += usize::from(method == Method::MonteCarlo { draws: 200 });
+        }
+    }
+    assert!(monte_carlo > 0, "no fan was drawn by Monte Carlo");
+}
