@@ -775,4 +775,65 @@ fn a_future_beyond_five_standard_deviations_is_held_at_100() {
             bound: Bound::Ceiling
         })
     );
+    // Each future records the first year it is at a bound, if any: the
+    // later futures of this seed stay inside.
+    let futures = o.futures(id, 20, seed).unwrap();
+    assert_eq!(futures[0], *f);
+    for f in &futures {
+        let at_bound = (f.start..)
+            .zip(&f.values)
+            .skip(1)
+            .find(|(_, v)| **v <= 0.0 || **v >= 100.0)
+            .map(|(year, v)| Saturation {
+                year,
+                bound: if *v <= 0.0 {
+                    Bound::Floor
+                } else {
+                    Bound::Ceiling
+                },
+            });
+        assert_eq!(f.saturated, at_bound);
+    }
+    assert!(futures.iter().any(|f| f.saturated.is_none()));
+}
+
+/// The trade-off lines use the scale in force: at half, 1.5 times and
+/// double the stated σ, the 80% line gives the outlook's 80% at that scale,
+/// and the band between the 50% and 80% lines widens with the scale.
+#[test]
+fn tradeoff_lines_follow_the_scale() {
+    let plan = zj();
+    let mut widths = Vec::new();
+    for scale in [Scale::HALF, Scale::new(1.5).unwrap(), Scale::DOUBLE] {
+        let t = tradeoff(&plan, "de_share", 5.0, scale).unwrap();
+        let mut s = Scenario::new(&plan);
+        s.growth.insert("gdp".into(), 5.0);
+        s.growth.insert("de_value_added".into(), t.chance_80);
+        let p = Outlook::new(&plan, &s, scale)
+            .unwrap()
+            .chance("de_share")
+            .unwrap()
+            .p;
+        assert!((p - 0.8).abs() < 1e-6, "{scale:?}: {p}");
+        let q = tradeoff_chance(&plan, "de_share", 5.0, t.chance_80, scale).unwrap();
+        assert!((q - 0.8).abs() < 1e-6, "{scale:?}: {q}");
+        widths.push(t.chance_80 - t.chance_50);
+    }
+    assert!(widths[0] < widths[1] && widths[1] < widths[2], "{widths:?}");
+}
+
+/// Only a percentage (or a ratio, in percent) is held at a bound: a
+/// level's futures record no saturation, whatever their values (GDP's are
+/// far above 100).
+#[test]
+fn a_levels_futures_are_never_saturated() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::DOUBLE).unwrap();
+    for id in ["gdp", "new_key_labs"] {
+        let futures = o.futures(id, 50, 4).unwrap();
+        assert!(futures.iter().all(|f| f.saturated.is_none()), "{id}");
+    }
+    let gdp = o.futures("gdp", 1, 4).unwrap();
+    assert!(gdp[0].values.iter().all(|v| *v > 100.0));
 }
