@@ -837,3 +837,137 @@ fn a_levels_futures_are_never_saturated() {
     let gdp = o.futures("gdp", 1, 4).unwrap();
     assert!(gdp[0].values.iter().all(|v| *v > 100.0));
 }
+
+/// Smart factories (relative, baseline 263 in 2020) with the values of
+/// `rows` reported, as `estimate` reads them: the growth observations.
+fn smart_factory_growths(rows: &[(u16, f64, ReportStatus)]) -> Vec<(u16, u16, f64)> {
+    let plan = zj();
+    let reported: Vec<Reported> = rows
+        .iter()
+        .map(|&(year, value, status)| Reported {
+            indicator: "smart_factories".into(),
+            year,
+            value,
+            status,
+            source: "s".into(),
+            url: String::new(),
+            note: String::new(),
+        })
+        .collect();
+    let est = estimate(&plan, &reported).unwrap();
+    let sf = est.sigmas.iter().find(|s| s.id == "smart_factories");
+    sf.unwrap()
+        .observations
+        .iter()
+        .map(|o| (o.from, o.to, o.growth))
+        .collect()
+}
+
+/// The plan's baseline stands in for its year only where nothing is
+/// reported for that year: a first release or a revision of the baseline
+/// year is used instead (out of it, the first release; into it from a year
+/// not revised, the revision, as no first release is given).
+#[test]
+fn a_reported_baseline_year_replaces_the_plans_baseline() {
+    use ReportStatus::*;
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    // Nothing reported for 2020: the baseline, 263.
+    let g = smart_factory_growths(&[(2021, 297.0, Reported)]);
+    assert_eq!(g.len(), 1);
+    assert!(close(g[0].2, 100.0 * (297.0f64 / 263.0).ln()), "{g:?}");
+    // A first release of 2020: 270, not 263.
+    let g = smart_factory_growths(&[(2020, 270.0, FirstRelease), (2021, 297.0, Reported)]);
+    assert_eq!((g[0].0, g[0].1), (2020, 2021));
+    assert!(close(g[0].2, 100.0 * (1.1f64).ln()), "{g:?}");
+    // A revision of 2020 and a value for 2019: into 2020 the revision.
+    let g = smart_factory_growths(&[(2019, 250.0, Reported), (2020, 270.0, Revised)]);
+    assert_eq!((g[0].0, g[0].1), (2019, 2020));
+    assert!(close(g[0].2, 100.0 * (270.0f64 / 250.0).ln()), "{g:?}");
+}
+
+/// A relative growth out of or into a zero has no logarithm: no
+/// observation, and the years around it still give theirs.
+#[test]
+fn a_zero_gives_no_relative_observation() {
+    use ReportStatus::Reported;
+    let g = smart_factory_growths(&[
+        (2021, 0.0, Reported),
+        (2022, 300.0, Reported),
+        (2023, 330.0, Reported),
+    ]);
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!((g[0].0, g[0].1), (2022, 2023));
+    assert!((g[0].2 - 100.0 * 1.1f64.ln()).abs() < 1e-9);
+}
+
+/// The sample correlation by hand: x = 1..5, y = 2, 4, 5, 4, 5 have
+/// means 3 and 4, Σdxdy = 6, Σdx² = 10, Σdy² = 6, so r = 6/√60 = 0.774597;
+/// none where either is constant.
+#[test]
+fn sample_correlation_by_hand() {
+    let x = [1.0, 2.0, 3.0, 4.0, 5.0];
+    let y = [2.0, 4.0, 5.0, 4.0, 5.0];
+    let r = sample_corr(&x, &y).unwrap();
+    assert!((r - 6.0 / 60f64.sqrt()).abs() < 1e-12, "{r}");
+    assert!((sample_corr(&y, &x).unwrap() - r).abs() < 1e-12);
+    // Centred on the means: scaled and moved far from 0 (where the means
+    // are not exact), the same r.
+    let (xs, ys) = (x.map(|v| v / 10.0 + 1e8), y.map(|v| v / 10.0 + 1e8));
+    let shifted = sample_corr(&xs, &ys).unwrap();
+    assert!((shifted - r).abs() < 1e-12, "{shifted} vs {r}");
+    let c = [2.0; 5];
+    assert_eq!(sample_corr(&c, &y), None);
+    assert_eq!(sample_corr(&x, &c), None);
+    assert_eq!(sample_corr(&c, &c), None);
+}
+
+/// Each ratio's ρ is the correlation of its own numerator's and
+/// denominator's growths: five reported years of GDP, the digital economy
+/// and the core industries (grown by the factors below from the plan's
+/// baselines) give five pairs each, and the two ratios different ρ.
+#[test]
+fn each_ratio_correlates_its_own_parts() {
+    let plan = zj();
+    let factors = [
+        ("gdp", [1.10, 1.05, 1.07, 1.03, 1.08]),
+        ("de_value_added", [1.12, 1.06, 1.10, 1.02, 1.09]),
+        ("core_value_added", [1.05, 1.15, 1.01, 1.09, 1.04]),
+    ];
+    let mut reported = Vec::new();
+    for (id, f) in &factors {
+        let b = plan.indicator(id).unwrap().baseline.clone().unwrap();
+        let mut v = b.value;
+        for (k, g) in f.iter().enumerate() {
+            v *= g;
+            reported.push(Reported {
+                indicator: id.to_string(),
+                year: b.year + 1 + k as u16,
+                value: v,
+                status: ReportStatus::Reported,
+                source: "s".into(),
+                url: String::new(),
+                note: String::new(),
+            });
+        }
+    }
+    let est = estimate(&plan, &reported).unwrap();
+    let growth = |id: &str| -> Vec<f64> {
+        let f = factors.iter().find(|(i, _)| *i == id).unwrap().1;
+        f.iter().map(|g| 100.0 * g.ln()).collect()
+    };
+    for (ratio, n, d) in [
+        ("de_share", "de_value_added", "gdp"),
+        ("core_share", "core_value_added", "gdp"),
+    ] {
+        let r = est.rhos.iter().find(|r| r.ratio == ratio).unwrap();
+        assert_eq!(r.pairs, 5, "{ratio}");
+        let want = sample_corr(&growth(n), &growth(d)).unwrap();
+        let got = r.rho.unwrap();
+        assert!((got - want).abs() < 1e-9, "{ratio}: {got} vs {want}");
+    }
+    let rho = |ratio: &str| {
+        let r = est.rhos.iter().find(|r| r.ratio == ratio).unwrap();
+        r.rho.unwrap()
+    };
+    assert!((rho("de_share") - rho("core_share")).abs() > 0.1);
+}
