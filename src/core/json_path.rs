@@ -25,6 +25,13 @@ pub fn offset_of(json: &str, line: usize, column: usize) -> usize {
     (start + column).min(json.len())
 }
 
+/// The offset a scan looks for, and whether it is a syntax error's.
+#[derive(Clone, Copy)]
+struct Hold {
+    at: usize,
+    syntax: bool,
+}
+
 /// One open object or array while scanning.
 enum Frame {
     /// An object: the key of the member being read, and whether a key comes next.
@@ -45,8 +52,24 @@ enum Frame {
 /// of its first element, which then does not hold it). Object members are written
 /// `.key` (`key` at the top), array elements `[i]`; the top value is `""`.
 /// Text that is not JSON gives the path of the innermost value open where
-/// the scan stopped, so a syntax error still says where it is.
+/// the scan stopped.
 pub fn path_at(json: &str, at: usize) -> String {
+    scan(json, at, false)
+}
+
+/// As [`path_at`], for a syntax error (serde_json's `Category::Syntax`),
+/// which serde_json reports one byte into a value it peeked at, or *at* the
+/// byte after a value it read (a `,` where a `}` was due): a value holds
+/// `at` when `s < at < e`, a one-byte value (a digit) or an empty object or
+/// list also when `at = e`, an object or a list also when `at = s`. So `"kind": {"level": null, …}`
+/// (a choice given two keys) is the fault of `kind`, not of its `null`.
+pub fn syntax_path_at(json: &str, at: usize) -> String {
+    scan(json, at, true)
+}
+
+/// The scan behind [`path_at`] (`syntax` false) and [`syntax_path_at`].
+fn scan(json: &str, at: usize, syntax: bool) -> String {
+    let hold = Hold { at, syntax };
     let bytes = json.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -80,7 +103,7 @@ pub fn path_at(json: &str, at: usize) -> String {
                     None => break,
                 };
                 i += 1;
-                if let Some(path) = completed(&mut stack, (start, i), true, at) {
+                if let Some(path) = completed(&mut stack, (start, i), true, hold) {
                     return path;
                 }
             }
@@ -99,7 +122,7 @@ pub fn path_at(json: &str, at: usize) -> String {
                 }
                 let start = i;
                 i = end;
-                if let Some(path) = completed(&mut stack, (start, i), false, at) {
+                if let Some(path) = completed(&mut stack, (start, i), false, hold) {
                     return path;
                 }
             }
@@ -109,7 +132,7 @@ pub fn path_at(json: &str, at: usize) -> String {
                 while i < bytes.len() && !b" \t\n\r,:]}[{\"".contains(&bytes[i]) {
                     i += 1;
                 }
-                if let Some(path) = completed(&mut stack, (start, i), false, at) {
+                if let Some(path) = completed(&mut stack, (start, i), false, hold) {
                     return path;
                 }
             }
@@ -125,9 +148,16 @@ fn completed(
     stack: &mut [Frame],
     (start, end): (usize, usize),
     container: bool,
-    at: usize,
+    Hold { at, syntax }: Hold,
 ) -> Option<String> {
-    if (start < at || container && start == at) && at <= end {
+    let holds = if syntax {
+        // At the end: only where the byte before it is the one peeked at, inside the value
+        // (a one-byte value, or the `}` of `{}`), not the last byte of a value already read.
+        (start < at && at < end) || (at == end && end - start == if container { 2 } else { 1 })
+    } else {
+        start < at && at <= end
+    } || (container && start == at);
+    if holds {
         return Some(path_of(stack));
     }
     if let Some(Frame::Array { index, .. }) = stack.last_mut() {
@@ -349,6 +379,25 @@ mod tests {
     #[ignore = "half a minute in a debug build; the sampled test runs by default"]
     fn paths_agree_with_serde_path_to_error_for_every_field() {
         paths_agree_with_serde_path_to_error(1);
+    }
+
+    #[test]
+    fn a_syntax_error_at_the_byte_after_a_value_is_the_containers() {
+        // serde_json stops at the `,` where a choice's `}` was due: the choice's fault.
+        let text = r#"{"kind": {"level": null, "percent": null}}"#;
+        let comma = text.find(", ").unwrap();
+        assert_eq!(syntax_path_at(text, comma), "kind");
+        assert_eq!(path_at(text, comma), "kind.level");
+        // One byte into a value it peeked at: that value, a digit included.
+        let text = r#"{"role": 5, "kind": true, "mode": [1]}"#;
+        let after = |needle: &str| text.find(needle).unwrap() + 1;
+        assert_eq!(syntax_path_at(text, after("5")), "role");
+        assert_eq!(syntax_path_at(text, after("true")), "kind");
+        assert_eq!(syntax_path_at(text, after("[1]")), "mode");
+        assert_eq!(syntax_path_at(text, text.find("[1]").unwrap()), "mode");
+        let text = r#"{"role": {}, "kind": []}"#;
+        assert_eq!(syntax_path_at(text, text.find("{}").unwrap() + 2), "role");
+        assert_eq!(syntax_path_at(text, text.find("[]").unwrap() + 2), "kind");
     }
 
     #[test]

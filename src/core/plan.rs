@@ -594,9 +594,60 @@ fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
 /// where it happened (found from its line and column: [`json_path`]): a
 /// missing or repeated field is named in the path, and serde's messages
 /// (missing field, invalid type, unknown variant) become typed kinds.
+/// `json` is the text read, to tell a wrong-typed choice from a syntax error.
 fn from_serde(json: &str, e: &serde_json::Error) -> PlanError {
-    let path = json_path::path_at(json, json_path::offset_of(json, e.line(), e.column()));
+    let at = json_path::offset_of(json, e.line(), e.column());
+    let syntax = e.classify() == serde_json::error::Category::Syntax;
+    let path = if syntax {
+        json_path::syntax_path_at(json, at)
+    } else {
+        json_path::path_at(json, at)
+    };
+    if syntax {
+        if let Some(kind) = wrong_choice(json, &path) {
+            return err(path, kind);
+        }
+    }
     from_json_error(path, e)
+}
+
+/// serde_json reports a choice (a `role`, `kind`, `comparator`, `mode`, …)
+/// given as a number, `true`, `null`, a list, or an object without exactly
+/// one key as a syntax error ("expected value"), though the text may be valid
+/// JSON. Where it is, this is the value of the wrong type that serde found
+/// at the path `at` (`indicators[1].role`); `None` where the text is not
+/// JSON (or `at` names no value).
+fn wrong_choice(json: &str, at: &str) -> Option<PlanErrorKind> {
+    use serde_json::Value;
+    let root: Value = serde_json::from_str(json).ok()?;
+    let mut v = &root;
+    for part in at.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            v = v.get(key)?;
+        }
+        for i in indices.split('[').map(|i| i.trim_end_matches(']')) {
+            if !i.is_empty() {
+                v = v.get(i.parse::<usize>().ok()?)?;
+            }
+        }
+    }
+    let (found, value) = match v {
+        Value::Null => (JsonKind::Null, None),
+        Value::Bool(b) => (JsonKind::Bool, Some(b.to_string())),
+        Value::Number(n) => (JsonKind::Number, Some(shortened(&n.to_string()))),
+        Value::Array(_) => (JsonKind::List, None),
+        Value::Object(_) => (JsonKind::Object, None),
+        // A string never makes a syntax error (a word not allowed is an
+        // `UnknownChoice`): the stream read another value here, so the key
+        // is given twice and the parsed object kept the last one.
+        Value::String(_) => return Some(PlanErrorKind::DuplicateField),
+    };
+    Some(PlanErrorKind::WrongType {
+        expected: JsonKind::Choice,
+        found,
+        value,
+    })
 }
 
 /// A serde_json error at `path` as a [`PlanError`].
@@ -674,15 +725,7 @@ fn backticked<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 /// serde's name of a value it found (`integer \`5\``, `string "x"`, `null`) as
 /// a kind and the value itself, shortened.
 fn json_found(found: &str) -> (JsonKind, Option<String>) {
-    let value = |v: &str| {
-        let v = v.trim_matches('`');
-        let short: String = v.chars().take(40).collect();
-        Some(if short.len() < v.len() {
-            format!("{short}…")
-        } else {
-            short
-        })
-    };
+    let value = |v: &str| Some(shortened(v.trim_matches('`')));
     let (word, rest) = found.split_once(' ').unwrap_or((found, ""));
     match (word, rest) {
         ("boolean", v) => (JsonKind::Bool, value(v)),
@@ -693,6 +736,16 @@ fn json_found(found: &str) -> (JsonKind, Option<String>) {
         ("map", _) => (JsonKind::Object, None),
         ("sequence", _) => (JsonKind::List, None),
         _ => (JsonKind::Other(found.to_string()), None),
+    }
+}
+
+/// A value as shown in a message: up to 40 characters, longer ones cut with `…`.
+fn shortened(v: &str) -> String {
+    let short: String = v.chars().take(40).collect();
+    if short.len() < v.len() {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 

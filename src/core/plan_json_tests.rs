@@ -146,3 +146,80 @@ fn expected_names_map_to_kinds() {
         assert_eq!((k, v.as_deref()), (kind, value), "{found}");
     }
 }
+
+/// A choice (`role`, `kind`, a target's `comparator`, a slider's or a
+/// class's `mode`) holding a number, `true`, `null`, a list or an object
+/// that is not `{"variant": …}` is valid JSON of the wrong type, named at
+/// its path like any other (serde_json calls it a syntax error, "expected
+/// value", which the loader once reported as "not valid JSON").
+#[test]
+fn a_choice_of_the_wrong_type_is_named_at_its_path() {
+    let choice = |found: JsonKind, value: Option<&str>| wrong(JsonKind::Choice, found, value);
+    let shapes: [(Value, PlanErrorKind); 6] = [
+        (json!(5), choice(JsonKind::Number, Some("5"))),
+        (json!(-2.5), choice(JsonKind::Number, Some("-2.5"))),
+        (json!(true), choice(JsonKind::Bool, Some("true"))),
+        (Value::Null, choice(JsonKind::Null, None)),
+        (json!([]), choice(JsonKind::List, None)),
+        (json!({}), choice(JsonKind::Object, None)),
+    ];
+    // Each field's path in messages and as a JSON pointer.
+    let fields = [
+        ("indicators[1].role", "/indicators/1/role"),
+        ("indicators[1].kind", "/indicators/1/kind"),
+        (
+            "indicators[0].target.comparator",
+            "/indicators/0/target/comparator",
+        ),
+        ("indicators[1].slider.mode", "/indicators/1/slider/mode"),
+        ("uncertainty.classes[0].mode", "/uncertainty/classes/0/mode"),
+    ];
+    for (path, pointer) in fields {
+        for (value, kind) in &shapes {
+            let got = fault(|v| *v.pointer_mut(pointer).unwrap() = value.clone());
+            assert_eq!(got, (path.to_string(), kind.clone()), "{path} = {value}");
+        }
+    }
+    assert_eq!(
+        fault(|v| v["indicators"][1]["role"] = json!(5))
+            .1
+            .to_string(),
+        "must be one of the allowed words, not a number (5)"
+    );
+    assert_eq!(
+        fault(|v| v["indicators"][1]["kind"] = json!({}))
+            .1
+            .to_string(),
+        "must be one of the allowed words, not an object"
+    );
+    // A known variant and a second key: read as far as the second key.
+    assert_eq!(
+        fault(|v| v["indicators"][1]["kind"] = json!({"level": null, "percent": null})),
+        (
+            "indicators[1].kind".to_string(),
+            choice(JsonKind::Object, None)
+        )
+    );
+}
+
+/// A wrong-typed choice in a text that is not JSON after all is still
+/// "not valid JSON"; one given twice, the second time as a word, is a field
+/// given twice (the parsed object keeps the word, the stream failed on the
+/// first value).
+#[test]
+fn a_wrong_typed_choice_in_broken_json_or_given_twice() {
+    let mut v: Value = serde_json::from_str(SEED).unwrap();
+    v["indicators"][1]["role"] = json!(5);
+    let text = v.to_string();
+    let broken = format!("{}, x}}", &text[..text.len() - 1]);
+    let e = Plan::from_json(&broken).unwrap_err();
+    assert!(matches!(e.kind, PlanErrorKind::NotJson { .. }), "{e}");
+    assert_eq!(e.path, "indicators[1].role");
+    let twice = text.replacen("\"role\":5", "\"role\":5,\"role\":\"table\"", 1);
+    assert_ne!(twice, text);
+    let e = Plan::from_json(&twice).unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.kind),
+        ("indicators[1].role", PlanErrorKind::DuplicateField)
+    );
+}

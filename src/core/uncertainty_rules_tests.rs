@@ -624,3 +624,350 @@ fn nearest_rank_by_hand() {
     assert_eq!(nearest_rank(&v, 0.0), 1.0);
     assert_eq!(nearest_rank(&[7.0], 0.5), 7.0);
 }
+
+/// Without uncertainty every value of a fan is a point, and the fan says
+/// so: `Exact`, as `Outlook::method` announces (a `Point` counted as a
+/// closed form would make every fan "closed form"). A Monte Carlo
+/// distribution reports its draws.
+#[test]
+fn a_fan_without_uncertainty_is_exact() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::NONE).unwrap();
+    for id in ["gdp", "de_share", "base_stations_5g", "one_stop_service"] {
+        assert_eq!(o.fan(id).unwrap().method, Method::Exact, "{id}");
+        assert_eq!(o.method(id).unwrap(), Method::Exact, "{id}");
+    }
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    assert_eq!(o.fan("gdp").unwrap().method, Method::ClosedForm);
+    assert_eq!(Dist::Point(3.0).method(), Method::Exact);
+    assert_eq!(
+        Dist::Empirical(vec![1.0, 2.0, 3.0]).method(),
+        Method::MonteCarlo { draws: 3 }
+    );
+    let closed = Dist::Normal {
+        mean: 1.0,
+        sd: 1.0,
+        cap: None,
+    };
+    assert_eq!(closed.method(), Method::ClosedForm);
+}
+
+/// The outlook keeps the scale it was made with.
+#[test]
+fn an_outlook_keeps_its_scale() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    for scale in [
+        Scale::NONE,
+        Scale::HALF,
+        Scale::ESTIMATED,
+        Scale::new(1.7).unwrap(),
+    ] {
+        assert_eq!(Outlook::new(&plan, &s, scale).unwrap().scale(), scale);
+    }
+}
+
+/// A future of a relative level, by hand from the seed: year k's value is
+/// the central value times `e^{σ(z₁ + … + z_k)}`, the `z` standard normal
+/// draws of the seeded generator in order. (Its mirror `C·e^{−σΣz}` has the
+/// same distribution, so only the draws themselves tell them apart.)
+#[test]
+fn a_future_by_hand_from_its_seed() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    for (id, relative) in [("base_stations_5g", true), ("new_key_labs", false)] {
+        let i = plan.index_of(id).unwrap();
+        let central = o.central(i).clone();
+        let sigma = o.series(i).sigma;
+        assert!(sigma > 0.0, "{id}");
+        assert_eq!(o.series(i).relative, relative, "{id}");
+        let f = &o.futures(id, 1, 9).unwrap()[0];
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(9);
+        let mut sum = 0.0;
+        assert_eq!(f.values[0], central.values[0]);
+        for (k, (v, c)) in f.values.iter().zip(&central.values).enumerate().skip(1) {
+            let z: f64 = rng.sample(StandardNormal);
+            sum += sigma * z;
+            let want = if relative { c * sum.exp() } else { c + sum };
+            assert!(
+                (v - want).abs() <= 1e-12 * want.abs().max(1.0),
+                "{id} year {k}: {v} vs {want}"
+            );
+        }
+    }
+}
+
+/// A fan says how it was computed, as `Outlook::method` announces: Monte
+/// Carlo for a percentage whose bounds bind (its quantiles drawn year by
+/// year), a closed form otherwise, exact without uncertainty.
+#[test]
+fn a_fan_says_how_it_was_computed() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let mut monte_carlo = 0;
+    for scale in Scale::PRESETS {
+        let o = Outlook::new(&plan, &s, scale)
+            .unwrap()
+            .with_draws(200, 3)
+            .unwrap();
+        for (id, _) in o.run().assessments() {
+            let method = o.method(id).unwrap();
+            assert_eq!(o.fan(id).unwrap().method, method, "{id} at {scale:?}");
+            monte_carlo += usize::from(method == Method::MonteCarlo { draws: 200 });
+        }
+    }
+    assert!(monte_carlo > 0, "no fan was drawn by Monte Carlo");
+}
+
+/// A future of a percentage is held within [0, 100] even where the closed
+/// form holds (its central path keeps 5 standard deviations inside the
+/// bounds) and a draw goes beyond them. `digitized_firms` at the largest
+/// scale that keeps it closed: 5.03 standard deviations below 100 in 2025
+/// (its nearest year to a bound). Seed 883727's first five standard normal
+/// draws sum to 5.115·√5 (found by searching seeds from 0), so its first
+/// future's 2025 value is above 100 before it is held.
+#[test]
+fn a_future_beyond_five_standard_deviations_is_held_at_100() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let id = "digitized_firms";
+    let i = plan.index_of(id).unwrap();
+    let one = Outlook::new(&plan, &s, Scale::ESTIMATED).unwrap();
+    let (path, sigma) = (one.series(i).path.clone(), one.series(i).sigma);
+    // The least distance to a bound, in standard deviations at scale 1.
+    let room = path
+        .points()
+        .skip(1)
+        .map(|(y, c)| c.min(100.0 - c) / (sigma * f64::from(y - path.start).sqrt()))
+        .fold(f64::INFINITY, f64::min);
+    let scale = Scale::new(0.995 * room / BOUND_Z).unwrap();
+    let o = Outlook::new(&plan, &s, scale).unwrap();
+    assert!(o.series(i).closed, "closed at scale {scale:?}");
+    let sigma = o.series(i).sigma;
+    let seed = 883_727;
+    // By hand: the walk without the bounds.
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut sum = 0.0;
+    let unbounded: Vec<f64> = path
+        .values
+        .iter()
+        .skip(1)
+        .map(|c| {
+            let z: f64 = rng.sample(StandardNormal);
+            sum += sigma * z;
+            c + sum
+        })
+        .collect();
+    assert!(unbounded.iter().any(|v| *v > 100.0), "{unbounded:?}");
+    let f = &o.futures(id, 1, seed).unwrap()[0];
+    for (v, u) in f.values[1..].iter().zip(&unbounded) {
+        assert_eq!(*v, u.clamp(0.0, 100.0));
+    }
+    let first = (path.start + 1..)
+        .zip(&unbounded)
+        .find(|(_, u)| **u >= 100.0);
+    assert_eq!(
+        f.saturated,
+        Some(Saturation {
+            year: first.unwrap().0,
+            bound: Bound::Ceiling
+        })
+    );
+    // Each future records the first year it is at a bound, if any: the
+    // later futures of this seed stay inside.
+    let futures = o.futures(id, 20, seed).unwrap();
+    assert_eq!(futures[0], *f);
+    for f in &futures {
+        let at_bound = (f.start..)
+            .zip(&f.values)
+            .skip(1)
+            .find(|(_, v)| **v <= 0.0 || **v >= 100.0)
+            .map(|(year, v)| Saturation {
+                year,
+                bound: if *v <= 0.0 {
+                    Bound::Floor
+                } else {
+                    Bound::Ceiling
+                },
+            });
+        assert_eq!(f.saturated, at_bound);
+    }
+    assert!(futures.iter().any(|f| f.saturated.is_none()));
+}
+
+/// The trade-off lines use the scale in force: at half, 1.5 times and
+/// double the stated σ, the 80% line gives the outlook's 80% at that scale,
+/// and the band between the 50% and 80% lines widens with the scale.
+#[test]
+fn tradeoff_lines_follow_the_scale() {
+    let plan = zj();
+    let mut widths = Vec::new();
+    for scale in [Scale::HALF, Scale::new(1.5).unwrap(), Scale::DOUBLE] {
+        let t = tradeoff(&plan, "de_share", 5.0, scale).unwrap();
+        let mut s = Scenario::new(&plan);
+        s.growth.insert("gdp".into(), 5.0);
+        s.growth.insert("de_value_added".into(), t.chance_80);
+        let p = Outlook::new(&plan, &s, scale)
+            .unwrap()
+            .chance("de_share")
+            .unwrap()
+            .p;
+        assert!((p - 0.8).abs() < 1e-6, "{scale:?}: {p}");
+        let q = tradeoff_chance(&plan, "de_share", 5.0, t.chance_80, scale).unwrap();
+        assert!((q - 0.8).abs() < 1e-6, "{scale:?}: {q}");
+        widths.push(t.chance_80 - t.chance_50);
+    }
+    assert!(widths[0] < widths[1] && widths[1] < widths[2], "{widths:?}");
+}
+
+/// Only a percentage (or a ratio, in percent) is held at a bound: a
+/// level's futures record no saturation, whatever their values (GDP's are
+/// far above 100).
+#[test]
+fn a_levels_futures_are_never_saturated() {
+    let plan = zj();
+    let s = Scenario::new(&plan);
+    let o = Outlook::new(&plan, &s, Scale::DOUBLE).unwrap();
+    for id in ["gdp", "new_key_labs"] {
+        let futures = o.futures(id, 50, 4).unwrap();
+        assert!(futures.iter().all(|f| f.saturated.is_none()), "{id}");
+    }
+    let gdp = o.futures("gdp", 1, 4).unwrap();
+    assert!(gdp[0].values.iter().all(|v| *v > 100.0));
+}
+
+/// Smart factories (relative, baseline 263 in 2020) with the values of
+/// `rows` reported, as `estimate` reads them: the growth observations.
+fn smart_factory_growths(rows: &[(u16, f64, ReportStatus)]) -> Vec<(u16, u16, f64)> {
+    let plan = zj();
+    let reported: Vec<Reported> = rows
+        .iter()
+        .map(|&(year, value, status)| Reported {
+            indicator: "smart_factories".into(),
+            year,
+            value,
+            status,
+            source: "s".into(),
+            url: String::new(),
+            note: String::new(),
+        })
+        .collect();
+    let est = estimate(&plan, &reported).unwrap();
+    let sf = est.sigmas.iter().find(|s| s.id == "smart_factories");
+    sf.unwrap()
+        .observations
+        .iter()
+        .map(|o| (o.from, o.to, o.growth))
+        .collect()
+}
+
+/// The plan's baseline stands in for its year only where nothing is
+/// reported for that year: a first release or a revision of the baseline
+/// year is used instead (out of it, the first release; into it from a year
+/// not revised, the revision, as no first release is given).
+#[test]
+fn a_reported_baseline_year_replaces_the_plans_baseline() {
+    use ReportStatus::*;
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    // Nothing reported for 2020: the baseline, 263.
+    let g = smart_factory_growths(&[(2021, 297.0, Reported)]);
+    assert_eq!(g.len(), 1);
+    assert!(close(g[0].2, 100.0 * (297.0f64 / 263.0).ln()), "{g:?}");
+    // A first release of 2020: 270, not 263.
+    let g = smart_factory_growths(&[(2020, 270.0, FirstRelease), (2021, 297.0, Reported)]);
+    assert_eq!((g[0].0, g[0].1), (2020, 2021));
+    assert!(close(g[0].2, 100.0 * (1.1f64).ln()), "{g:?}");
+    // A revision of 2020 and a value for 2019: into 2020 the revision.
+    let g = smart_factory_growths(&[(2019, 250.0, Reported), (2020, 270.0, Revised)]);
+    assert_eq!((g[0].0, g[0].1), (2019, 2020));
+    assert!(close(g[0].2, 100.0 * (270.0f64 / 250.0).ln()), "{g:?}");
+}
+
+/// A relative growth out of or into a zero has no logarithm: no
+/// observation, and the years around it still give theirs.
+#[test]
+fn a_zero_gives_no_relative_observation() {
+    use ReportStatus::Reported;
+    let g = smart_factory_growths(&[
+        (2021, 0.0, Reported),
+        (2022, 300.0, Reported),
+        (2023, 330.0, Reported),
+    ]);
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!((g[0].0, g[0].1), (2022, 2023));
+    assert!((g[0].2 - 100.0 * 1.1f64.ln()).abs() < 1e-9);
+}
+
+/// The sample correlation by hand: x = 1..5, y = 2, 4, 5, 4, 5 have
+/// means 3 and 4, Σdxdy = 6, Σdx² = 10, Σdy² = 6, so r = 6/√60 = 0.774597;
+/// none where either is constant.
+#[test]
+fn sample_correlation_by_hand() {
+    let x = [1.0, 2.0, 3.0, 4.0, 5.0];
+    let y = [2.0, 4.0, 5.0, 4.0, 5.0];
+    let r = sample_corr(&x, &y).unwrap();
+    assert!((r - 6.0 / 60f64.sqrt()).abs() < 1e-12, "{r}");
+    assert!((sample_corr(&y, &x).unwrap() - r).abs() < 1e-12);
+    // Centred on the means: scaled and moved far from 0 (where the means
+    // are not exact), the same r.
+    let (xs, ys) = (x.map(|v| v / 10.0 + 1e8), y.map(|v| v / 10.0 + 1e8));
+    let shifted = sample_corr(&xs, &ys).unwrap();
+    assert!((shifted - r).abs() < 1e-12, "{shifted} vs {r}");
+    let c = [2.0; 5];
+    assert_eq!(sample_corr(&c, &y), None);
+    assert_eq!(sample_corr(&x, &c), None);
+    assert_eq!(sample_corr(&c, &c), None);
+}
+
+/// Each ratio's ρ is the correlation of its own numerator's and
+/// denominator's growths: five reported years of GDP, the digital economy
+/// and the core industries (grown by the factors below from the plan's
+/// baselines) give five pairs each, and the two ratios different ρ.
+#[test]
+fn each_ratio_correlates_its_own_parts() {
+    let plan = zj();
+    let factors = [
+        ("gdp", [1.10, 1.05, 1.07, 1.03, 1.08]),
+        ("de_value_added", [1.12, 1.06, 1.10, 1.02, 1.09]),
+        ("core_value_added", [1.05, 1.15, 1.01, 1.09, 1.04]),
+    ];
+    let mut reported = Vec::new();
+    for (id, f) in &factors {
+        let b = plan.indicator(id).unwrap().baseline.clone().unwrap();
+        let mut v = b.value;
+        for (k, g) in f.iter().enumerate() {
+            v *= g;
+            reported.push(Reported {
+                indicator: id.to_string(),
+                year: b.year + 1 + k as u16,
+                value: v,
+                status: ReportStatus::Reported,
+                source: "s".into(),
+                url: String::new(),
+                note: String::new(),
+            });
+        }
+    }
+    let est = estimate(&plan, &reported).unwrap();
+    let growth = |id: &str| -> Vec<f64> {
+        let f = factors.iter().find(|(i, _)| *i == id).unwrap().1;
+        f.iter().map(|g| 100.0 * g.ln()).collect()
+    };
+    for (ratio, n, d) in [
+        ("de_share", "de_value_added", "gdp"),
+        ("core_share", "core_value_added", "gdp"),
+    ] {
+        let r = est.rhos.iter().find(|r| r.ratio == ratio).unwrap();
+        assert_eq!(r.pairs, 5, "{ratio}");
+        let want = sample_corr(&growth(n), &growth(d)).unwrap();
+        let got = r.rho.unwrap();
+        assert!((got - want).abs() < 1e-9, "{ratio}: {got} vs {want}");
+    }
+    let rho = |ratio: &str| {
+        let r = est.rhos.iter().find(|r| r.ratio == ratio).unwrap();
+        r.rho.unwrap()
+    };
+    assert!((rho("de_share") - rho("core_share")).abs() > 0.1);
+}
