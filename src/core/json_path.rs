@@ -54,7 +54,7 @@ enum Frame {
 /// Text that is not JSON gives the path of the innermost value open where
 /// the scan stopped.
 pub fn path_at(json: &str, at: usize) -> String {
-    scan(json, at, false)
+    locate(json, at, false).path
 }
 
 /// As [`path_at`], for a syntax error (serde_json's `Category::Syntax`),
@@ -64,11 +64,22 @@ pub fn path_at(json: &str, at: usize) -> String {
 /// list also when `at = e`, an object or a list also when `at = s`. So `"kind": {"level": null, …}`
 /// (a choice given two keys) is the fault of `kind`, not of its `null`.
 pub fn syntax_path_at(json: &str, at: usize) -> String {
-    scan(json, at, true)
+    locate(json, at, true).path
 }
 
-/// The scan behind [`path_at`] (`syntax` false) and [`syntax_path_at`].
-fn scan(json: &str, at: usize, syntax: bool) -> String {
+/// Where [`path_at`] (`syntax` false) or [`syntax_path_at`] found the fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The path of the value that holds the offset.
+    pub path: String,
+    /// Its bytes in the text; `None` where no value read in full holds it
+    /// (text that is not JSON, or an offset between values).
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+/// The value that holds the byte offset `at`, by the rules of [`path_at`]
+/// (`syntax` false) or [`syntax_path_at`], with its bytes.
+pub fn locate(json: &str, at: usize, syntax: bool) -> Located {
     let hold = Hold { at, syntax };
     let bytes = json.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
@@ -104,7 +115,10 @@ fn scan(json: &str, at: usize, syntax: bool) -> String {
                 };
                 i += 1;
                 if let Some(path) = completed(&mut stack, (start, i), true, hold) {
-                    return path;
+                    return Located {
+                        path,
+                        span: Some(start..i),
+                    };
                 }
             }
             b'"' => {
@@ -123,7 +137,10 @@ fn scan(json: &str, at: usize, syntax: bool) -> String {
                 let start = i;
                 i = end;
                 if let Some(path) = completed(&mut stack, (start, i), false, hold) {
-                    return path;
+                    return Located {
+                        path,
+                        span: Some(start..i),
+                    };
                 }
             }
             _ => {
@@ -133,12 +150,18 @@ fn scan(json: &str, at: usize, syntax: bool) -> String {
                     i += 1;
                 }
                 if let Some(path) = completed(&mut stack, (start, i), false, hold) {
-                    return path;
+                    return Located {
+                        path,
+                        span: Some(start..i),
+                    };
                 }
             }
         }
     }
-    path_of(&stack)
+    Located {
+        path: path_of(&stack),
+        span: None,
+    }
 }
 
 /// After a value spanning `start..end` (an object or a list if `container`) was read in the innermost open
@@ -398,6 +421,16 @@ mod tests {
         let text = r#"{"role": {}, "kind": []}"#;
         assert_eq!(syntax_path_at(text, text.find("{}").unwrap() + 2), "role");
         assert_eq!(syntax_path_at(text, text.find("[]").unwrap() + 2), "kind");
+        // With the value's bytes.
+        let at = text.find("[]").unwrap();
+        assert_eq!(
+            locate(text, at + 2, true),
+            Located {
+                path: "kind".into(),
+                span: Some(at..at + 2)
+            }
+        );
+        assert_eq!(locate(r#"{"a": "#, 6, true).span, None);
     }
 
     #[test]

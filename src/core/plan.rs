@@ -598,50 +598,32 @@ fn err(path: impl Into<String>, kind: PlanErrorKind) -> PlanError {
 fn from_serde(json: &str, e: &serde_json::Error) -> PlanError {
     let at = json_path::offset_of(json, e.line(), e.column());
     let syntax = e.classify() == serde_json::error::Category::Syntax;
-    let path = if syntax {
-        json_path::syntax_path_at(json, at)
-    } else {
-        json_path::path_at(json, at)
-    };
+    let found = json_path::locate(json, at, syntax);
     if syntax {
-        if let Some(kind) = wrong_choice(json, &path) {
-            return err(path, kind);
+        if let Some(kind) = wrong_choice(json, found.span.clone()) {
+            return err(found.path, kind);
         }
     }
-    from_json_error(path, e)
+    from_json_error(found.path, e)
 }
 
 /// serde_json reports a choice (a `role`, `kind`, `comparator`, `mode`, …)
 /// given as a number, `true`, `null`, a list, or an object without exactly
 /// one key as a syntax error ("expected value"), though the text may be valid
 /// JSON. Where it is, this is the value of the wrong type that serde found
-/// at the path `at` (`indicators[1].role`); `None` where the text is not
-/// JSON (or `at` names no value).
-fn wrong_choice(json: &str, at: &str) -> Option<PlanErrorKind> {
-    use serde_json::Value;
-    let root: Value = serde_json::from_str(json).ok()?;
-    let mut v = &root;
-    for part in at.split('.').filter(|p| !p.is_empty()) {
-        let (key, indices) = part.split_once('[').unwrap_or((part, ""));
-        if !key.is_empty() {
-            v = v.get(key)?;
-        }
-        for i in indices.split('[').map(|i| i.trim_end_matches(']')) {
-            if !i.is_empty() {
-                v = v.get(i.parse::<usize>().ok()?)?;
-            }
-        }
-    }
-    let (found, value) = match v {
-        Value::Null => (JsonKind::Null, None),
-        Value::Bool(b) => (JsonKind::Bool, Some(b.to_string())),
-        Value::Number(n) => (JsonKind::Number, Some(shortened(&n.to_string()))),
-        Value::Array(_) => (JsonKind::List, None),
-        Value::Object(_) => (JsonKind::Object, None),
-        // A string never makes a syntax error (a word not allowed is an
-        // `UnknownChoice`): the stream read another value here, so the key
-        // is given twice and the parsed object kept the last one.
-        Value::String(_) => return Some(PlanErrorKind::DuplicateField),
+/// (its bytes `span` in the text); `None` where the text is not JSON, or
+/// the value is a word (a word not allowed is an `UnknownChoice`).
+fn wrong_choice(json: &str, span: Option<std::ops::Range<usize>>) -> Option<PlanErrorKind> {
+    // Valid JSON? (`IgnoredAny` reads it without building a value.)
+    serde_json::from_str::<serde::de::IgnoredAny>(json).ok()?;
+    let text = json.get(span?)?;
+    let (found, value) = match text.as_bytes().first()? {
+        b'n' => (JsonKind::Null, None),
+        b't' | b'f' => (JsonKind::Bool, Some(text.to_string())),
+        b'[' => (JsonKind::List, None),
+        b'{' => (JsonKind::Object, None),
+        b'"' => return None,
+        _ => (JsonKind::Number, Some(shortened(text))),
     };
     Some(PlanErrorKind::WrongType {
         expected: JsonKind::Choice,
