@@ -149,6 +149,9 @@ test('with reduced motion, "run" shows all 1,000 futures at once', async () => {
   await page.goto(server.url + '#lang=en');
   await ready(page);
   await page.locator('[data-role="futures-play"]').first().click();
+  // At once, not played: playing takes about ten seconds to reach 1,000 (a busy machine may
+  // take a task or two to draw the click's result, so it is awaited, briefly).
+  await page.waitForFunction(() => document.querySelector('[data-role="futures-status"]')?.dataset.value === '1000', null, { timeout: 2000 });
   assert.equal(await page.getAttribute('[data-role="futures-status"]', 'data-value'), '1000');
   await context.close();
 });
