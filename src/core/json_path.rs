@@ -144,8 +144,10 @@ pub fn locate(json: &str, at: usize, syntax: bool) -> Located {
                 }
             }
             _ => {
-                // A number, `true`, `false` or `null` (or a stray word): up to the next delimiter.
+                // A number, `true`, `false` or `null` (or a stray word): up to the next delimiter,
+                // and at least this byte, so that the scan always moves on.
                 let start = i;
+                i += 1;
                 while i < bytes.len() && !b" \t\n\r,:]}[{\"".contains(&bytes[i]) {
                     i += 1;
                 }
