@@ -560,4 +560,4 @@ mod tests {
 
 #[cfg(test)]
 #[path = "reported_tests.rs"]
-mod csv_tests;
+pub(crate) mod csv_tests;

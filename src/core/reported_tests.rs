@@ -19,7 +19,8 @@ fn error(body: &str) -> ReportedError {
     parse(&zj(), &format!("{HEAD}{body}")).unwrap_err()
 }
 
-fn one(id: &str, year: u16, value: f64, status: ReportStatus) -> Reported {
+/// A reported value of `id` (source "s", no address, no note), for tests here and elsewhere.
+pub(crate) fn one(id: &str, year: u16, value: f64, status: ReportStatus) -> Reported {
     Reported {
         indicator: id.into(),
         year,

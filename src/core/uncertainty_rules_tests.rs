@@ -844,14 +844,8 @@ fn smart_factory_growths(rows: &[(u16, f64, ReportStatus)]) -> Vec<(u16, u16, f6
     let plan = zj();
     let reported: Vec<Reported> = rows
         .iter()
-        .map(|&(year, value, status)| Reported {
-            indicator: "smart_factories".into(),
-            year,
-            value,
-            status,
-            source: "s".into(),
-            url: String::new(),
-            note: String::new(),
+        .map(|&(year, value, status)| {
+            crate::core::reported::csv_tests::one("smart_factories", year, value, status)
         })
         .collect();
     let est = estimate(&plan, &reported).unwrap();
