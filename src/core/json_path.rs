@@ -144,13 +144,8 @@ pub fn locate(json: &str, at: usize, syntax: bool) -> Located {
                 }
             }
             _ => {
-                // A number, `true`, `false` or `null` (or a stray word): up to the next delimiter,
-                // and at least this byte, so that the scan always moves on.
                 let start = i;
-                i += 1;
-                while i < bytes.len() && !b" \t\n\r,:]}[{\"".contains(&bytes[i]) {
-                    i += 1;
-                }
+                i = scalar_end(bytes, i);
                 if let Some(path) = completed(&mut stack, (start, i), false, hold) {
                     return Located {
                         path,
@@ -164,6 +159,17 @@ pub fn locate(json: &str, at: usize, syntax: bool) -> Located {
         path: path_of(&stack),
         span: None,
     }
+}
+
+/// The end of the number, `true`, `false` or `null` (or stray word) that
+/// starts at `start`: the next delimiter, and at least one byte on, so that
+/// the scan always moves on.
+fn scalar_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() && !b" \t\n\r,:]}[{\"".contains(&bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// After a value spanning `start..end` (an object or a list if `container`) was read in the innermost open
