@@ -622,8 +622,9 @@ fn wrong_choice(json: &str, span: Option<std::ops::Range<usize>>) -> Option<Plan
         b't' | b'f' => (JsonKind::Bool, Some(text.to_string())),
         b'[' => (JsonKind::List, None),
         b'{' => (JsonKind::Object, None),
-        b'"' => return None,
-        _ => (JsonKind::Number, Some(shortened(text))),
+        b'-' | b'0'..=b'9' => (JsonKind::Number, Some(shortened(text))),
+        // A word: serde reads it as a choice (one not allowed is an `UnknownChoice`).
+        _ => return None,
     };
     Some(PlanErrorKind::WrongType {
         expected: JsonKind::Choice,
