@@ -718,6 +718,8 @@ fn json_found(found: &str) -> (JsonKind, Option<String>) {
         ("null", _) => (JsonKind::Null, None),
         ("map", _) => (JsonKind::Object, None),
         ("sequence", _) => (JsonKind::List, None),
+        // A bare word where a choice takes an object: serde_json reads a string as a unit variant.
+        ("unit", "variant") => (JsonKind::String, None),
         _ => (JsonKind::Other(found.to_string()), None),
     }
 }
@@ -751,6 +753,10 @@ fn json_expected(expected: &str) -> JsonKind {
         "a sequence" => JsonKind::List,
         e if e.starts_with("struct ") || e == "a map" => JsonKind::Object,
         e if e.starts_with("enum ") || e.ends_with("variant identifier") => JsonKind::Choice,
+        // A choice that takes nothing, written as an object (`{"level": …}`): its value is null.
+        "unit" => JsonKind::Null,
+        // A choice that takes an object (`{"ratio": {…}}`).
+        "struct variant" => JsonKind::Object,
         e => JsonKind::Other(e.to_string()),
     }
 }

@@ -122,6 +122,9 @@ fn expected_names_map_to_kinds() {
         ("enum Role", JsonKind::Choice),
         ("variant identifier", JsonKind::Choice),
         ("a variant identifier", JsonKind::Choice),
+        ("unit", JsonKind::Null),
+        ("struct variant", JsonKind::Object),
+        ("tuple variant", JsonKind::Other("tuple variant".into())),
         ("usize", JsonKind::Other("usize".into())),
         ("a map of maps", JsonKind::Other("a map of maps".into())),
         ("structure", JsonKind::Other("structure".into())),
@@ -140,7 +143,13 @@ fn expected_names_map_to_kinds() {
         ("null", JsonKind::Null, None),
         ("map", JsonKind::Object, None),
         ("sequence", JsonKind::List, None),
-        ("unit variant", JsonKind::Other("unit variant".into()), None),
+        ("unit variant", JsonKind::String, None),
+        ("unit value", JsonKind::Other("unit value".into()), None),
+        (
+            "newtype variant",
+            JsonKind::Other("newtype variant".into()),
+            None,
+        ),
     ] {
         let (k, v) = json_found(found);
         assert_eq!((k, v.as_deref()), (kind, value), "{found}");
@@ -222,6 +231,28 @@ fn a_wrong_typed_choice_in_broken_json_or_given_twice() {
         (
             "indicators[1].role",
             wrong(JsonKind::Choice, JsonKind::Number, Some("5"))
+        )
+    );
+}
+
+/// A choice in the wrong shape is named in the format's words, not serde's
+/// (`unit`, `struct variant`): a word that takes no object given one
+/// (`{"level": 1}`) must be `null` there, and one that takes an object
+/// given as a bare word (`"ratio"`) must be an object.
+#[test]
+fn a_choice_in_the_wrong_shape_is_named_in_the_formats_words() {
+    assert_eq!(
+        fault(|v| v["indicators"][1]["kind"] = json!({"level": 1})),
+        (
+            "indicators[1].kind.level".to_string(),
+            wrong(JsonKind::Null, JsonKind::Number, Some("1"))
+        )
+    );
+    assert_eq!(
+        fault(|v| v["indicators"][0]["kind"] = json!("ratio")),
+        (
+            "indicators[0].kind".to_string(),
+            wrong(JsonKind::Object, JsonKind::String, None)
         )
     );
 }
