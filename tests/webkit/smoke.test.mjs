@@ -57,8 +57,14 @@ test('renders every indicator of the plan, and every chart is drawn', async () =
   // Open every folded list of cards ("other targets"), as a reader would.
   const folded = await d.findElements(By.xpath('//details[not(@open)][.//*[@data-indicator]]/summary'));
   for (const summary of folded) {
-    await d.executeScript('arguments[0].scrollIntoView({ block: "center" })', summary);
-    await summary.click();
+    // Cards off the screen keep an estimated height until first shown (content-visibility), so
+    // the page may settle under a click that follows a long scroll: click again if it missed.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await d.executeScript('arguments[0].scrollIntoView({ block: "center" })', summary);
+      await summary.click();
+      if (await d.executeScript('return arguments[0].parentElement.open', summary)) break;
+      await d.sleep(300);
+    }
   }
   assert.equal((await d.findElements(By.xpath('//details[not(@open)][.//*[@data-indicator]]'))).length, 0, 'every list is open');
 
