@@ -11,7 +11,7 @@
 //! that the answer on the first screen does not wait for the DOM of every
 //! card; the placeholders carry `data-pending` until then.
 
-use super::hooks::use_near;
+use super::hooks::{use_near, use_settled};
 use super::view::View;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -71,32 +71,14 @@ pub fn Near(p: &NearProps) -> Html {
     }
     // The rested view this part shows far from the screen: after a slider's
     // rest, taken in a task of this part's own; otherwise at once.
-    let staged = use_mut_ref(|| p.calm.clone());
-    let redraw = use_force_update();
-    if !p.stagger {
-        *staged.borrow_mut() = p.calm.clone();
-    }
-    {
-        let staged = staged.clone();
-        let k = p.lazy.unwrap_or(0);
-        use_effect_with((p.calm.clone(), p.stagger), move |(calm, stagger)| {
-            let t = stagger.then(|| {
-                let calm = calm.clone();
-                Timeout::new(k * CATCH_UP_STEP_MS, move || {
-                    *staged.borrow_mut() = calm;
-                    redraw.force_update();
-                })
-            });
-            move || drop(t)
-        });
-    }
+    let staged = use_settled(
+        p.calm.clone(),
+        p.stagger,
+        p.lazy.unwrap_or(0) * CATCH_UP_STEP_MS,
+    );
     if !*built && !near {
         return html! { <div ref={node} class="near" data-pending="true"></div> };
     }
-    let v = if near {
-        p.view.clone()
-    } else {
-        staged.borrow().clone()
-    };
+    let v = if near { p.view.clone() } else { staged };
     html! { <div ref={node} class="near">{ p.render.emit(v) }</div> }
 }

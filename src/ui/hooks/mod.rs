@@ -15,6 +15,6 @@ pub use use_deferred::{use_deferred, REST_MS};
 pub use use_file_drop::use_file_drop;
 pub use use_link_fetch::use_link_fetch;
 pub use use_near::use_near;
-pub use use_rested::use_rested;
+pub use use_rested::{use_rested, use_settled};
 pub use use_storage_sync::use_storage_sync;
 pub use use_url_sync::use_url_sync;

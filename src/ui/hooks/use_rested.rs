@@ -10,6 +10,14 @@ use yew::prelude::*;
 /// `stepping` (a slider moving); `value` itself when not stepping.
 #[hook]
 pub fn use_rested<T: PartialEq + Clone + 'static>(value: T, stepping: bool) -> T {
+    use_settled(value, stepping, REST_MS)
+}
+
+/// `value` as it was `delay_ms` after it last changed, while `stepping`;
+/// `value` itself when not stepping. [`use_rested`] with a delay of its own
+/// (`Near` staggers the far parts' catching up by a few milliseconds each).
+#[hook]
+pub fn use_settled<T: PartialEq + Clone + 'static>(value: T, stepping: bool, delay_ms: u32) -> T {
     let kept = use_mut_ref(|| value.clone());
     let update = use_force_update();
     if !stepping {
@@ -20,7 +28,7 @@ pub fn use_rested<T: PartialEq + Clone + 'static>(value: T, stepping: bool) -> T
         use_effect_with(value, move |v| {
             let t = (stepping && *kept.borrow() != *v).then(|| {
                 let v = v.clone();
-                Timeout::new(REST_MS, move || {
+                Timeout::new(delay_ms, move || {
                     *kept.borrow_mut() = v;
                     update.force_update();
                 })
