@@ -190,9 +190,7 @@ async function moves(name) {
     const evBefore = await page.evaluate(() => window.__events.length);
     await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
     for (let i = 0; i < perType; i++) {
-      await page.keyboard.press(i < perType / 2 ? 'ArrowRight' : 'ArrowLeft');
-      // Let the frame after the move paint, then a quiet gap between moves.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+      await step(page, i < perType / 2 ? 'ArrowRight' : 'ArrowLeft');
     }
     const evMoves = await page.evaluate(() => window.__events.length);
     // The work the reader's rest sets off (250 ms after the last step): the full chances, the
@@ -201,8 +199,7 @@ async function moves(name) {
     for (let b = 0; b < REST_BURSTS; b++) {
       await page.waitForTimeout(1200);
       for (let j = 0; j < 3; j++) {
-        await page.keyboard.press(b % 2 ? 'ArrowLeft' : 'ArrowRight');
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+        await step(page, b % 2 ? 'ArrowLeft' : 'ArrowRight');
       }
     }
     await page.waitForTimeout(1200);
@@ -266,6 +263,12 @@ if (loadsOnly) {
   server.close();
   process.exit(0);
 }
+/** One keyboard step on the focused slider; then the frame after it paints, and a quiet gap. */
+async function step(page, key) {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+}
+
 /** The same keyboard moves on the floor page's slider, under the same trace. */
 async function floorMoves() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -280,8 +283,7 @@ async function floorMoves() {
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
   const n = quick ? 20 : 60;
   for (let i = 0; i < n; i++) {
-    await page.keyboard.press(i < n / 2 ? 'ArrowRight' : 'ArrowLeft');
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 40)))));
+    await step(page, i < n / 2 ? 'ArrowRight' : 'ArrowLeft');
   }
   await cdp.send('Tracing.end');
   await done;
