@@ -57,9 +57,10 @@ fn Plansim(props: &PlansimProps) -> Html {
     };
     let embed = use_memo((), |_| browser::query_param("embed"));
     let embedded = embed.is_some();
-    use_url_sync(model.clone(), (*embed).clone());
-    // The shown scenario's link fragment, once per render: saved, and (rested) the permalink's.
+    // The shown scenario's link fragment, once per render: written into the address, saved, and
+    // (rested) the permalink's.
     let frag = state::to_fragment(&model.session.shown().plan, &model.session.state());
+    use_url_sync(model.clone(), (*embed).clone(), frag.clone());
     use_storage_sync(&model, embedded, frag.clone());
     use_link_fetch(model.clone());
     // issue 11a: a locked embed (`lock=1`) takes no input; an embed's Reset
@@ -108,6 +109,7 @@ fn Plansim(props: &PlansimProps) -> Html {
     let result = use_memo((plan.clone(), shown.scenario.clone()), |(p, sc)| {
         run(p, sc).map(Shared::new)
     });
+    let defaults = use_memo(plan.clone(), |p| crate::core::engine::Scenario::new(p));
     let reports = use_memo(
         (plan.clone(), Shared::from(shown.reported.clone())),
         |(p, all)| Reports::new(p, all.rc()),
@@ -224,6 +226,7 @@ fn Plansim(props: &PlansimProps) -> Html {
         reference_choice: shown.reference.clone(),
         reference_name: AttrValue::from(shown.reference.label(lang)),
         scenario: shown.scenario.clone(),
+        defaults: Shared::from(defaults.clone()),
         reports: Shared::from(reports.clone()),
         lang,
         on_action: (*on_action).clone(),

@@ -15,7 +15,6 @@ use super::share::SharePanel;
 use super::summary::Summary;
 use super::toolbar::Toolbar;
 use super::view::View;
-use crate::core::engine::Scenario;
 use crate::notice::Notice;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -59,7 +58,7 @@ pub fn Page(p: &PageProps) -> Html {
     // issue 10: the share panel and the handout follow the scenario once the
     // reader rests; neither is read while a slider moves.
     let calm = super::hooks::use_rested(v.clone(), p.stepping);
-    let (active, custom) = super::toolbar::preset_state(plan, &v.scenario, &v.reports.paces);
+    let (active, custom) = super::toolbar::preset_state(v);
     // issue 10: the panels and groups below the first screen are built one
     // by one after it (see `Near`), in page order.
     let order = std::cell::Cell::new(0);
@@ -83,7 +82,7 @@ pub fn Page(p: &PageProps) -> Html {
                 <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
                     <>
                         <Summary plan={v.plan.clone()} run={v.run.clone()} reference={v.reference.clone()} lang={v.lang}
-                            is_default={v.scenario == Scenario::new(&v.plan)} chances={v.chances.clone()}
+                            is_default={v.is_default()} chances={v.chances.clone()}
                             reference_name={v.reference_name.clone()} yours_name={super::reference_control::scenario_name(&v)} />
                         <super::reference_control::ReferenceControl reference={v.reference_choice.clone()}
                             pinned_is_current={super::reference_control::pinned_is_current(&v)} lang={v.lang} on_action={v.on_action.clone()} />

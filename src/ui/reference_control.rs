@@ -3,7 +3,6 @@
 //! scenario as the reference; one line says what the reference does.
 
 use super::view::View;
-use crate::core::engine::Scenario;
 use crate::core::presets::{active_preset, Preset};
 use crate::i18n::Lang;
 use crate::state::{Action, Reference};
@@ -63,7 +62,7 @@ pub fn scenario_name(view: &View) -> &'static str {
         Some(Preset::Reported) => s.preset_reported,
         Some(Preset::PlanPace) => s.preset_plan,
         Some(Preset::Trend) => s.preset_trend,
-        None if view.scenario == Scenario::new(&view.plan) => s.scenario_defaults,
+        None if view.is_default() => s.scenario_defaults,
         None => s.scenario_custom,
     }
 }

@@ -1,7 +1,6 @@
 //! The header: the app's name, the plan's title, presets, the horizon and
 //! the language.
 
-use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
 use crate::core::presets::{active_preset, Preset};
 use crate::core::reported::Pace;
@@ -29,11 +28,11 @@ pub struct ToolbarProps {
     pub scale: crate::core::uncertainty::Scale,
 }
 
-/// Which preset `scenario` is ([`active_preset`]), and whether it is a
-/// custom one (neither a preset nor the plan's defaults).
-pub fn preset_state(plan: &Plan, scenario: &Scenario, paces: &[Pace]) -> (Option<Preset>, bool) {
-    let active = active_preset(plan, scenario, paces);
-    (active, active.is_none() && *scenario != Scenario::new(plan))
+/// Which preset the view's scenario is ([`active_preset`]), and whether it
+/// is a custom one (neither a preset nor the plan's defaults).
+pub fn preset_state(v: &super::view::View) -> (Option<Preset>, bool) {
+    let active = active_preset(&v.plan, &v.scenario, &v.reports.paces);
+    (active, active.is_none() && !v.is_default())
 }
 
 /// The sticky header with the scenario controls.

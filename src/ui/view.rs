@@ -71,6 +71,9 @@ pub struct View {
     pub reference_choice: crate::state::Reference,
     pub reference_name: AttrValue,
     pub scenario: Scenario,
+    /// The plan's defaults (`Scenario::new(plan)`), built once per plan, to
+    /// tell the defaults from a custom scenario ([`View::is_default`]).
+    pub defaults: Shared<Scenario>,
     pub reports: Shared<Reports>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
@@ -87,6 +90,7 @@ impl PartialEq for View {
             && self.reference_choice == o.reference_choice
             && self.reference_name == o.reference_name
             && self.scenario == o.scenario
+            && self.defaults == o.defaults
             && self.reports == o.reports
             && self.lang == o.lang
             && self.on_action == o.on_action
@@ -96,6 +100,11 @@ impl PartialEq for View {
 }
 
 impl View {
+    /// Whether the scenario is the plan's defaults.
+    pub fn is_default(&self) -> bool {
+        self.scenario == *self.defaults
+    }
+
     /// The growth in force for slider `id`, and whether the reader moved it.
     pub fn growth(&self, id: &str) -> (f64, bool) {
         let g = self

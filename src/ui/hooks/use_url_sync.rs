@@ -2,7 +2,6 @@
 //! move the model.
 
 use crate::session::{Msg, UrlWrite, Visit};
-use crate::state;
 use crate::ui::browser;
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -11,9 +10,11 @@ use yew::prelude::*;
 /// Writes the shown plan (`?plan=`), its linked values (`reported=`) and
 /// the scenario (the fragment) into the address, and turns `popstate` and
 /// `hashchange` into [`Msg::Navigate`]. An embed never adds entries to its
-/// host page's history; `embed` stays in the address.
+/// host page's history; `embed` stays in the address. `frag` is the shown
+/// scenario's fragment ([`crate::state::to_fragment`]), computed once per render by
+/// the app.
 #[hook]
-pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
+pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>, frag: String) {
     let last_push = use_mut_ref(|| 0.0f64);
     let deferred = super::use_deferred();
     {
@@ -28,7 +29,6 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>) {
             let (m, last_push) = (m.clone(), last_push.clone());
             let write = move || {
                 let s = &m.session;
-                let frag = state::to_fragment(&s.shown().plan, &s.state());
                 let url =
                     browser::page_link(s.link_key(), reported_link(&m), embed.as_deref(), &frag);
                 browser::remember_link(&url);
