@@ -6,10 +6,8 @@
 //! `Plan::from_json`.
 
 use super::*;
+use crate::core::test_plan::{edited, indicator_mut};
 use crate::core::tolerance::{slack, STRICT_NUDGE};
-use serde_json::Value;
-
-const SEED: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
@@ -17,15 +15,7 @@ fn zj() -> Plan {
 
 /// The seed with indicator `id`'s target value set to `value`.
 fn with_target(id: &str, value: f64) -> Plan {
-    let mut v: Value = serde_json::from_str(SEED).unwrap();
-    let ind = v["indicators"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|i| i["id"] == id)
-        .unwrap();
-    ind["target"]["value"] = value.into();
-    Plan::from_json(&v.to_string()).unwrap()
+    edited(|v| indicator_mut(v, id)["target"]["value"] = value.into()).unwrap()
 }
 
 fn target(plan: &Plan, id: &str) -> Target {

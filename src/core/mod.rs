@@ -27,3 +27,6 @@ mod outlook_tests;
 #[cfg(test)]
 #[path = "presets_tests.rs"]
 mod presets_tests;
+// Helpers shared by the tests above and those beside the modules.
+#[cfg(test)]
+mod test_plan;

@@ -4,15 +4,12 @@
 //! directly for the names serde_json never produces for this schema.
 
 use super::{json_expected, json_found, JsonKind, Plan, PlanErrorKind};
+use crate::core::test_plan::{edited, SEED};
 use serde_json::{json, Value};
-
-const SEED: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
 
 /// The path and kind of the error of the seed edited by `edit`.
 fn fault(edit: impl FnOnce(&mut Value)) -> (String, PlanErrorKind) {
-    let mut v: Value = serde_json::from_str(SEED).unwrap();
-    edit(&mut v);
-    let e = Plan::from_json(&v.to_string()).unwrap_err();
+    let e = edited(edit).unwrap_err();
     (e.path, e.kind)
 }
 

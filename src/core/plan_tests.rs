@@ -5,9 +5,8 @@
 //! only, so these tests hold whatever the loader's types look like inside.
 
 use crate::core::plan::{Plan, PlanError};
+use crate::core::test_plan::{indicator_mut as ind, SEED};
 use serde_json::{json, Value};
-
-const SEED: &str = include_str!("../../seeds/zhejiang-digital-economy-14fyp.json");
 
 /// The seed without its uncertainty block, whose own rules are tested in
 /// `uncertainty_tests` (an edited id or slider would also fault there).
@@ -25,16 +24,6 @@ fn pos(id: &str) -> usize {
         .iter()
         .position(|i| i["id"] == id)
         .unwrap_or_else(|| panic!("no `{id}` in the seed"))
-}
-
-/// Indicator `id` of `v`, to edit.
-fn ind<'v>(v: &'v mut Value, id: &str) -> &'v mut Value {
-    v["indicators"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("no `{id}`"))
 }
 
 fn load(edit: impl FnOnce(&mut Value)) -> Result<Plan, PlanError> {

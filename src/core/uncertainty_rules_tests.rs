@@ -3,33 +3,22 @@
 
 use super::*;
 use crate::core::engine::assess;
+use crate::core::test_plan::{edited, indicator_mut};
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
 }
 
-/// The plan file with one change, reloaded.
-fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Plan {
-    let mut v: serde_json::Value =
-        serde_json::from_str(crate::core::builtin::ZHEJIANG_JSON).unwrap();
-    f(&mut v);
-    Plan::from_json(&v.to_string()).unwrap()
-}
-
 fn with_target(id: &str, value: f64, comparator: &str) -> Plan {
     edited(|v| {
-        let ind = v["indicators"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|i| i["id"] == id)
-            .unwrap();
+        let ind = indicator_mut(v, id);
         ind["target"]["value"] = value.into();
         ind["target"]["comparator"] = comparator.into();
         if comparator != "about" {
             ind["target"].as_object_mut().unwrap().remove("tolerance");
         }
     })
+    .unwrap()
 }
 
 /// A target value whose [`threshold`] is exactly `c`, found by stepping one
@@ -400,12 +389,7 @@ fn without_uncertainty_the_growth_for_a_chance_is_the_requirement() {
 /// `count` class, 10% a year), with target `value` (`gte`).
 fn relative_percentage(value: f64) -> Plan {
     edited(|v| {
-        let ind = v["indicators"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|i| i["id"] == "one_stop_service")
-            .unwrap();
+        let ind = indicator_mut(v, "one_stop_service");
         ind["slider"] = serde_json::json!({
             "mode": "relative", "min": -50.0, "max": 50.0, "step": 0.1, "default": 2.0,
             "prices": "not_money"
@@ -420,6 +404,7 @@ fn relative_percentage(value: f64) -> Plan {
             }
         }
     })
+    .unwrap()
 }
 
 /// Where a percentage's bounds bind, the growth for a chance is searched

@@ -1,6 +1,7 @@
 use super::*;
 use crate::core::engine::{assess, required_growth, Verdict};
 use crate::core::reported::{parse, ZHEJIANG_REPORTED_CSV};
+use crate::core::test_plan::{edited, indicator_mut};
 use crate::core::tolerance::STRICT_NUDGE;
 
 fn zj() -> Plan {
@@ -28,14 +29,6 @@ fn verdict(plan: &Plan, s: &Scenario, id: &str) -> Option<Verdict> {
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
-}
-
-/// The plan file with one change, reloaded.
-fn edited(f: impl FnOnce(&mut serde_json::Value)) -> Result<Plan, PlanError> {
-    let mut v: serde_json::Value =
-        serde_json::from_str(crate::core::builtin::ZHEJIANG_JSON).unwrap();
-    f(&mut v);
-    Plan::from_json(&v.to_string())
 }
 
 // ---------------------------------------------------------------------------
@@ -1560,13 +1553,7 @@ fn hand_dot_plots() {
 #[test]
 fn joint_judges_a_strict_level_target_and_counts_exactly() {
     let plan = edited(|v| {
-        let i = v["indicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|i| i["id"] == "base_stations_5g")
-            .unwrap();
-        v["indicators"][i]["target"]["comparator"] = "gt".into();
+        indicator_mut(v, "base_stations_5g")["target"]["comparator"] = "gt".into();
     })
     .unwrap();
     let s = with_growth(&plan, &[("base_stations_5g", 30.0)]);
