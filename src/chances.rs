@@ -63,11 +63,16 @@ impl Chances {
         else {
             return Chances::default();
         };
+        // Σ P(hit) over the targets judged, in the run's order: `Outlook::expected_hits`, from the
+        // chances computed here rather than a second time (a bounded percentage's is Monte Carlo).
+        let (mut sum, mut judged) = (0.0, 0);
         let targets = o
             .run()
             .assessments()
             .filter_map(|(id, _)| {
                 let chance = o.chance(id).ok()?;
+                sum += chance.p;
+                judged += 1;
                 let growth_80 = o.growth_for_chance(id, WANTED_CHANCE).ok().flatten();
                 let bands = o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f));
                 Some((
@@ -90,7 +95,7 @@ impl Chances {
         Chances {
             targets,
             sigma,
-            expected: Some(o.expected_hits()),
+            expected: Some((sum, judged)),
             all: joint.map(|j| j.all),
         }
     }
@@ -197,6 +202,15 @@ mod tests {
         let (e, n) = c.expected.unwrap();
         assert_eq!(n, c.targets.len());
         assert!(e > 0.0 && e < n as f64);
+        // Summed from the targets' chances, it is the outlook's own figure, bit for bit, at both
+        // numbers of draws the page uses.
+        for draws in [QUICK_DRAWS, DEFAULT_DRAWS] {
+            let o = Outlook::new(&plan, &sc, Scale::ESTIMATED)
+                .and_then(|o| o.with_draws(draws, DEFAULT_SEED))
+                .unwrap();
+            let q = Chances::with_draws(&plan, &sc, Scale::ESTIMATED, draws);
+            assert_eq!(q.expected, Some(o.expected_hits()), "{draws} draws");
+        }
         let all = c.all.unwrap();
         let min = c.targets.values().map(|t| t.chance.p).fold(1.0, f64::min);
         assert!(all <= min + 0.02, "all {all} ≤ the least chance {min}");
