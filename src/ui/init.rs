@@ -86,10 +86,16 @@ pub fn initial() -> Result<Visit, String> {
     session = session.reduce(Command::Show(0, None));
     session.lang = browser::saved_lang().unwrap_or(session.lang);
     let model = Visit::new(session, browser::query_param("reported"));
-    Ok(model.update(Msg::Navigate {
+    let model = model.update(Msg::Navigate {
         plan: browser::query_param("plan"),
         fragment: browser::fragment(),
-    }))
+    });
+    // issue 10: the document's language is the page's from its first frame (the storage hook keeps
+    // it after): set after that frame, an English page was first laid out as Chinese (`system-ui`
+    // picks its fonts by language), then laid out again in other fonts.
+    let lang = model.session.lang;
+    browser::set_document_lang(lang, lang.s().app_title);
+    Ok(model)
 }
 
 /// issue 11a: the messages that take every open plan back to the scenario
