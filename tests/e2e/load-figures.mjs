@@ -89,6 +89,14 @@ const probe = () => {
       for (const e of l.getEntries()) if (e.interactionId) window.__events.push({ id: e.interactionId, d: e.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   } catch { /* no Event Timing */ }
+  // Long tasks (50 ms or more) while the page loads: their blocking time (the part over 50 ms, as
+  // in Total Blocking Time) and the longest, up to "every part built".
+  window.__long = [];
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no Long Tasks API */ }
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
 };
 
@@ -112,8 +120,9 @@ async function load(url, { width, height, cpu }) {
   const s = await page.evaluate(() => window.__summary ?? null);
   const near = await page.evaluate(() => window.__chartsNear ?? null);
   const c = s == null ? null : await (await page.waitForFunction(() => window.__complete, null, { timeout: 60000 })).jsonValue();
+  const long = await page.evaluate((until) => window.__long.filter(([at]) => until == null || at <= until), c);
   await context.close();
-  return { t, s, near, c };
+  return { t, s, near, c, tbt: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...long.map(([, d]) => d)) };
 }
 
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
@@ -138,6 +147,7 @@ for (const [vp, n] of firstRenders) {
     const t = got[name].map((x) => x.t);
     const m = med(t);
     console.log(`  ${name.padEnd(6)} first render              ${f0(m).padStart(6)} ms  (min ${f0(Math.min(...t))}, max ${f0(Math.max(...t))}; summary alone ${f0(med(got[name].map((x) => x.s)))} ms; charts near the first screen: ${got[name][0].near}; every part built ${f0(med(got[name].map((x) => x.c)))} ms)  = ${(m / blank).toFixed(1)}x blank`);
+    console.log(`         until every part built: blocking time of long tasks ${f0(med(got[name].map((x) => x.tbt)))} ms, longest task ${f0(med(got[name].map((x) => x.longest)))} ms (medians; a task under 50 ms is not reported by the browser)`);
   }
   if (builds.length > 1) console.log(`  now / before                         ${(med(got.now.map((x) => x.t)) / med(got.before.map((x) => x.t))).toFixed(2)}x`);
 }
