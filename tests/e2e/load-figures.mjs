@@ -92,6 +92,13 @@ const probe = () => {
   // Long tasks (50 ms or more) while the page loads: their blocking time (the part over 50 ms, as
   // in Total Blocking Time) and the longest, up to "every part built".
   window.__long = [];
+  // Layout shifts without input (Cumulative Layout Shift's entries), up to "every part built".
+  window.__shifts = [];
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push([e.startTime, e.value]);
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch { /* no Layout Instability API */ }
   try {
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]);
@@ -121,8 +128,9 @@ async function load(url, { width, height, cpu }) {
   const near = await page.evaluate(() => window.__chartsNear ?? null);
   const c = s == null ? null : await (await page.waitForFunction(() => window.__complete, null, { timeout: 60000 })).jsonValue();
   const long = await page.evaluate((until) => window.__long.filter(([at]) => until == null || at <= until), c);
+  const cls = await page.evaluate((until) => window.__shifts.filter(([at]) => until == null || at <= until + 100).reduce((a, [, v]) => a + v, 0), c);
   await context.close();
-  return { t, s, near, c, tbt: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...long.map(([, d]) => d)) };
+  return { t, s, near, c, cls, tbt: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...long.map(([, d]) => d)) };
 }
 
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
@@ -147,7 +155,7 @@ for (const [vp, n] of firstRenders) {
     const t = got[name].map((x) => x.t);
     const m = med(t);
     console.log(`  ${name.padEnd(6)} first render              ${f0(m).padStart(6)} ms  (min ${f0(Math.min(...t))}, max ${f0(Math.max(...t))}; summary alone ${f0(med(got[name].map((x) => x.s)))} ms; charts near the first screen: ${got[name][0].near}; every part built ${f0(med(got[name].map((x) => x.c)))} ms)  = ${(m / blank).toFixed(1)}x blank`);
-    console.log(`         until every part built: blocking time of long tasks ${f0(med(got[name].map((x) => x.tbt)))} ms, longest task ${f0(med(got[name].map((x) => x.longest)))} ms (medians; a task under 50 ms is not reported by the browser)`);
+    console.log(`         until every part built: blocking time of long tasks ${f0(med(got[name].map((x) => x.tbt)))} ms, longest task ${f0(med(got[name].map((x) => x.longest)))} ms (medians; a task under 50 ms is not reported by the browser); layout shift ${med(got[name].map((x) => x.cls)).toFixed(3)} (CLS; median)`);
   }
   if (builds.length > 1) console.log(`  now / before                         ${(med(got.now.map((x) => x.t)) / med(got.before.map((x) => x.t))).toFixed(2)}x`);
 }
