@@ -417,3 +417,43 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Scrolls element `id` into view, opening every closed `<details>` around it
+/// (a card in the folded "other targets" list). Where it is not in the
+/// document yet (its part of the page is built just after the first screen,
+/// issue 10), it tries again every 50 ms for 5 s. Once there, it looks again
+/// 100, 250 and 600 ms later: if the element is no longer where it landed on
+/// the screen (the cards around it were laid out for the first time: until
+/// then a card off the screen has an estimated height), it scrolls to it
+/// again.
+pub fn scroll_to_element(id: &str) {
+    scroll_attempt(id.to_string(), 0);
+}
+
+fn scroll_attempt(id: String, tries: u32) {
+    use gloo::timers::callback::Timeout;
+    let Some(el) = gloo::utils::document().get_element_by_id(&id) else {
+        if tries < 100 {
+            Timeout::new(50, move || scroll_attempt(id, tries + 1)).forget();
+        }
+        return;
+    };
+    let mut up = el.parent_element();
+    while let Some(p) = up {
+        if p.tag_name().eq_ignore_ascii_case("details") && !p.has_attribute("open") {
+            let _ = p.set_attribute("open", "");
+        }
+        up = p.parent_element();
+    }
+    el.scroll_into_view();
+    let landed = el.get_bounding_client_rect().top();
+    for delay in [100, 250, 600] {
+        let el = el.clone();
+        Timeout::new(delay, move || {
+            if (el.get_bounding_client_rect().top() - landed).abs() > 40.0 {
+                el.scroll_into_view();
+            }
+        })
+        .forget();
+    }
+}

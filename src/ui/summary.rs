@@ -100,13 +100,13 @@ fn links(items: &[(String, String)], lang: Lang) -> Html {
     }
 }
 
-/// Scrolls to a card without touching the fragment, which holds the scenario.
+/// Scrolls to a card without touching the fragment, which holds the scenario
+/// ([`super::browser::scroll_to_element`]: it opens a folded list the card
+/// is in, and waits for a card not built yet).
 pub fn scroll_to(id: &str) -> Callback<MouseEvent> {
     let target = format!("ind-{id}");
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        if let Some(el) = gloo::utils::document().get_element_by_id(&target) {
-            el.scroll_into_view();
-        }
+        super::browser::scroll_to_element(&target);
     })
 }

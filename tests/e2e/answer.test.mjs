@@ -141,3 +141,50 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
     await context.close();
   });
 }
+
+// The card's top is just below the sticky header (when it sticks): within its scroll margin, not
+// somewhere down the screen where a part built or laid out above it pushed it.
+const landed = (page, id) => page.evaluate((id) => {
+  const card = document.getElementById(`ind-${id}`);
+  if (!card) return { card: null };
+  const header = document.querySelector('header.top').getBoundingClientRect();
+  const below = getComputedStyle(document.querySelector('header.top')).position === 'sticky' ? header.bottom : 0;
+  const top = card.getBoundingClientRect().top;
+  return { card: top, ok: top >= below - 1 && top <= below + parseFloat(getComputedStyle(card).scrollMarginTop) + 1 };
+}, id);
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`a link to a card in the folded list opens the list and lands on the card (${viewport.width}px)`, async () => {
+    const { context, page } = await open('', { viewport });
+    const id = await page.$eval('details.more [id^="ind-"]', (e) => e.id.slice('ind-'.length));
+    assert.equal(await page.$eval(`#ind-${id}`, (e) => e.closest('details').open), false, 'folded at first');
+    await page.click(`[data-overview="${id}"] a`);
+    await page.waitForTimeout(600);
+    assert.equal(await page.$eval(`#ind-${id}`, (e) => e.closest('details').open), true, 'the list was opened');
+    const pos = await landed(page, id);
+    assert.ok(pos.ok, `${id}: card top ${pos.card}`);
+    await context.close();
+  });
+}
+
+test('a link clicked before its card is built lands on it once it is', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // At once, not ready(): the cards are built just after the first screen (issue 10).
+  await page.waitForSelector('[data-role="summary"] a[href^="#ind-"]', { state: 'attached' });
+  const id = await page.$eval('[data-role="summary"] a[href^="#ind-"]', (a) => {
+    const id = a.getAttribute('href').slice('#ind-'.length);
+    a.click();
+    return id;
+  });
+  await page.waitForFunction((id) => {
+    const c = document.getElementById(`ind-${id}`);
+    return c && c.getBoundingClientRect().top < innerHeight && c.getBoundingClientRect().bottom > 0;
+  }, id, { timeout: 10000 });
+  await ready(page);
+  await page.waitForTimeout(600);
+  const pos = await landed(page, id);
+  assert.ok(pos.ok, `${id}: card top ${pos.card}`);
+  await context.close();
+});
