@@ -425,7 +425,8 @@ pub fn print() {
 /// 100, 250 and 600 ms later: if the element is no longer where it landed on
 /// the screen (the cards around it were laid out for the first time: until
 /// then a card off the screen has an estimated height), it scrolls to it
-/// again.
+/// again, unless the reader has scrolled, pressed a key or touched the page
+/// meanwhile.
 pub fn scroll_to_element(id: &str) {
     scroll_attempt(id.to_string(), 0);
 }
@@ -447,11 +448,25 @@ fn scroll_attempt(id: String, tries: u32) {
     }
     el.scroll_into_view();
     let landed = el.get_bounding_client_rect().top();
+    let moved_by_reader = std::rc::Rc::new(std::cell::Cell::new(false));
+    let window = gloo::utils::window();
+    let listeners: Vec<gloo::events::EventListener> =
+        ["wheel", "touchstart", "keydown", "pointerdown"]
+            .into_iter()
+            .map(|kind| {
+                let m = moved_by_reader.clone();
+                gloo::events::EventListener::new(&window, kind, move |_| m.set(true))
+            })
+            .collect();
+    let listeners = std::rc::Rc::new(std::cell::RefCell::new(Some(listeners)));
     for delay in [100, 250, 600] {
-        let el = el.clone();
+        let (el, m, listeners) = (el.clone(), moved_by_reader.clone(), listeners.clone());
         Timeout::new(delay, move || {
-            if (el.get_bounding_client_rect().top() - landed).abs() > 40.0 {
+            if !m.get() && (el.get_bounding_client_rect().top() - landed).abs() > 40.0 {
                 el.scroll_into_view();
+            }
+            if delay == 600 {
+                listeners.borrow_mut().take();
             }
         })
         .forget();

@@ -188,3 +188,16 @@ test('a link clicked before its card is built lands on it once it is', async () 
   assert.ok(pos.ok, `${id}: card top ${pos.card}`);
   await context.close();
 });
+
+test('a link never pulls the page back once the reader has scrolled', async () => {
+  const { context, page } = await open('', { viewport: { width: 1280, height: 900 } });
+  const id = await page.$eval('details.more [id^="ind-"]', (e) => e.id.slice('ind-'.length));
+  await page.click(`[data-overview="${id}"] a`);
+  await page.waitForTimeout(30);
+  await page.mouse.move(640, 450);
+  await page.mouse.wheel(0, -700);
+  await page.waitForTimeout(900);
+  const top = await page.$eval(`#ind-${id}`, (e) => e.getBoundingClientRect().top);
+  assert.ok(top > 500, `${id}: the card is at ${top} px, where the reader's scroll put it, not pulled back`);
+  await context.close();
+});
