@@ -73,6 +73,9 @@ if (release) {
   }
   // issue 10: the bindings minified by terser, as in the single file (58 KB -> 27 KB raw, 9.6 -> 7.7 KB
   // gzip); the modulepreload's integrity hash follows. Without terser, a warning (and the budget fails).
+  // The file keeps the name Trunk gave it (a hash of the bindings before minifying): another terser
+  // version gives other bytes under that name, which the service worker's new version (its VERSION
+  // hashes every file's bytes) fetches again.
   const terser = tool('terser');
   if (!terser) console.warn('post-build: terser is missing (run scripts/setup): the bindings stay unminified, about 2 KB gzip larger');
   for (const f of terser ? await readdir(staging) : []) {
@@ -160,10 +163,9 @@ const cssText = minifyCss(await readFile(join(staging, css), 'utf8'));
 // the wasm imports by are object keys, which terser keeps; without it, the compacted text, and a warning.
 const terser = tool('terser');
 if (!terser) console.warn('post-build: terser is missing (run scripts/setup): the single file keeps its bindings unminified, about 25 KB larger');
+// (The page's bindings were minified above, in the staging dir: the single file takes them as they are.)
 const jsSource = await readFile(join(staging, js), 'utf8');
-const jsText = terser
-  ? (await terser.minify(jsSource, { module: true, compress: true, mangle: true, format: { comments: false } })).code
-  : compact(jsSource);
+const jsText = terser ? jsSource : compact(jsSource);
 // issue 10: the wasm goes in gzipped (zopfli, below), about 40% of its raw size, and the browser inflates it
 // with DecompressionStream (Chrome 80, Safari 16.4, Firefox 113). It is written in base 85 (5 characters
 // for 4 bytes: a quarter more, where base64 adds a third) with an alphabet of printable ASCII without
@@ -213,6 +215,7 @@ await ${initName}({ module_or_path: __plansim_wasm });
 </script>`)
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
   .replace(/<script>[^<]*serviceWorker[\s\S]*?<\/script>/, '');
+if (/serviceWorker/.test(single)) throw new Error('post-build: the single file still registers a service worker (index.html\'s script changed?)');
 // Its policy: the page's with nothing to load ('self' goes: from file:// it is no origin at all), and
 // its inline scripts and style allowed by hash.
 const singlePolicy = new Map();

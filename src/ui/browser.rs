@@ -421,21 +421,78 @@ pub fn print() {
 /// Scrolls element `id` into view, opening every closed `<details>` around it
 /// (a card in the folded "other targets" list). Where it is not in the
 /// document yet (its part of the page is built just after the first screen,
-/// issue 10), it tries again every 50 ms for 5 s. Once there, it looks again
-/// 100, 250 and 600 ms later: if the element is no longer where it landed on
-/// the screen (the cards around it were laid out for the first time: until
-/// then a card off the screen has an estimated height), it scrolls to it
-/// again, unless the reader has scrolled, pressed a key or touched the page
-/// meanwhile.
+/// issue 10), it tries again every [`SCROLL_RETRY_MS`] for 5 s. Once there,
+/// it looks again after each of [`SCROLL_CHECKS_MS`]: if the element is no
+/// longer where it landed on the screen (the cards around it were laid out
+/// for the first time: until then a card off the screen has an estimated
+/// height), it scrolls to it again. All of it stops once the reader scrolls
+/// by wheel or touch, presses a key or a pointer, or follows another link.
 pub fn scroll_to_element(id: &str) {
-    scroll_attempt(id.to_string(), 0);
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let generation = SCROLL_GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    });
+    let reader_moved = Rc::new(Cell::new(false));
+    let window = gloo::utils::window();
+    let listeners: Vec<gloo::events::EventListener> =
+        ["wheel", "touchstart", "keydown", "pointerdown"]
+            .into_iter()
+            .map(|kind| {
+                let m = reader_moved.clone();
+                gloo::events::EventListener::new(&window, kind, move |_| m.set(true))
+            })
+            .collect();
+    let scroll = Rc::new(Scroll {
+        id: id.to_string(),
+        live: Box::new(move || {
+            SCROLL_GENERATION.with(|g| g.get()) == generation && !reader_moved.get()
+        }),
+        listeners: RefCell::new(Some(listeners)),
+    });
+    scroll_attempt(scroll, 0);
 }
 
-fn scroll_attempt(id: String, tries: u32) {
+/// How often [`scroll_to_element`] looks for an element not built yet (100
+/// times), and when it looks again at one it scrolled to, in milliseconds
+/// after it did.
+const SCROLL_RETRY_MS: u32 = 50;
+const SCROLL_CHECKS_MS: [u32; 5] = [100, 250, 600, 1000, 1500];
+
+thread_local! {
+    /// Which [`scroll_to_element`] is the latest: an older one stops.
+    static SCROLL_GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// One [`scroll_to_element`] under way.
+struct Scroll {
+    id: String,
+    /// Whether it is still the latest and the reader has not moved.
+    live: Box<dyn Fn() -> bool>,
+    /// The reader's input it listens for, until it ends.
+    listeners: std::cell::RefCell<Option<Vec<gloo::events::EventListener>>>,
+}
+
+impl Scroll {
+    fn element(&self) -> Option<web_sys::Element> {
+        gloo::utils::document().get_element_by_id(&self.id)
+    }
+    fn end(&self) {
+        self.listeners.borrow_mut().take();
+    }
+}
+
+fn scroll_attempt(scroll: std::rc::Rc<Scroll>, tries: u32) {
     use gloo::timers::callback::Timeout;
-    let Some(el) = gloo::utils::document().get_element_by_id(&id) else {
+    if !(scroll.live)() {
+        return scroll.end();
+    }
+    let Some(el) = scroll.element() else {
         if tries < 100 {
-            Timeout::new(50, move || scroll_attempt(id, tries + 1)).forget();
+            Timeout::new(SCROLL_RETRY_MS, move || scroll_attempt(scroll, tries + 1)).forget();
+        } else {
+            scroll.end();
         }
         return;
     };
@@ -448,25 +505,19 @@ fn scroll_attempt(id: String, tries: u32) {
     }
     el.scroll_into_view();
     let landed = el.get_bounding_client_rect().top();
-    let moved_by_reader = std::rc::Rc::new(std::cell::Cell::new(false));
-    let window = gloo::utils::window();
-    let listeners: Vec<gloo::events::EventListener> =
-        ["wheel", "touchstart", "keydown", "pointerdown"]
-            .into_iter()
-            .map(|kind| {
-                let m = moved_by_reader.clone();
-                gloo::events::EventListener::new(&window, kind, move |_| m.set(true))
-            })
-            .collect();
-    let listeners = std::rc::Rc::new(std::cell::RefCell::new(Some(listeners)));
-    for delay in [100, 250, 600] {
-        let (el, m, listeners) = (el.clone(), moved_by_reader.clone(), listeners.clone());
+    let last = SCROLL_CHECKS_MS[SCROLL_CHECKS_MS.len() - 1];
+    for delay in SCROLL_CHECKS_MS {
+        let scroll = scroll.clone();
         Timeout::new(delay, move || {
-            if !m.get() && (el.get_bounding_client_rect().top() - landed).abs() > 40.0 {
-                el.scroll_into_view();
+            if (scroll.live)() {
+                if let Some(el) = scroll.element() {
+                    if (el.get_bounding_client_rect().top() - landed).abs() > 40.0 {
+                        el.scroll_into_view();
+                    }
+                }
             }
-            if delay == 600 {
-                listeners.borrow_mut().take();
+            if delay == last {
+                scroll.end();
             }
         })
         .forget();

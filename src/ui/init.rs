@@ -27,7 +27,9 @@ pub fn reported_key(scenario_key: &str) -> String {
     format!("{scenario_key}:reported")
 }
 
-/// The model a visit starts from.
+/// The model a visit starts from; it also gives the document the visit's
+/// language and title, so that the first frame is laid out in the right
+/// language (issue 10: Yew may let the browser paint before it runs effects).
 ///
 /// # Errors
 /// A message naming the seed file that failed, which a test rules out.
