@@ -22,11 +22,15 @@ pub struct HeroText {
     pub verdicts: Vec<(String, Option<Verdict>)>,
 }
 
-/// `value` in `ind`'s unit, e.g. `56.6 %` (en) or `56.6%` (zh).
+/// The space between a figure and its unit in the hero's English: a
+/// no-break space, so that a line never starts with the unit ("60.0" / "%.").
+const UNIT_SPACE: &str = "\u{a0}";
+
+/// `value` in `ind`'s unit, e.g. `56.6 %` (en, [`UNIT_SPACE`]) or `56.6%` (zh).
 pub fn value_text(lang: Lang, ind: &Indicator, value: f64) -> String {
     let unit = lang.pick(&ind.unit);
     let sep = if lang == Lang::En && !unit.is_empty() {
-        " "
+        UNIT_SPACE
     } else {
         ""
     };
@@ -40,7 +44,7 @@ pub fn target_text(lang: Lang, ind: &Indicator, t: &Target) -> String {
         (Lang::Zh, Some(p)) => p.clone(),
         _ => {
             let unit = lang.pick(&ind.unit);
-            let sep = if lang == Lang::En { " " } else { "" };
+            let sep = if lang == Lang::En { UNIT_SPACE } else { "" };
             format!("{} {}{sep}{unit}", comparator_sign(t.comparator), t.value)
         }
     }
@@ -291,7 +295,7 @@ mod tests {
         assert_eq!(en.main.len(), 1, "one headline, one sentence");
         let m = &en.main[0];
         assert!(m.starts_with("At the pace published so far, "), "{m}");
-        assert!(m.contains("about 56.6 %"), "{m}");
+        assert!(m.contains("about 56.6\u{a0}%"), "{m}");
         assert!(m.contains("short of"), "{m}");
         assert!(m.contains("At the plan's pace it would reach"), "{m}");
         // The paces behind it, in the smaller line under it.
@@ -339,7 +343,7 @@ mod tests {
         let d = t.detail.join(" | ");
         assert!(
             d.contains("The published 2025 value of")
-                && d.contains("58.2 %")
+                && d.contains("58.2\u{a0}%")
                 && d.contains("(Zhejiang statistical bulletin 2025): actually Missed"),
             "{d}"
         );

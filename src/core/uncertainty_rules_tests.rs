@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::core::engine::assess;
-use crate::core::test_plan::{edited, indicator_mut};
+use crate::core::test_plan::{at_every_scale, edited, indicator_mut};
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
@@ -692,11 +692,7 @@ fn a_fan_says_how_it_was_computed() {
     let plan = zj();
     let s = Scenario::new(&plan);
     let mut monte_carlo = 0;
-    for scale in Scale::PRESETS {
-        let o = Outlook::new(&plan, &s, scale)
-            .unwrap()
-            .with_draws(200, 3)
-            .unwrap();
+    for (scale, o) in at_every_scale(&plan, &s, 200) {
         for (id, _) in o.run().assessments() {
             let method = o.method(id).unwrap();
             assert_eq!(o.fan(id).unwrap().method, method, "{id} at {scale:?}");

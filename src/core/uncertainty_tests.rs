@@ -464,11 +464,7 @@ fn scale_zero_gives_back_the_verdicts_exactly() {
 fn method_says_in_advance_how_each_chance_is_computed() {
     let plan = zj();
     let s = Scenario::new(&plan);
-    for scale in Scale::PRESETS {
-        let o = Outlook::new(&plan, &s, scale)
-            .unwrap()
-            .with_draws(500, 3)
-            .unwrap();
+    for (_, o) in crate::core::test_plan::at_every_scale(&plan, &s, 500) {
         for (id, _) in o.run().assessments() {
             assert_eq!(o.method(id).unwrap(), o.chance(id).unwrap().method, "{id}");
         }

@@ -18,7 +18,7 @@ async function open(hash = '', opts = {}) {
 }
 
 for (const [locale, miss, ended] of [
-  ['en-US', /At the pace published so far, .* reaches about 56\.\d %.*short of.*Paces published so far: .*nominal.*2020–2023/, /plan period ended in 2025/],
+  ['en-US', /At the pace published so far, .* reaches about 56\.\d\s%.*short of.*Paces published so far: .*nominal.*2020–2023/, /plan period ended in 2025/],
   ['zh-CN', /按已公布数据的节奏，.*约为56\.\d%，达不到.*已公布节奏：.*\+12\.7%\/年.*名义.*2020–2023/, /规划期已于2025年结束/],
 ]) {
   test(`on first open (${locale}) the hero states the miss at the reported pace, above everything`, async () => {

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 /// Saves the shown plan's scenario under its own key, and the language,
 /// whenever they change (`frag` is the shown scenario's link fragment,
-/// `state::to_fragment`, which the page computes once); an embed leaves the reader's storage alone. Sets
-/// `<html lang>` and the title. A save that fails (a full quota) adds
+/// `state::to_fragment`, which the page computes once); an embed leaves the
+/// reader's storage alone. Keeps `<html lang>` and the title (set before the
+/// first frame by `init::initial`) as the language changes. A save that fails (a full quota) adds
 /// [`Notice::NotSaved`], once until a save succeeds again.
 #[hook]
 pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool, frag: String) {
