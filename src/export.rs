@@ -341,7 +341,7 @@ pub fn csv(t: &Table) -> String {
                 years.push(Some(rep.year));
             }
         }
-        years.sort();
+        crate::core::order::sort_by(&mut years, Ord::cmp);
         for year in years {
             let at = |p: Option<&crate::core::engine::Path>| {
                 year.and_then(|y| p?.at(y))

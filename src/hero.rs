@@ -221,7 +221,7 @@ pub fn hero_text(plan: &Plan, outlook: &Outlook, lang: Lang) -> HeroText {
             None => by_year.push((*y, vec![name])),
         }
     }
-    by_year.sort_by_key(|(y, _)| *y);
+    crate::core::order::sort_by_key(&mut by_year, |(y, _)| *y);
     if !outlook.headlines.is_empty() {
         if by_year.is_empty() {
             out.detail.push(s.hero_no_data.to_string());

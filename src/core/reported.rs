@@ -265,7 +265,7 @@ fn unguard(field: &str) -> &str {
 /// The values of `id` for charts, one a year: a revision wins over its first release.
 pub fn for_chart<'a>(all: &'a [Reported], id: &str) -> Vec<&'a Reported> {
     let mut mine: Vec<&Reported> = all.iter().filter(|r| r.indicator == id).collect();
-    mine.sort_by_key(|r| (r.year, r.status == ReportStatus::Revised));
+    super::order::sort_by_key(&mut mine, |r| (r.year, r.status == ReportStatus::Revised));
     let mut out: Vec<&Reported> = Vec::new();
     for r in mine {
         match out.last() {
@@ -329,7 +329,7 @@ pub fn on_baseline_vintage<'a>(all: &'a [Reported], id: &str) -> (Vec<&'a Report
             Some(y) => r.year < y || (r.year == y && r.status == ReportStatus::FirstRelease),
         })
         .collect();
-    mine.sort_by_key(|r| r.year);
+    super::order::sort_by_key(&mut mine, |r| r.year);
     mine.dedup_by_key(|r| r.year);
     (mine, revised)
 }

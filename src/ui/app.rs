@@ -77,11 +77,13 @@ fn Plansim(props: &PlansimProps) -> Html {
     if embedded && model.fetch.is_none() && given.borrow().is_none() {
         *given.borrow_mut() = Some(model.session.shown().scenario.clone());
     }
-    let on_file = if locked {
-        Callback::noop()
-    } else {
-        on_file(&model, embedded)
-    };
+    // issue 10: the page's callbacks are made once, each reading the model of the latest render, so
+    // that the parts given them (the share panel, the plan bar) are not rendered again on every
+    // step of a slider for a callback that is new only in name.
+    let latest = use_mut_ref(|| model.clone());
+    *latest.borrow_mut() = model.clone();
+    let callbacks = use_memo((), move |_| Callbacks::new(latest, embedded, locked));
+    let on_file = callbacks.on_file.clone();
     let dragging = use_file_drop(on_file.clone());
 
     let on_action = {
@@ -252,32 +254,12 @@ fn Plansim(props: &PlansimProps) -> Html {
             source: p.source.clone(),
         })
         .collect();
-    let on_show = {
-        let d = model.dispatcher();
-        Callback::from(move |i: usize| d.dispatch(Msg::Session(Command::Show(i, None))))
-    };
-    let on_remove = {
-        let model = model.clone();
-        Callback::from(move |i: usize| {
-            if let Some(p) = model.session.plans.get(i) {
-                if p.source == Source::File {
-                    browser::forget_plan(&p.plan.id, &p.scenario_key(false));
-                }
-            }
-            model.dispatch(Msg::Session(Command::Remove(i)));
-        })
-    };
-    let on_remove_reported = {
-        let model = model.clone();
-        Callback::from(move |_| {
-            let key = model
-                .session
-                .shown()
-                .scenario_key(model.session.current == 0);
-            browser::forget(&reported_key(&key));
-            model.dispatch(Msg::Session(Command::RemoveReported));
-        })
-    };
+    let Callbacks {
+        on_show,
+        on_remove,
+        on_remove_reported,
+        ..
+    } = (*callbacks).clone();
     let prompt = if *restored {
         let (model, r) = (model.clone(), restored.clone());
         let on_fresh = Callback::from(move |_| {
@@ -304,11 +286,69 @@ fn Plansim(props: &PlansimProps) -> Html {
     }
 }
 
+/// The page's callbacks, made once; each reads the model of the latest render.
+#[derive(Clone)]
+struct Callbacks {
+    on_file: Callback<Opened>,
+    on_show: Callback<usize>,
+    on_remove: Callback<usize>,
+    on_remove_reported: Callback<()>,
+}
+
+impl Callbacks {
+    fn new(latest: Latest, embedded: bool, locked: bool) -> Callbacks {
+        let on_show = {
+            let latest = latest.clone();
+            Callback::from(move |i: usize| {
+                let model = latest.borrow().clone();
+                model.dispatch(Msg::Session(Command::Show(i, None)))
+            })
+        };
+        let on_remove = {
+            let latest = latest.clone();
+            Callback::from(move |i: usize| {
+                let model = latest.borrow().clone();
+                if let Some(p) = model.session.plans.get(i) {
+                    if p.source == Source::File {
+                        browser::forget_plan(&p.plan.id, &p.scenario_key(false));
+                    }
+                }
+                model.dispatch(Msg::Session(Command::Remove(i)));
+            })
+        };
+        let on_remove_reported = {
+            let latest = latest.clone();
+            Callback::from(move |_| {
+                let model = latest.borrow().clone();
+                let key = model
+                    .session
+                    .shown()
+                    .scenario_key(model.session.current == 0);
+                browser::forget(&reported_key(&key));
+                model.dispatch(Msg::Session(Command::RemoveReported));
+            })
+        };
+        Callbacks {
+            on_file: if locked {
+                Callback::noop()
+            } else {
+                on_file(latest, embedded)
+            },
+            on_show,
+            on_remove,
+            on_remove_reported,
+        }
+    }
+}
+
+/// The model of the latest render, for callbacks made once.
+type Latest = std::rc::Rc<std::cell::RefCell<UseReducerHandle<Visit>>>;
+
 /// What to do with a file the reader opened or dropped: open a plan (and
 /// keep it), import a scenario, or load reported values (and keep them).
-fn on_file(model: &UseReducerHandle<Visit>, embedded: bool) -> Callback<Opened> {
-    let model = model.clone();
+fn on_file(latest: Latest, embedded: bool) -> Callback<Opened> {
     Callback::from(move |o: Opened| {
+        let model = latest.borrow().clone();
         if let Some(bytes) = o.too_large {
             let n = Notice::FileTooLarge {
                 name: crate::state::excerpt(&o.name),

@@ -35,7 +35,7 @@ pub fn ScaleControl(p: &ScaleProps) -> Html {
     let mut options: Vec<Scale> = Scale::PRESETS.to_vec();
     if !options.contains(&p.scale) {
         options.push(p.scale);
-        options.sort_by(|a, b| a.value().total_cmp(&b.value()));
+        crate::core::order::sort_by(&mut options, |a, b| a.value().total_cmp(&b.value()));
     }
     let onchange = p.on_action.reform(|e: Event| {
         let el: HtmlSelectElement = e.target_unchecked_into();
