@@ -9,6 +9,7 @@ use plansim::export;
 use plansim::i18n::Lang;
 use plansim::state::{self, Action, State};
 use std::hint::black_box;
+use std::rc::Rc;
 use std::time::Instant;
 
 fn time<F: FnMut()>(name: &str, iters: u32, mut f: F) -> f64 {
@@ -61,21 +62,46 @@ fn main() {
     });
     // The chances the page shows: at once (closed forms, QUICK_DRAWS draws) and once the reader
     // rests (DEFAULT_DRAWS), for the plan's defaults at its own horizon.
+    // Issue 10: each figure is computed when a part of the page first asks for it: every figure
+    // (every card near the screen at once), the summary's alone (the first screen), one card's.
     let base = Scenario::new(&plan);
-    let quick = time("chances: quick (1,000 draws), every target", 20, || {
-        black_box(Chances::with_draws(
-            &plan,
+    let shared = Rc::new(plan.clone());
+    let every = |c: Chances| {
+        black_box((c.expected(), c.all()));
+        for id in c.judged() {
+            black_box(c.target(id));
+        }
+    };
+    let quick = time("chances: quick (1,000 draws), every figure", 20, || {
+        every(Chances::with_draws(
+            shared.clone(),
             &base,
             Scale::ESTIMATED,
             QUICK_DRAWS,
         ));
     });
-    let full = time("chances: full (10,000 draws), every target", 5, || {
-        black_box(Chances::new(&plan, &base, Scale::ESTIMATED));
+    let full = time("chances: full (10,000 draws), every figure", 5, || {
+        every(Chances::new(shared.clone(), &base, Scale::ESTIMATED));
+    });
+    let summary = time("chances: quick, the summary's (Σ, all hit)", 20, || {
+        let c = Chances::with_draws(shared.clone(), &base, Scale::ESTIMATED, QUICK_DRAWS);
+        black_box((c.expected(), c.all()));
+    });
+    let first = run(&plan, &base).unwrap();
+    let card_id = first
+        .assessments()
+        .next()
+        .map(|(id, _)| id.to_string())
+        .unwrap();
+    let card = time("chances: quick, one card's", 200, || {
+        let c = Chances::with_draws(shared.clone(), &base, Scale::ESTIMATED, QUICK_DRAWS);
+        black_box(c.target(&card_id));
     });
     println!();
     println!("chances quick / run(2025) = {:.0}x", quick / all);
     println!("chances full / quick      = {:.1}x", full / quick);
+    println!("summary's / every figure  = {:.2}x", summary / quick);
+    println!("one card's / every figure = {:.2}x", card / quick);
     println!(
         "run(2025) / project(one)  = {:.1}x  ({} indicators)",
         all / one,

@@ -102,12 +102,24 @@ fn main() {
         }
     });
     // Issue 8: everything the page recomputes on a slider step.
+    // (Every figure: the page computes each when a part first shows it, issue 10.)
+    let shared = std::rc::Rc::new(plan.clone());
+    let every = |c: plansim::chances::Chances| {
+        black_box((c.expected(), c.all()));
+        for id in c.judged() {
+            black_box(c.target(id));
+        }
+    };
     let page = time("page: Chances::new (a slider step's figures)", 10, || {
-        black_box(plansim::chances::Chances::new(&plan, &sc, Scale::ESTIMATED));
+        every(plansim::chances::Chances::new(
+            shared.clone(),
+            &sc,
+            Scale::ESTIMATED,
+        ));
     });
     let quick = time("page: Chances during a drag (1,000 draws)", 20, || {
-        black_box(plansim::chances::Chances::with_draws(
-            &plan,
+        every(plansim::chances::Chances::with_draws(
+            shared.clone(),
             &sc,
             Scale::ESTIMATED,
             plansim::chances::QUICK_DRAWS,

@@ -9,7 +9,9 @@ use crate::core::uncertainty::{
     odds, Band, Chance, Fan, Odds, Outlook, Scale, SigmaSource, DEFAULT_DRAWS, DEFAULT_SEED,
 };
 use crate::i18n::{fill, fmt_num, slider_unit, Lang};
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The chance a growth is asked to give in "what it would take".
 pub const WANTED_CHANCE: f64 = 0.8;
@@ -30,60 +32,54 @@ pub struct TargetChance {
     pub bands: Vec<(u16, [(f64, f64); 3])>,
 }
 
-/// Everything the page shows of the uncertainty; empty at scale 0 or for a
+/// A target's growth for [`WANTED_CHANCE`] and its fan's bands, as kept.
+type Detail = (Option<f64>, Vec<(u16, [(f64, f64); 3])>);
+
+/// Everything the page shows of the uncertainty around one scenario; empty at scale 0 or for a
 /// plan that states none, so that the page is the deterministic one.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// Issue 10: only the σ in force and which targets are judged are computed when it is made
+/// (one run of the engine); each figure is computed the first time a part of the page asks for
+/// it, and kept. A slider's step makes a new one, and the parts far from the screen keep the one
+/// of the reader's last rest, so a step computes what the parts on the screen show: the card in
+/// view, not the 80% growth and fan of every target; the joint chance only if the summary is
+/// near. Every figure is the one [`crate::core::uncertainty::Outlook`] gives for the same draws
+/// and seed, whenever and in whatever order it is asked for.
+#[derive(Debug, Default)]
 pub struct Chances {
-    /// By target id.
-    pub targets: HashMap<String, TargetChance>,
+    /// The plan, scenario, scale and Monte Carlo draws the figures are for; `None` when empty.
+    inputs: Option<(Rc<Plan>, Scenario, Scale, usize)>,
+    /// The targets judged, in the run's order.
+    judged: Vec<String>,
     /// σ in force (stated × scale) by slider id, in the slider's unit.
-    pub sigma: HashMap<String, f64>,
-    /// `Σ P(hit)` and the number of targets judged.
-    pub expected: Option<(f64, usize)>,
-    /// The share of seeded draws in which every target is hit.
-    pub all: Option<f64>,
+    sigma: HashMap<String, f64>,
+    chance: RefCell<HashMap<String, Option<Chance>>>,
+    detail: RefCell<HashMap<String, Detail>>,
+    expected: OnceCell<Option<(f64, usize)>>,
+    all: OnceCell<Option<f64>>,
 }
 
 impl Chances {
-    /// The figures for `scenario` of `plan` at `scale`, every Monte Carlo
-    /// part (the joint chance, a percentage whose bounds bind) from
-    /// [`DEFAULT_DRAWS`] draws from [`DEFAULT_SEED`].
-    pub fn new(plan: &Plan, scenario: &Scenario, scale: Scale) -> Chances {
+    /// The figures for `scenario` of `plan` at `scale`, every Monte Carlo part (the joint
+    /// chance, a percentage whose bounds bind) from [`DEFAULT_DRAWS`] draws from
+    /// [`DEFAULT_SEED`].
+    pub fn new(plan: Rc<Plan>, scenario: &Scenario, scale: Scale) -> Chances {
         Chances::with_draws(plan, scenario, scale, DEFAULT_DRAWS)
     }
 
-    /// As [`Chances::new`] with `draws` Monte Carlo draws (at least 1);
-    /// closed forms are the same whatever `draws`.
-    pub fn with_draws(plan: &Plan, scenario: &Scenario, scale: Scale, draws: usize) -> Chances {
+    /// As [`Chances::new`] with `draws` Monte Carlo draws (at least 1); closed forms are the
+    /// same whatever `draws`.
+    pub fn with_draws(plan: Rc<Plan>, scenario: &Scenario, scale: Scale, draws: usize) -> Chances {
         if scale.value() == 0.0 {
             return Chances::default();
         }
-        let Ok(o) = Outlook::new(plan, scenario, scale)
-            .and_then(|o| o.with_draws(draws.max(1), DEFAULT_SEED))
-        else {
+        let Ok(o) = Outlook::new(&plan, scenario, scale) else {
             return Chances::default();
         };
-        // Σ P(hit) over the targets judged, in the run's order: `Outlook::expected_hits`, from the
-        // chances computed here rather than a second time (a bounded percentage's is Monte Carlo).
-        let (mut sum, mut judged) = (0.0, 0);
-        let targets = o
+        let judged = o
             .run()
             .assessments()
-            .filter_map(|(id, _)| {
-                let chance = o.chance(id).ok()?;
-                sum += chance.p;
-                judged += 1;
-                let growth_80 = o.growth_for_chance(id, WANTED_CHANCE).ok().flatten();
-                let bands = o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f));
-                Some((
-                    id.to_string(),
-                    TargetChance {
-                        chance,
-                        growth_80,
-                        bands,
-                    },
-                ))
-            })
+            .map(|(id, _)| id.to_string())
             .collect();
         let sigma = plan
             .indicators
@@ -91,18 +87,137 @@ impl Chances {
             .filter(|i| i.slider.is_some())
             .filter_map(|i| Some((i.id.clone(), o.sigma(&i.id)?)))
             .collect();
-        let joint = o.joint(draws.max(1), DEFAULT_SEED).ok();
+        drop(o);
         Chances {
-            targets,
+            inputs: Some((plan, scenario.clone(), scale, draws.max(1))),
+            judged,
             sigma,
-            expected: Some((sum, judged)),
-            all: joint.map(|j| j.all),
+            ..Chances::default()
         }
+    }
+
+    /// The outlook the figures come from, given to `f` (`None` when empty).
+    fn with_outlook<R>(&self, f: impl FnOnce(&Outlook) -> R) -> Option<R> {
+        let (plan, scenario, scale, draws) = self.inputs.as_ref()?;
+        let o = Outlook::new(plan, scenario, *scale)
+            .and_then(|o| o.with_draws(*draws, DEFAULT_SEED))
+            .ok()?;
+        Some(f(&o))
+    }
+
+    /// The chance of hitting target `id` ([`Outlook::chance`]); `None` for a target not judged
+    /// or that the outlook cannot assess.
+    pub fn chance(&self, id: &str) -> Option<Chance> {
+        if let Some(c) = self.chance.borrow().get(id) {
+            return *c;
+        }
+        if !self.judged.iter().any(|j| j == id) {
+            return None;
+        }
+        self.with_outlook(|o| self.keep_chance(o, id)).flatten()
+    }
+
+    /// Target `id`'s chance from `o`, kept.
+    fn keep_chance(&self, o: &Outlook, id: &str) -> Option<Chance> {
+        let c = o.chance(id).ok();
+        self.chance.borrow_mut().insert(id.to_string(), c);
+        c
+    }
+
+    /// Target `id`'s chance, the growth of its slider for [`WANTED_CHANCE`]
+    /// ([`Outlook::growth_for_chance`]) and its fan's bands ([`Outlook::fan`]); `None` as for
+    /// [`Chances::chance`].
+    pub fn target(&self, id: &str) -> Option<TargetChance> {
+        if let Some((growth_80, bands)) = self.detail.borrow().get(id) {
+            return Some(TargetChance {
+                chance: self.chance(id)?,
+                growth_80: *growth_80,
+                bands: bands.clone(),
+            });
+        }
+        if !self.judged.iter().any(|j| j == id) {
+            return None;
+        }
+        self.with_outlook(|o| {
+            let known = self.chance.borrow().get(id).copied();
+            let chance = match known {
+                Some(c) => c,
+                None => self.keep_chance(o, id),
+            }?;
+            let growth_80 = o.growth_for_chance(id, WANTED_CHANCE).ok().flatten();
+            let bands = o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f));
+            self.detail
+                .borrow_mut()
+                .insert(id.to_string(), (growth_80, bands.clone()));
+            Some(TargetChance {
+                chance,
+                growth_80,
+                bands,
+            })
+        })
+        .flatten()
+    }
+
+    /// `Σ P(hit)` over the targets judged and their number: [`Outlook::expected_hits`], from the
+    /// targets' chances ([`Chances::chance`], kept for the cards).
+    pub fn expected(&self) -> Option<(f64, usize)> {
+        *self.expected.get_or_init(|| {
+            self.inputs.as_ref()?;
+            // The chances not asked for yet, from one outlook.
+            let missing: Vec<&String> = {
+                let known = self.chance.borrow();
+                self.judged
+                    .iter()
+                    .filter(|id| !known.contains_key(*id))
+                    .collect()
+            };
+            if !missing.is_empty() {
+                self.with_outlook(|o| {
+                    for id in missing {
+                        self.keep_chance(o, id);
+                    }
+                })?;
+            }
+            // Summed in the run's order, as `Outlook::expected_hits` sums them.
+            let known = self.chance.borrow();
+            let chances = self.judged.iter().filter_map(|id| known.get(id)?.as_ref());
+            let (mut sum, mut judged) = (0.0, 0);
+            for c in chances {
+                sum += c.p;
+                judged += 1;
+            }
+            Some((sum, judged))
+        })
+    }
+
+    /// The share of seeded draws in which every target is hit ([`Outlook::joint`]).
+    pub fn all(&self) -> Option<f64> {
+        *self.all.get_or_init(|| {
+            let (_, _, _, draws) = self.inputs.as_ref()?;
+            self.with_outlook(|o| o.joint(*draws, DEFAULT_SEED).ok().map(|j| j.all))
+                .flatten()
+        })
+    }
+
+    /// The σ in force of slider `id` (stated × scale), in the slider's unit.
+    pub fn sigma(&self, id: &str) -> Option<f64> {
+        self.sigma.get(id).copied()
+    }
+
+    /// The σ in force of every slider that has one, by slider id.
+    pub fn sigmas(&self) -> &HashMap<String, f64> {
+        &self.sigma
+    }
+
+    /// The targets judged, in the run's order (each may still have no chance: see
+    /// [`Chances::chance`]).
+    pub fn judged(&self) -> &[String] {
+        &self.judged
     }
 
     /// Whether there is anything to show.
     pub fn is_empty(&self) -> bool {
-        self.targets.is_empty() && self.sigma.is_empty()
+        self.judged.is_empty() && self.sigma.is_empty()
     }
 }
 
@@ -171,36 +286,47 @@ mod tests {
     use super::*;
     use crate::core::engine::Verdict;
 
-    fn zj() -> Plan {
-        Plan::zhejiang().unwrap()
+    fn zj() -> Rc<Plan> {
+        Rc::new(Plan::zhejiang().unwrap())
+    }
+
+    /// Every judged target's figures, asked for in the run's order.
+    fn targets(c: &Chances) -> Vec<(String, TargetChance)> {
+        c.judged()
+            .iter()
+            .filter_map(|id| Some((id.clone(), c.target(id)?)))
+            .collect()
     }
 
     #[test]
     fn scale_zero_is_the_deterministic_page() {
         let plan = zj();
-        let c = Chances::new(&plan, &Scenario::new(&plan), Scale::NONE);
+        let c = Chances::new(plan.clone(), &Scenario::new(&plan), Scale::NONE);
         assert!(c.is_empty());
-        assert_eq!((c.expected, c.all), (None, None));
+        assert_eq!((c.expected(), c.all()), (None, None));
+        let run = crate::core::engine::run(&plan, &Scenario::new(&plan)).unwrap();
+        assert!(run.assessments().all(|(id, _)| c.target(id).is_none()));
     }
 
     #[test]
     fn every_judged_target_has_a_chance_and_the_plan_figures_agree() {
         let plan = zj();
         let sc = Scenario::new(&plan);
-        let c = Chances::new(&plan, &sc, Scale::ESTIMATED);
+        let c = Chances::new(plan.clone(), &sc, Scale::ESTIMATED);
         let run = crate::core::engine::run(&plan, &sc).unwrap();
         let judged: Vec<_> = run.assessments().collect();
-        assert_eq!(c.targets.len(), judged.len());
+        let all_targets = targets(&c);
+        assert_eq!(all_targets.len(), judged.len());
         for (id, a) in judged {
-            let t = &c.targets[id];
+            let t = c.target(id).unwrap();
             assert!((0.0..=1.0).contains(&t.chance.p), "{id}");
             // Above the threshold on the central path: at least even odds.
             if a.verdict == Verdict::Hit {
                 assert!(t.chance.p >= 0.5 - 1e-9, "{id} {}", t.chance.p);
             }
         }
-        let (e, n) = c.expected.unwrap();
-        assert_eq!(n, c.targets.len());
+        let (e, n) = c.expected().unwrap();
+        assert_eq!(n, all_targets.len());
         assert!(e > 0.0 && e < n as f64);
         // Summed from the targets' chances, it is the outlook's own figure, bit for bit, at both
         // numbers of draws the page uses.
@@ -208,15 +334,15 @@ mod tests {
             let o = Outlook::new(&plan, &sc, Scale::ESTIMATED)
                 .and_then(|o| o.with_draws(draws, DEFAULT_SEED))
                 .unwrap();
-            let q = Chances::with_draws(&plan, &sc, Scale::ESTIMATED, draws);
-            assert_eq!(q.expected, Some(o.expected_hits()), "{draws} draws");
+            let q = Chances::with_draws(plan.clone(), &sc, Scale::ESTIMATED, draws);
+            assert_eq!(q.expected(), Some(o.expected_hits()), "{draws} draws");
         }
-        let all = c.all.unwrap();
-        let min = c.targets.values().map(|t| t.chance.p).fold(1.0, f64::min);
+        let all = c.all().unwrap();
+        let min = all_targets.iter().map(|t| t.1.chance.p).fold(1.0, f64::min);
         assert!(all <= min + 0.02, "all {all} ≤ the least chance {min}");
-        assert!(c.sigma.values().all(|s| *s >= 0.0) && !c.sigma.is_empty());
+        assert!(c.sigmas().values().all(|s| *s >= 0.0) && !c.sigmas().is_empty());
         // Each fan nests around the central path, widest band first.
-        for (id, t) in &c.targets {
+        for (id, t) in &all_targets {
             let a = run.get(id).unwrap();
             let Ok(crate::core::engine::Status::Assessed(a)) = &a.status else {
                 continue;
@@ -237,13 +363,78 @@ mod tests {
     }
 
     #[test]
+    fn each_figure_is_the_outlooks_whenever_and_in_whatever_order_it_is_asked_for() {
+        // issue 10: figures are computed when first asked for. Asked for in the run's order, in
+        // the reverse order, or after the plan-wide ones, each is the outlook's own, bit for
+        // bit, at both numbers of draws the page uses, for the defaults and a moved slider.
+        let plan = zj();
+        let mut moved = Scenario::new(&plan);
+        let slider = plan.indicators.iter().find(|i| i.slider.is_some()).unwrap();
+        moved.growth.insert(
+            slider.id.clone(),
+            slider.slider.as_ref().unwrap().default + 1.5,
+        );
+        for sc in [Scenario::new(&plan), moved] {
+            for draws in [QUICK_DRAWS, DEFAULT_DRAWS] {
+                let o = Outlook::new(&plan, &sc, Scale::ESTIMATED)
+                    .and_then(|o| o.with_draws(draws, DEFAULT_SEED))
+                    .unwrap();
+                let forward = Chances::with_draws(plan.clone(), &sc, Scale::ESTIMATED, draws);
+                let backward = Chances::with_draws(plan.clone(), &sc, Scale::ESTIMATED, draws);
+                let plan_wide_first =
+                    Chances::with_draws(plan.clone(), &sc, Scale::ESTIMATED, draws);
+                let all = plan_wide_first.all();
+                let expected = plan_wide_first.expected();
+                assert_eq!(all, Some(o.joint(draws, DEFAULT_SEED).unwrap().all));
+                assert_eq!(expected, Some(o.expected_hits()));
+                let mut ids: Vec<String> = o
+                    .run()
+                    .assessments()
+                    .map(|(id, _)| id.to_string())
+                    .collect();
+                assert_eq!(forward.judged(), &ids[..]);
+                let asked_forward: Vec<_> = ids.iter().map(|id| forward.target(id)).collect();
+                ids.reverse();
+                let mut asked_backward: Vec<_> = ids.iter().map(|id| backward.target(id)).collect();
+                asked_backward.reverse();
+                ids.reverse();
+                assert_eq!(asked_forward, asked_backward);
+                for (id, t) in ids.iter().zip(&asked_forward) {
+                    let want = o.chance(id).ok().map(|chance| TargetChance {
+                        chance,
+                        growth_80: o.growth_for_chance(id, WANTED_CHANCE).ok().flatten(),
+                        bands: o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f)),
+                    });
+                    assert_eq!(t, &want, "{id}, {draws} draws");
+                    assert_eq!(
+                        plan_wide_first.target(id),
+                        want,
+                        "{id} after the plan-wide figures"
+                    );
+                    assert_eq!(forward.chance(id), want.map(|w| w.chance), "{id}");
+                }
+                // Asked again, the figures kept are the same.
+                assert_eq!(forward.expected(), expected);
+                assert_eq!(backward.all(), all);
+                assert_eq!(forward.target(&ids[0]), asked_forward[0]);
+            }
+        }
+        // An id that is not a judged target has none.
+        let c = Chances::new(plan.clone(), &Scenario::new(&plan), Scale::ESTIMATED);
+        assert_eq!(
+            (c.chance("no such id"), c.target("no such id")),
+            (None, None)
+        );
+    }
+
+    #[test]
     fn doubling_sigma_doubles_what_the_card_shows() {
         let plan = zj();
         let sc = Scenario::new(&plan);
-        let one = Chances::new(&plan, &sc, Scale::ESTIMATED);
-        let two = Chances::new(&plan, &sc, Scale::DOUBLE);
-        for (id, s) in &one.sigma {
-            assert!((two.sigma[id] - 2.0 * s).abs() < 1e-12, "{id}");
+        let one = Chances::new(plan.clone(), &sc, Scale::ESTIMATED);
+        let two = Chances::new(plan.clone(), &sc, Scale::DOUBLE);
+        for (id, s) in one.sigmas() {
+            assert!((two.sigma(id).unwrap() - 2.0 * s).abs() < 1e-12, "{id}");
             assert_eq!(stated_sigma(&plan, id), Some(*s));
             assert!(sigma_source(&plan, Lang::En, id).is_some());
             assert!(sigma_source(&plan, Lang::Zh, id).is_some());
@@ -254,9 +445,9 @@ mod tests {
     fn the_growth_for_80_percent_gives_80_percent() {
         let plan = zj();
         let sc = Scenario::new(&plan);
-        let c = Chances::new(&plan, &sc, Scale::ESTIMATED);
+        let c = Chances::new(plan.clone(), &sc, Scale::ESTIMATED);
         let mut checked = 0;
-        for (id, t) in &c.targets {
+        for (id, t) in &targets(&c) {
             let (Some(g), Some(slider)) = (t.growth_80, plan.slider_for(id)) else {
                 continue;
             };
@@ -278,10 +469,10 @@ mod tests {
     fn quick_figures_keep_the_closed_forms_and_come_near_the_full_ones() {
         let plan = zj();
         let sc = Scenario::new(&plan);
-        let full = Chances::new(&plan, &sc, Scale::ESTIMATED);
-        let quick = Chances::with_draws(&plan, &sc, Scale::ESTIMATED, QUICK_DRAWS);
-        for (id, f) in &full.targets {
-            let q = &quick.targets[id];
+        let full = Chances::new(plan.clone(), &sc, Scale::ESTIMATED);
+        let quick = Chances::with_draws(plan.clone(), &sc, Scale::ESTIMATED, QUICK_DRAWS);
+        for (id, f) in &targets(&full) {
+            let q = quick.target(id).unwrap();
             if f.chance.standard_error == 0.0 {
                 assert_eq!(q.chance, f.chance, "{id}: a closed form");
             } else {

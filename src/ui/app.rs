@@ -129,10 +129,11 @@ fn Plansim(props: &PlansimProps) -> Html {
     let notices = use_memo(s.notices.clone(), |n| n.clone());
     let scene = use_memo((), |_| super::export_scene::SceneCell::default());
     // Issue 8: quick figures (closed forms, 1,000 draws) at once, the full
-    // ones (10,000 draws) once the scenario has rested for a moment.
+    // ones (10,000 draws) once the scenario has rested for a moment. Issue 10:
+    // each figure is computed when a part on the screen first shows it.
     let key = (plan.clone(), shown.scenario.clone(), s.scale);
     let quick = use_memo(key.clone(), |(p, sc, u)| {
-        crate::chances::Chances::with_draws(p, sc, *u, crate::chances::QUICK_DRAWS)
+        crate::chances::Chances::with_draws(p.rc(), sc, *u, crate::chances::QUICK_DRAWS)
     });
     let rested = use_state(|| None::<(ChancesKey, std::rc::Rc<crate::chances::Chances>)>);
     {
@@ -140,13 +141,8 @@ fn Plansim(props: &PlansimProps) -> Html {
         use_effect_with(key.clone(), move |k| {
             let k = k.clone();
             let t = gloo::timers::callback::Timeout::new(super::hooks::REST_MS, move || {
-                let full = crate::chances::Chances::new(&k.0, &k.1, k.2);
-                // issue 10: the page takes them in a task of its own, so that computing
-                // and drawing them are two shorter tasks (a figure of a stale key is ignored).
-                gloo::timers::callback::Timeout::new(0, move || {
-                    rested.set(Some((k, std::rc::Rc::new(full))));
-                })
-                .forget();
+                let full = crate::chances::Chances::new(k.0.rc(), &k.1, k.2);
+                rested.set(Some((k, std::rc::Rc::new(full))));
             });
             move || drop(t)
         });

@@ -118,7 +118,7 @@ pub fn Page(p: &PageProps) -> Html {
                 <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
-                        .filter(|i| v.chances.targets.contains_key(&i.id))
+                        .filter(|i| v.chances.chance(&i.id).is_some())
                         .map(|i| html! {
                             <Near stagger={p.stepping} key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());

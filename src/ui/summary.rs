@@ -60,10 +60,10 @@ pub fn Summary(p: &SummaryProps) -> Html {
         <section class="summary" data-role="summary" data-hit={hit.to_string()} data-total={total.to_string()}
             data-reference-hit={ref_hit.to_string()} data-reference-total={ref_total.to_string()} aria-live="polite">
             <p class="tally"><span class="scenario-name" data-role="yours-name">{ format!("{}{}", p.yours_name, if p.lang == Lang::Zh { "：" } else { ": " }) }</span><strong>{ hit }</strong>{ format!(" {} {} ", s.summary_hit, total) }</p>
-            if let Some((x, n)) = p.chances.expected {
+            if let Some((x, n)) = p.chances.expected() {
                 <p class="expected" data-role="expected-hits" data-value={x.to_string()}>
                     { fill(&fill(s.expected_hits, "x", fmt_num((x * 10.0).round() / 10.0)), "n", n) }
-                    if let Some(all) = p.chances.all {
+                    if let Some(all) = p.chances.all() {
                         { " · " }
                         <span data-role="all-hit" data-value={all.to_string()}>{ fill(s.all_hit_chance, "p", percent(all)) }</span>
                     }

@@ -145,7 +145,7 @@ impl View {
                 {status} {growth} {changed}
                 baseline_input={self.scenario.baselines.get(id).copied()}
                 reported={self.reports.of(id)} pace={self.reports.pace(&slider)}
-                chance={self.chances.targets.get(id).cloned()} sigma={self.chances.sigma.get(&slider).copied()}
+                chance={self.chances.target(id)} sigma={self.chances.sigma(&slider)}
                 lang={self.lang} on_action={self.on_action.clone()} />
         }
     }
