@@ -6,7 +6,8 @@
 use crate::core::engine::Scenario;
 use crate::core::plan::Plan;
 use crate::core::uncertainty::{
-    odds, Band, Chance, Fan, Odds, Outlook, Scale, SigmaSource, DEFAULT_DRAWS, DEFAULT_SEED,
+    odds, Band, Chance, Fan, Odds, Outlook, Prepared, Scale, SigmaSource, DEFAULT_DRAWS,
+    DEFAULT_SEED,
 };
 use crate::i18n::{fill, fmt_num, slider_unit, Lang};
 use std::cell::{OnceCell, RefCell};
@@ -47,8 +48,9 @@ type Detail = (Option<f64>, Vec<(u16, [(f64, f64); 3])>);
 /// and seed, whenever and in whatever order it is asked for.
 #[derive(Debug, Default)]
 pub struct Chances {
-    /// The plan, scenario, scale and Monte Carlo draws the figures are for; `None` when empty.
-    inputs: Option<(Rc<Plan>, Scenario, Scale, usize)>,
+    /// The plan, scenario, what the outlook prepared of them at the scale, and the Monte Carlo
+    /// draws the figures are for; `None` when empty.
+    inputs: Option<(Rc<Plan>, Scenario, Prepared, usize)>,
     /// The targets judged, in the run's order.
     judged: Vec<String>,
     /// σ in force (stated × scale) by slider id, in the slider's unit.
@@ -87,9 +89,10 @@ impl Chances {
             .filter(|i| i.slider.is_some())
             .filter_map(|i| Some((i.id.clone(), o.sigma(&i.id)?)))
             .collect();
+        let prepared = o.prepared();
         drop(o);
         Chances {
-            inputs: Some((plan, scenario.clone(), scale, draws.max(1))),
+            inputs: Some((plan, scenario.clone(), prepared, draws.max(1))),
             judged,
             sigma,
             ..Chances::default()
@@ -98,8 +101,8 @@ impl Chances {
 
     /// The outlook the figures come from, given to `f` (`None` when empty).
     fn with_outlook<R>(&self, f: impl FnOnce(&Outlook) -> R) -> Option<R> {
-        let (plan, scenario, scale, draws) = self.inputs.as_ref()?;
-        let o = Outlook::new(plan, scenario, *scale)
+        let (plan, scenario, prepared, draws) = self.inputs.as_ref()?;
+        let o = Outlook::again(plan, scenario, prepared)
             .and_then(|o| o.with_draws(*draws, DEFAULT_SEED))
             .ok()?;
         Some(f(&o))

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, Normal};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::rc::Rc;
 
 /// The seed of every Monte Carlo run unless the caller gives another, so that
 /// every reader (and every pupil of a class) sees the same futures.
@@ -1167,10 +1168,20 @@ pub struct Outlook<'a> {
     spec: &'a Spec,
     scenario: &'a Scenario,
     scale: Scale,
-    run: Run,
-    series: Vec<Option<Series>>,
+    run: Rc<Run>,
+    series: Rc<Vec<Option<Series>>>,
     draws: usize,
     seed: u64,
+}
+
+/// What [`Outlook::new`] computed for one plan, scenario and scale: the engine's run and each
+/// slider's series, shared, so that the same outlook can be made again without running the
+/// engine ([`Outlook::again`]; issue 10: the page asks for its figures one part at a time).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    run: Rc<Run>,
+    series: Rc<Vec<Option<Series>>>,
+    scale: Scale,
 }
 
 impl<'a> Outlook<'a> {
@@ -1226,8 +1237,42 @@ impl<'a> Outlook<'a> {
             spec,
             scenario,
             scale,
-            run,
-            series,
+            run: Rc::new(run),
+            series: Rc::new(series),
+            draws: DEFAULT_DRAWS,
+            seed: DEFAULT_SEED,
+        })
+    }
+
+    /// What this outlook computed of its plan, scenario and scale, for [`Outlook::again`].
+    pub fn prepared(&self) -> Prepared {
+        Prepared {
+            run: self.run.clone(),
+            series: self.series.clone(),
+            scale: self.scale,
+        }
+    }
+
+    /// The outlook [`Outlook::new`] gives for `plan`, `scenario` and the scale of `prepared`,
+    /// made from `prepared` (which must come from an outlook of that plan and scenario) without
+    /// running the engine again; [`DEFAULT_DRAWS`] and [`DEFAULT_SEED`] until
+    /// [`Outlook::with_draws`].
+    ///
+    /// # Errors
+    /// [`UncertaintyError::NoSpec`] when the plan states no uncertainty.
+    pub fn again(
+        plan: &'a Plan,
+        scenario: &'a Scenario,
+        prepared: &Prepared,
+    ) -> Result<Outlook<'a>, UncertaintyError> {
+        let spec = plan.uncertainty.as_ref().ok_or(UncertaintyError::NoSpec)?;
+        Ok(Outlook {
+            plan,
+            spec,
+            scenario,
+            scale: prepared.scale,
+            run: prepared.run.clone(),
+            series: prepared.series.clone(),
             draws: DEFAULT_DRAWS,
             seed: DEFAULT_SEED,
         })

@@ -1622,3 +1622,50 @@ fn a_chance_to_aim_for_lies_strictly_between_0_and_1() {
         .unwrap();
     assert!(lo < 25.9905 && 25.9905 < hi, "{lo} {hi}");
 }
+
+#[test]
+fn an_outlook_made_again_from_what_one_prepared_is_the_same_outlook() {
+    // issue 10: `Outlook::again` skips the engine's run; every figure is the one `new` gives.
+    let plan = zj();
+    let mut sc = Scenario::new(&plan);
+    let slider = plan.indicators.iter().find(|i| i.slider.is_some()).unwrap();
+    let g = slider.slider.as_ref().unwrap().default - 2.0;
+    sc.growth.insert(slider.id.clone(), g);
+    for scale in [Scale::ESTIMATED, Scale::DOUBLE] {
+        let new = Outlook::new(&plan, &sc, scale)
+            .unwrap()
+            .with_draws(500, 7)
+            .unwrap();
+        let again = Outlook::again(&plan, &sc, &new.prepared())
+            .unwrap()
+            .with_draws(500, 7)
+            .unwrap();
+        assert_eq!(again.scale(), scale);
+        assert_eq!(again.run(), new.run());
+        for (id, _) in new.run().assessments() {
+            assert_eq!(again.chance(id).ok(), new.chance(id).ok(), "{id}");
+            assert_eq!(
+                again.growth_for_chance(id, 0.8).ok(),
+                new.growth_for_chance(id, 0.8).ok(),
+                "{id}"
+            );
+            assert_eq!(again.fan(id).ok(), new.fan(id).ok(), "{id}");
+        }
+        for i in plan.indicators.iter().filter(|i| i.slider.is_some()) {
+            assert_eq!(again.sigma(&i.id), new.sigma(&i.id), "{}", i.id);
+        }
+        assert_eq!(again.joint(500, 7).ok(), new.joint(500, 7).ok());
+    }
+    // A plan without the block has no outlook, made anew or again.
+    let prepared = Outlook::new(&plan, &sc, Scale::ESTIMATED)
+        .unwrap()
+        .prepared();
+    let bare = edited(|v| {
+        v.as_object_mut().unwrap().remove("uncertainty");
+    })
+    .unwrap();
+    assert!(matches!(
+        Outlook::again(&bare, &sc, &prepared),
+        Err(UncertaintyError::NoSpec)
+    ));
+}
