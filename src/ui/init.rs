@@ -94,9 +94,9 @@ pub fn initial() -> Result<Visit, String> {
     });
     // issue 10: the document's language is the page's from its first frame (the storage hook keeps
     // it after): set after that frame, an English page was first laid out as Chinese (`system-ui`
-    // picks its fonts by language), then laid out again in other fonts.
-    let lang = model.session.lang;
-    browser::set_document_lang(lang, lang.s().app_title);
+    // picks its fonts by language), then laid out again in other fonts. The title waits for that
+    // hook: a title set while the page starts costs 2-4 ms of it, and no one reads it in that frame.
+    browser::set_document_lang(model.session.lang);
     Ok(model)
 }
 

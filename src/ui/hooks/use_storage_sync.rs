@@ -8,8 +8,8 @@ use yew::prelude::*;
 /// Saves the shown plan's scenario under its own key, and the language,
 /// whenever they change (`frag` is the shown scenario's link fragment,
 /// `state::to_fragment`, which the page computes once); an embed leaves the
-/// reader's storage alone. Keeps `<html lang>` and the title (set before the
-/// first frame by `init::initial`) as the language changes. A save that fails (a full quota) adds
+/// reader's storage alone. Keeps `<html lang>` (set before the first frame by
+/// `init::initial`) and the title (set here, after that frame) as the language changes. A save that fails (a full quota) adds
 /// [`Notice::NotSaved`], once until a save succeeds again.
 #[hook]
 pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool, frag: String) {
@@ -43,6 +43,7 @@ pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool, frag: S
                 deferred.now(save);
             }
         }
-        browser::set_document_lang(*lang, lang.s().app_title);
+        browser::set_document_lang(*lang);
+        browser::set_document_title(lang.s().app_title);
     });
 }
