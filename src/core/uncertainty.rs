@@ -31,7 +31,7 @@ use rand_distr::StandardNormal;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, Normal};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
 
@@ -1040,7 +1040,42 @@ struct Scratch {
 #[derive(Debug, Clone, Default)]
 struct Sampler {
     jobs: Vec<Job>,
-    slots: BTreeMap<(usize, u16), usize>,
+    slots: Slots,
+}
+
+/// Where a sampler writes each (series, year) it draws: slot `k` of the draw's output. Every
+/// key is given a slot once, in order; looked up by binary search once all are given (issue 10:
+/// a sorted list instead of a `BTreeMap`: one instance fewer of the B-tree code in the wasm).
+#[derive(Debug, Clone, Default)]
+struct Slots {
+    /// `((series, year), slot)`, sorted by key once [`Slots::seal`] is called.
+    keys: Vec<((usize, u16), usize)>,
+}
+
+impl Slots {
+    /// A new slot for `(s, y)`, which must not have one yet.
+    fn give(&mut self, s: usize, y: u16) -> usize {
+        let n = self.keys.len();
+        debug_assert!(self.keys.iter().all(|k| k.0 != (s, y)), "({s}, {y}) twice");
+        self.keys.push(((s, y), n));
+        n
+    }
+
+    /// Sorts the keys for [`Slots::get`]; the slots stay as given.
+    fn seal(&mut self) {
+        crate::core::order::sort_by_key(&mut self.keys, |k| k.0);
+    }
+
+    /// The slot of `(s, y)`, if it was given one.
+    fn get(&self, s: usize, y: u16) -> Option<usize> {
+        let i = self.keys.binary_search_by(|k| k.0.cmp(&(s, y))).ok()?;
+        Some(self.keys[i].1)
+    }
+
+    /// The number of slots.
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
 }
 
 impl Sampler {
@@ -1419,10 +1454,19 @@ impl<'a> Outlook<'a> {
         let mut out = vec![0.0; sampler.slots.len()];
         let mut scratch = Scratch::default();
         let mut cols = vec![Vec::with_capacity(self.draws); years.len()];
+        let at: Vec<usize> = years
+            .iter()
+            .map(|y| {
+                sampler
+                    .slots
+                    .get(s, *y)
+                    .expect("a slot for each year asked")
+            })
+            .collect();
         for _ in 0..self.draws {
             sampler.draw(&mut rng, &mut out, &mut scratch);
-            for (col, y) in cols.iter_mut().zip(years) {
-                col.push(out[sampler.slots[&(s, *y)]]);
+            for (col, k) in cols.iter_mut().zip(&at) {
+                col.push(out[*k]);
             }
         }
         for col in &mut cols {
@@ -1439,18 +1483,20 @@ impl<'a> Outlook<'a> {
     /// (`V = C·e^{σS}`) instead of its value, which saves an `exp` per value
     /// where the caller compares in log space.
     fn sampler(&self, wanted: &[(usize, Vec<u16>)], correlate: bool, log: bool) -> Sampler {
-        let mut want: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
+        // The years wanted of each series, by series index, sorted and once each.
+        let mut want: Vec<Option<Vec<u16>>> = vec![None; self.series.len()];
         for (s, ys) in wanted {
             let start = self.series(*s).path.start;
-            want.entry(*s)
-                .or_default()
+            want[*s]
+                .get_or_insert_with(Vec::new)
                 .extend(ys.iter().copied().filter(|y| *y > start));
         }
+        for years in want.iter_mut().flatten() {
+            crate::core::order::sort_by(years, u16::cmp);
+            years.dedup();
+        }
         let mut sampler = Sampler::default();
-        let slot = |sampler: &mut Sampler, s: usize, y: u16| {
-            let n = sampler.slots.len();
-            *sampler.slots.entry((s, y)).or_insert(n)
-        };
+        let slot = |sampler: &mut Sampler, s: usize, y: u16| sampler.slots.give(s, y);
         let edges = self.spec.edges(self.plan);
         let ids: Vec<&str> = if correlate {
             linked(&edges)
@@ -1458,7 +1504,7 @@ impl<'a> Outlook<'a> {
                 .filter(|id| {
                     self.plan
                         .index_of(id)
-                        .is_some_and(|i| want.contains_key(&i))
+                        .is_some_and(|i| want.get(i).is_some_and(Option::is_some))
                 })
                 .collect()
         } else {
@@ -1467,12 +1513,12 @@ impl<'a> Outlook<'a> {
         if ids.len() > 1 {
             let chol = cholesky(&corr_matrix(&edges, &ids), ids.len()).expect("validated");
             let mut members = Vec::new();
-            let mut events = BTreeSet::new();
+            let mut events = Vec::new();
             for id in &ids {
                 let i = self.plan.index_of(id).expect("linked ids exist");
                 let se = self.series(i);
-                let years = want.remove(&i).unwrap_or_default();
-                events.insert(se.path.start);
+                let years = want[i].take().unwrap_or_default();
+                events.push(se.path.start);
                 events.extend(years.iter().copied());
                 let record = years
                     .iter()
@@ -1486,13 +1532,19 @@ impl<'a> Outlook<'a> {
                     record,
                 });
             }
+            crate::core::order::sort_by(&mut events, u16::cmp);
+            events.dedup();
             sampler.jobs.push(Job::Group {
                 chol,
                 members,
-                events: events.into_iter().collect(),
+                events,
             });
         }
-        for (s, years) in want {
+        for (s, years) in want
+            .into_iter()
+            .enumerate()
+            .filter_map(|(s, y)| Some((s, y?)))
+        {
             let se = self.series(s);
             let Some(&last) = years.last() else { continue };
             if se.closed {
@@ -1528,6 +1580,7 @@ impl<'a> Outlook<'a> {
                 });
             }
         }
+        sampler.slots.seal();
         sampler
     }
 
@@ -1685,7 +1738,7 @@ impl<'a> Outlook<'a> {
                 if y <= se.path.start {
                     se.path.at(y).expect("within")
                 } else {
-                    out[sampler.slots[&(s, y)]]
+                    out[sampler.slots.get(s, y).expect("a slot for each year asked")]
                 }
             };
             let mut values = vec![central.values[0]];
@@ -1782,8 +1835,8 @@ impl<'a> Outlook<'a> {
                 target: &'t Target,
             },
         }
-        let src = |s: usize, y: u16| match sampler.slots.get(&(s, y)) {
-            Some(k) => Src::Slot(*k),
+        let src = |s: usize, y: u16| match sampler.slots.get(s, y) {
+            Some(k) => Src::Slot(k),
             None => Src::Zero,
         };
         let judges: Vec<Judge> = judged
@@ -2253,9 +2306,16 @@ fn observations(ind: &Indicator, reported: &[Reported]) -> Vec<Observation> {
         first: Option<f64>,
         revised: Option<f64>,
     }
-    let mut years: BTreeMap<u16, Year> = BTreeMap::new();
-    for r in reported.iter().filter(|r| r.indicator == ind.id) {
-        let y = years.entry(r.year).or_default();
+    // The indicator's rows in year order (stably: a later row of a year and status wins, as
+    // it would written in turn), then one `Year` per year (issue 10: no `BTreeMap` of its own).
+    let mut mine: Vec<&Reported> = reported.iter().filter(|r| r.indicator == ind.id).collect();
+    crate::core::order::sort_by_key(&mut mine, |r| r.year);
+    let mut years: Vec<(u16, Year)> = Vec::new();
+    for r in mine {
+        if years.last().is_none_or(|l| l.0 != r.year) {
+            years.push((r.year, Year::default()));
+        }
+        let y = &mut years.last_mut().expect("pushed").1;
         match r.status {
             ReportStatus::Reported => y.plain = Some(r.value),
             ReportStatus::FirstRelease => y.first = Some(r.value),
@@ -2264,14 +2324,29 @@ fn observations(ind: &Indicator, reported: &[Reported]) -> Vec<Observation> {
         }
     }
     if let Some(b) = &ind.baseline {
-        let y = years.entry(b.year).or_default();
-        if y.plain.is_none() && y.first.is_none() && y.revised.is_none() {
-            y.plain = Some(b.value);
+        match years.binary_search_by_key(&b.year, |y| y.0) {
+            Ok(k) => {
+                let y = &mut years[k].1;
+                if y.plain.is_none() && y.first.is_none() && y.revised.is_none() {
+                    y.plain = Some(b.value);
+                }
+            }
+            Err(k) => years.insert(
+                k,
+                (
+                    b.year,
+                    Year {
+                        plain: Some(b.value),
+                        ..Year::default()
+                    },
+                ),
+            ),
         }
     }
     let mut out = Vec::new();
-    for (&from, a) in &years {
-        let Some(b) = years.get(&(from + 1)) else {
+    for (k, (from, a)) in years.iter().enumerate() {
+        let from = *from;
+        let Some((_, b)) = years.get(k + 1).filter(|n| n.0 == from + 1) else {
             continue;
         };
         let out_of = a.revised.or(a.plain).or(a.first);

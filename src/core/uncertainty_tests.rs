@@ -3,6 +3,7 @@ use crate::core::engine::{assess, required_growth, Verdict};
 use crate::core::reported::{parse, ZHEJIANG_REPORTED_CSV};
 use crate::core::test_plan::{edited, indicator_mut};
 use crate::core::tolerance::STRICT_NUDGE;
+use std::collections::BTreeMap;
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
@@ -654,7 +655,7 @@ fn the_sampler_draws_the_stated_correlations() {
         sampler.draw(&mut rng, &mut out, &mut scratch);
         for (col, i) in cols.iter_mut().zip([g, d, c]) {
             let central = o.series(i).path.at(2021).unwrap();
-            col.push((out[sampler.slots[&(i, 2021)]] / central).ln());
+            col.push((out[sampler.slots.get(i, 2021).unwrap()] / central).ln());
         }
     }
     for (a, b, rho) in [(0, 1, 0.8), (0, 2, 0.5), (1, 2, 0.4)] {
