@@ -31,7 +31,7 @@ use rand_distr::StandardNormal;
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, Normal};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -403,7 +403,8 @@ impl Spec {
         }
         let sigma_ok = |s: f64| s.is_finite() && (0.0..=100.0).contains(&s);
         let mut member_of: HashMap<&str, usize> = HashMap::new();
-        let mut class_ids = BTreeSet::new();
+        // Ids seen, in the map type the plan's checks use already (issue 10: no set type of its own).
+        let mut class_ids: HashMap<&str, usize> = HashMap::new();
         for (ci, c) in self.classes.iter().enumerate() {
             let at = |f: &str| format!("uncertainty.classes[{ci}].{f}");
             let id_ok = !c.id.is_empty()
@@ -413,7 +414,7 @@ impl Spec {
             if !id_ok {
                 return Err(perr(at("id"), UncertaintyFault::BadId));
             }
-            if !class_ids.insert(c.id.as_str()) {
+            if class_ids.insert(c.id.as_str(), ci).is_some() {
                 return Err(perr(at("id"), UncertaintyFault::DuplicateId));
             }
             if !sigma_ok(c.sigma) {
@@ -445,13 +446,13 @@ impl Spec {
                 UncertaintyFault::NoClass(ind.id.clone()),
             ));
         }
-        let mut seen = BTreeSet::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (k, e) in self.estimates.iter().enumerate() {
             let at = |f: &str| format!("uncertainty.estimates[{k}].{f}");
             if !member_of.contains_key(e.id.as_str()) {
                 return Err(perr(at("id"), UncertaintyFault::NoClass(e.id.clone())));
             }
-            if !seen.insert(e.id.as_str()) {
+            if seen.insert(e.id.as_str(), k).is_some() {
                 return Err(perr(at("id"), UncertaintyFault::DuplicateEstimate));
             }
             if !sigma_ok(e.sigma) {
@@ -464,7 +465,7 @@ impl Spec {
                 ));
             }
         }
-        let mut seen = BTreeSet::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (k, c) in self.correlations.iter().enumerate() {
             let at = |f: &str| format!("uncertainty.correlations[{k}].{f}");
             if plan.indicator(&c.ratio).and_then(ratio_parts).is_none() {
@@ -473,7 +474,7 @@ impl Spec {
                     UncertaintyFault::NotRatio(c.ratio.clone()),
                 ));
             }
-            if !seen.insert(c.ratio.as_str()) {
+            if seen.insert(c.ratio.as_str(), k).is_some() {
                 return Err(perr(at("ratio"), UncertaintyFault::DuplicateRatio));
             }
             if !(c.rho.is_finite() && (-1.0..=1.0).contains(&c.rho)) {
@@ -486,7 +487,7 @@ impl Spec {
         if let Some(r) = plan
             .indicators
             .iter()
-            .find(|i| ratio_parts(i).is_some() && !seen.contains(i.id.as_str()))
+            .find(|i| ratio_parts(i).is_some() && !seen.contains_key(i.id.as_str()))
         {
             return Err(perr(
                 "uncertainty.correlations",
