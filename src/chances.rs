@@ -11,7 +11,6 @@ use crate::core::uncertainty::{
 };
 use crate::i18n::{fill, fmt_num, slider_unit, Lang};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The chance a growth is asked to give in "what it would take".
@@ -53,10 +52,12 @@ pub struct Chances {
     inputs: Option<(Rc<Plan>, Scenario, Prepared, usize)>,
     /// The targets judged, in the run's order.
     judged: Vec<String>,
-    /// σ in force (stated × scale) by slider id, in the slider's unit.
-    sigma: HashMap<String, f64>,
-    chance: RefCell<HashMap<String, Option<Chance>>>,
-    detail: RefCell<HashMap<String, Detail>>,
+    /// σ in force (stated × scale) of each slider that has one, in the slider's unit.
+    sigma: Vec<(String, f64)>,
+    /// Each judged target's chance (`None` until asked for), in `judged`'s order.
+    chance: RefCell<Vec<Option<Option<Chance>>>>,
+    /// Each judged target's growth for 80% and bands (`None` until asked for).
+    detail: RefCell<Vec<Option<Detail>>>,
     expected: OnceCell<Option<(f64, usize)>>,
     all: OnceCell<Option<f64>>,
 }
@@ -78,7 +79,7 @@ impl Chances {
         let Ok(o) = Outlook::new(&plan, scenario, scale) else {
             return Chances::default();
         };
-        let judged = o
+        let judged: Vec<String> = o
             .run()
             .assessments()
             .map(|(id, _)| id.to_string())
@@ -93,6 +94,8 @@ impl Chances {
         drop(o);
         Chances {
             inputs: Some((plan, scenario.clone(), prepared, draws.max(1))),
+            chance: RefCell::new(vec![None; judged.len()]),
+            detail: RefCell::new(vec![None; judged.len()]),
             judged,
             sigma,
             ..Chances::default()
@@ -108,22 +111,25 @@ impl Chances {
         Some(f(&o))
     }
 
+    /// The position of target `id` among those judged.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.judged.iter().position(|j| j == id)
+    }
+
     /// The chance of hitting target `id` ([`Outlook::chance`]); `None` for a target not judged
     /// or that the outlook cannot assess.
     pub fn chance(&self, id: &str) -> Option<Chance> {
-        if let Some(c) = self.chance.borrow().get(id) {
-            return *c;
+        let k = self.position(id)?;
+        if let Some(c) = self.chance.borrow()[k] {
+            return c;
         }
-        if !self.judged.iter().any(|j| j == id) {
-            return None;
-        }
-        self.with_outlook(|o| self.keep_chance(o, id)).flatten()
+        self.with_outlook(|o| self.keep_chance(o, k)).flatten()
     }
 
-    /// Target `id`'s chance from `o`, kept.
-    fn keep_chance(&self, o: &Outlook, id: &str) -> Option<Chance> {
-        let c = o.chance(id).ok();
-        self.chance.borrow_mut().insert(id.to_string(), c);
+    /// The chance of the `k`-th target judged from `o`, kept.
+    fn keep_chance(&self, o: &Outlook, k: usize) -> Option<Chance> {
+        let c = o.chance(&self.judged[k]).ok();
+        self.chance.borrow_mut()[k] = Some(c);
         c
     }
 
@@ -131,27 +137,23 @@ impl Chances {
     /// ([`Outlook::growth_for_chance`]) and its fan's bands ([`Outlook::fan`]); `None` as for
     /// [`Chances::chance`].
     pub fn target(&self, id: &str) -> Option<TargetChance> {
-        if let Some((growth_80, bands)) = self.detail.borrow().get(id) {
+        let k = self.position(id)?;
+        if let Some((growth_80, bands)) = &self.detail.borrow()[k] {
             return Some(TargetChance {
                 chance: self.chance(id)?,
                 growth_80: *growth_80,
                 bands: bands.clone(),
             });
         }
-        if !self.judged.iter().any(|j| j == id) {
-            return None;
-        }
         self.with_outlook(|o| {
-            let known = self.chance.borrow().get(id).copied();
+            let known = self.chance.borrow()[k];
             let chance = match known {
                 Some(c) => c,
-                None => self.keep_chance(o, id),
+                None => self.keep_chance(o, k),
             }?;
             let growth_80 = o.growth_for_chance(id, WANTED_CHANCE).ok().flatten();
             let bands = o.fan(id).map_or_else(|_| Vec::new(), |f| bands(&f));
-            self.detail
-                .borrow_mut()
-                .insert(id.to_string(), (growth_80, bands.clone()));
+            self.detail.borrow_mut()[k] = Some((growth_80, bands.clone()));
             Some(TargetChance {
                 chance,
                 growth_80,
@@ -167,25 +169,18 @@ impl Chances {
         *self.expected.get_or_init(|| {
             self.inputs.as_ref()?;
             // The chances not asked for yet, from one outlook.
-            let missing: Vec<&String> = {
-                let known = self.chance.borrow();
-                self.judged
-                    .iter()
-                    .filter(|id| !known.contains_key(*id))
-                    .collect()
-            };
-            if !missing.is_empty() {
+            if self.chance.borrow().iter().any(Option::is_none) {
                 self.with_outlook(|o| {
-                    for id in missing {
-                        self.keep_chance(o, id);
+                    for k in 0..self.judged.len() {
+                        if self.chance.borrow()[k].is_none() {
+                            self.keep_chance(o, k);
+                        }
                     }
                 })?;
             }
             // Summed in the run's order, as `Outlook::expected_hits` sums them.
-            let known = self.chance.borrow();
-            let chances = self.judged.iter().filter_map(|id| known.get(id)?.as_ref());
             let (mut sum, mut judged) = (0.0, 0);
-            for c in chances {
+            for c in self.chance.borrow().iter().flatten().flatten() {
                 sum += c.p;
                 judged += 1;
             }
@@ -204,11 +199,11 @@ impl Chances {
 
     /// The σ in force of slider `id` (stated × scale), in the slider's unit.
     pub fn sigma(&self, id: &str) -> Option<f64> {
-        self.sigma.get(id).copied()
+        self.sigma.iter().find(|s| s.0 == id).map(|s| s.1)
     }
 
-    /// The σ in force of every slider that has one, by slider id.
-    pub fn sigmas(&self) -> &HashMap<String, f64> {
+    /// The σ in force of every slider that has one, with its id, in the plan's order.
+    pub fn sigmas(&self) -> &[(String, f64)] {
         &self.sigma
     }
 
@@ -343,7 +338,7 @@ mod tests {
         let all = c.all().unwrap();
         let min = all_targets.iter().map(|t| t.1.chance.p).fold(1.0, f64::min);
         assert!(all <= min + 0.02, "all {all} ≤ the least chance {min}");
-        assert!(c.sigmas().values().all(|s| *s >= 0.0) && !c.sigmas().is_empty());
+        assert!(c.sigmas().iter().all(|s| s.1 >= 0.0) && !c.sigmas().is_empty());
         // Each fan nests around the central path, widest band first.
         for (id, t) in &all_targets {
             let a = run.get(id).unwrap();
