@@ -58,13 +58,21 @@ pub struct FuturesSpec {
 /// diameter `width` in bins with a boundary at `origin` (so that no bin
 /// holds both hits and misses of a threshold there), in the dots' order.
 pub fn stack(dots: &[f64], width: f64, origin: f64) -> Vec<(f64, usize)> {
-    let mut counts = std::collections::HashMap::new();
+    // Dots in each bin so far; a list, as a plot holds tens of dots (issue 10: no hash map of
+    // its own in the wasm).
+    let mut counts: Vec<(i64, usize)> = Vec::new();
     dots.iter()
         .map(|&v| {
             let bin = ((v - origin) / width).floor() as i64;
-            let k = counts.entry(bin).or_insert(0usize);
-            *k += 1;
-            (origin + (bin as f64 + 0.5) * width, *k - 1)
+            let k = match counts.iter().position(|c| c.0 == bin) {
+                Some(k) => k,
+                None => {
+                    counts.push((bin, 0));
+                    counts.len() - 1
+                }
+            };
+            counts[k].1 += 1;
+            (origin + (bin as f64 + 0.5) * width, counts[k].1 - 1)
         })
         .collect()
 }

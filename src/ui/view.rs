@@ -10,7 +10,6 @@ use crate::core::reported::{self, Pace, Reported};
 use crate::core::uncertainty::Scale;
 use crate::i18n::Lang;
 use crate::state::Action;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,8 +18,9 @@ use yew::prelude::*;
 pub struct Reports {
     /// Everything the page holds, for the download.
     pub all: Rc<Vec<Reported>>,
-    /// One value a year per indicator, for its chart and list.
-    pub by_indicator: HashMap<String, Rc<Vec<Reported>>>,
+    /// One value a year per indicator, for its chart and list, in the plan's order (a list, not
+    /// a hash map: issue 10, one instance fewer of the map's code).
+    pub by_indicator: Vec<(String, Rc<Vec<Reported>>)>,
     /// The pace from each slider's baseline to its latest value.
     pub paces: Rc<Vec<Pace>>,
 }
@@ -49,7 +49,11 @@ impl Reports {
 
     /// The values of indicator `id`, one a year.
     pub fn of(&self, id: &str) -> Rc<Vec<Reported>> {
-        self.by_indicator.get(id).cloned().unwrap_or_default()
+        self.by_indicator
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
     }
 
     /// The pace of slider `id`.
