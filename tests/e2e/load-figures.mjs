@@ -2,8 +2,9 @@
 // build, each with its ratio inside this one run. The method is described in README ("Size and
 // speed"). Usage:
 //   node tests/e2e/load-figures.mjs [DIR]          measures DIR (default dist/)
-//   PLANSIM_BENCH_BEFORE=OTHER node ...            also measures the build in OTHER, interleaved,
-//                                                  and prints after/before ratios
+//   PLANSIM_BENCH_BEFORE=OTHER node ...            also measures the build in OTHER, interleaved
+//                                                  (loads alternate; moves run ABBA, pooled), and
+//                                                  prints after/before ratios
 //   PLANSIM_BENCH_ENGINE=FILE                      `cargo bench --bench engine` output, for the
 //                                                  ratio of a slider move to the native model run
 //   PLANSIM_BENCH_QUICK=1                          fewer loads and moves (a smoke run)
@@ -309,9 +310,38 @@ async function floorMoves() {
   return windows(events);
 }
 
+/** Two runs' figures as one: their moves, splits, rests and Event Timing entries pooled. */
+function pool(a, b) {
+  const work = (x, y) => {
+    const w = [...x, ...y];
+    w.split = Object.fromEntries(Object.keys(x.split).map((k) => [k, [...x.split[k], ...y.split[k]]]));
+    w.rest = { total: [...x.rest.total, ...y.rest.total], longest: [...x.rest.longest, ...y.rest.longest] };
+    return w;
+  };
+  const out = Object.fromEntries(Object.keys(a.out).map((l) => [l, { work: work(a.out[l].work, b.out[l].work), ev: [...a.out[l].ev, ...b.out[l].ev] }]));
+  return { out, heapLoad: a.heapLoad, heapMoves: a.heapMoves };
+}
+
+// With a build before, the moves run in two rounds, ABBA (now, before, before, now), and each
+// build's two runs are pooled: a machine that slows down or speeds up over the minutes the moves
+// take weighs on both builds alike (one round each, in turn, once favoured whichever came first
+// by 1.2-1.4x either way on this shared machine). The floor is measured at each turn and pooled.
 const slid = {};
-const floor = await floorMoves();
-for (const [name] of builds) slid[name] = await moves(name);
+let floor = await floorMoves();
+if (builds.length > 1) {
+  const order = ['now', 'before', 'before', 'now'];
+  const runs = { now: [], before: [] };
+  for (const name of order) {
+    runs[name].push(await moves(name));
+    const f = await floorMoves();
+    const w = [...floor, ...f];
+    w.split = floor.split; w.rest = floor.rest;
+    floor = w;
+  }
+  for (const name of ['now', 'before']) slid[name] = pool(runs[name][0], runs[name][1]);
+} else {
+  for (const [name] of builds) slid[name] = await moves(name);
+}
 console.log(`\nslider moves at 1280x900 (keyboard on the focused slider; main-thread work from a Chromium trace, keydown to the first frame committed after it)`);
 if (native != null) console.log(`  native slider move (reduce + run + link, cargo bench): ${(native * 1000).toFixed(1)} µs`);
 console.log(`  floor: a page whose slider only echoes its value   p50 ${f1(med(floor)).padStart(5)} ms  p95 ${f1(pct(floor, 0.95)).padStart(5)} ms  (${floor.length} moves; the input's dispatch and the frame, nothing of plansim)`);
