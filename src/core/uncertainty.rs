@@ -1570,7 +1570,12 @@ impl<'a> Outlook<'a> {
             } else {
                 let n = usize::from(last - se.path.start);
                 let record = (se.path.start + 1..=last)
-                    .map(|y| years.contains(&y).then(|| slot(&mut sampler, s, y)))
+                    .map(|y| {
+                        years
+                            .binary_search(&y)
+                            .is_ok()
+                            .then(|| slot(&mut sampler, s, y))
+                    })
                     .collect();
                 sampler.jobs.push(Job::Bounded {
                     relative: se.relative,
