@@ -24,6 +24,12 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` and keeps one of each value (years, mostly); see [`sort_by`].
+pub fn sort_unique<T: Ord>(v: &mut Vec<T>) {
+    sort_by(v, T::cmp);
+    v.dedup();
+}
+
 /// The indices `0..n` sorted stably by `cmp`: the one instance of the sort.
 fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -43,6 +49,9 @@ mod tests {
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, u8::cmp);
         assert!(empty.is_empty());
+        let mut years = vec![2023u16, 2021, 2023, 2022, 2021];
+        sort_unique(&mut years);
+        assert_eq!(years, [2021, 2022, 2023]);
     }
 
     #[test]

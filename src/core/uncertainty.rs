@@ -1493,11 +1493,9 @@ impl<'a> Outlook<'a> {
                 .extend(ys.iter().copied().filter(|y| *y > start));
         }
         for years in want.iter_mut().flatten() {
-            crate::core::order::sort_by(years, u16::cmp);
-            years.dedup();
+            crate::core::order::sort_unique(years);
         }
         let mut sampler = Sampler::default();
-        let slot = |sampler: &mut Sampler, s: usize, y: u16| sampler.slots.give(s, y);
         let edges = self.spec.edges(self.plan);
         let ids: Vec<&str> = if correlate {
             linked(&edges)
@@ -1523,7 +1521,7 @@ impl<'a> Outlook<'a> {
                 events.extend(years.iter().copied());
                 let record = years
                     .iter()
-                    .map(|&y| (y, se.path.at(y).expect("within"), slot(&mut sampler, i, y)))
+                    .map(|&y| (y, se.path.at(y).expect("within"), sampler.slots.give(i, y)))
                     .collect();
                 members.push(Member {
                     relative: se.relative,
@@ -1533,8 +1531,7 @@ impl<'a> Outlook<'a> {
                     record,
                 });
             }
-            crate::core::order::sort_by(&mut events, u16::cmp);
-            events.dedup();
+            crate::core::order::sort_unique(&mut events);
             sampler.jobs.push(Job::Group {
                 chol,
                 members,
@@ -1556,7 +1553,7 @@ impl<'a> Outlook<'a> {
                         let st = Step {
                             sd: se.sigma * f64::from(y - prev).sqrt(),
                             central: se.path.at(y).expect("within"),
-                            slot: slot(&mut sampler, s, y),
+                            slot: sampler.slots.give(s, y),
                         };
                         prev = y;
                         st
@@ -1574,7 +1571,7 @@ impl<'a> Outlook<'a> {
                         years
                             .binary_search(&y)
                             .is_ok()
-                            .then(|| slot(&mut sampler, s, y))
+                            .then(|| sampler.slots.give(s, y))
                     })
                     .collect();
                 sampler.jobs.push(Job::Bounded {

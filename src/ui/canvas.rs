@@ -48,8 +48,7 @@ fn years(spec: &ChartSpec) -> Vec<u16> {
         .chain(spec.reported.iter().map(|r| r.0))
         .chain(spec.reference.iter().map(|p| p.0))
         .collect();
-    crate::core::order::sort_by(&mut ys, u16::cmp);
-    ys.dedup();
+    crate::core::order::sort_unique(&mut ys);
     ys
 }
 
