@@ -817,6 +817,7 @@ macro_rules! pass_to_inner {
         }
     };
 }
+pub(crate) use pass_to_inner;
 
 impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
     type ErrorType = DB::ErrorType;

@@ -3,10 +3,9 @@
 //! chart's exports as self-describing figures (PNG and SVG).
 
 use super::hooks::use_canvas_draw;
-use crate::chart::{draw, draw_figure, values_at, ChartSpec, Figure, Measured, PlotFrame};
+use crate::chart::{draw, draw_figure, values_at, ChartSpec, Figure, PlotFrame};
 use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -72,8 +71,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                     focus: *focus,
                     ..spec.clone()
                 };
-                if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-                    *frame.borrow_mut() = draw(&Measured(backend).into_drawing_area(), &spec).ok();
+                if let Some(backend) = super::canvas_backend::backend(canvas) {
+                    *frame.borrow_mut() = draw(&backend.into_drawing_area(), &spec).ok();
                 }
             },
         );
@@ -166,8 +165,8 @@ pub fn export_png(fig: &Figure, name: &str) {
         },
         ..fig.clone()
     };
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if draw_figure(&Measured(backend).into_drawing_area(), &fig).is_ok() {
+    if let Some(backend) = super::canvas_backend::backend(canvas.clone()) {
+        if draw_figure(&backend.into_drawing_area(), &fig).is_ok() {
             if let Ok(url) = canvas.to_data_url_with_type("image/png") {
                 super::browser::download_url(&format!("{name}.png"), &url);
             }

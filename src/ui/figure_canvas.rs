@@ -3,7 +3,6 @@
 
 use crate::chart::dots::{draw_dots, draw_futures, DotsSpec, FuturesSpec};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 /// What to draw.
@@ -33,10 +32,10 @@ pub fn FigureCanvas(p: &FigureProps) -> Html {
         p.figure.clone(),
         (200, 120),
         |canvas, dpr, figure| {
-            let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+            let Some(backend) = super::canvas_backend::backend(canvas) else {
                 return;
             };
-            let area = crate::chart::Measured(backend).into_drawing_area();
+            let area = backend.into_drawing_area();
             let _ = match figure {
                 Figure::Dots(d) => draw_dots(
                     &area,

@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod canvas_backend;
 mod card;
 mod copy_button;
 mod driver_row;

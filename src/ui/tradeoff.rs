@@ -8,7 +8,6 @@ use crate::chart::tradeoff::{draw_tradeoff, Frame, TradeoffSpec};
 use crate::i18n::{fill, fmt_signed};
 use crate::state::Action;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
 /// Growth step of an arrow key; with Shift, ten times as much.
@@ -50,13 +49,12 @@ pub fn TradeoffPanel(p: &TradeoffProps) -> Html {
             let Some(spec) = spec else {
                 return;
             };
-            if let Some(b) = CanvasBackend::with_canvas_object(canvas) {
+            if let Some(b) = super::canvas_backend::backend(canvas) {
                 let spec = TradeoffSpec {
                     scale: dpr,
                     ..spec.clone()
                 };
-                *frame.borrow_mut() =
-                    draw_tradeoff(&crate::chart::Measured(b).into_drawing_area(), &spec).ok();
+                *frame.borrow_mut() = draw_tradeoff(&b.into_drawing_area(), &spec).ok();
             }
         });
     }
