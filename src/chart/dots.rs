@@ -208,12 +208,15 @@ pub fn draw_futures<DB: DrawingBackend>(
     );
     let mut chart = year_chart(
         area,
-        &spec.y_label,
-        &[
-            (spec.target_label.as_str(), Key::Line(palette::TARGET, 1.5)),
-            (spec.central_label.as_str(), Key::Dashed(CENTRAL, 1.5)),
-            (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
-        ],
+        (
+            &spec.y_label,
+            &[
+                (spec.target_label.as_str(), Key::Line(palette::TARGET, 1.5)),
+                (spec.central_label.as_str(), Key::Dashed(CENTRAL, 1.5)),
+                (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
+            ],
+            super::Header::Draw,
+        ),
         (first, last),
         (lo, hi),
         s,

@@ -321,6 +321,86 @@ pub fn values_at(spec: &ChartSpec, year: u16) -> Vec<(String, f64, bool)> {
     out
 }
 
+/// Whether [`draw_with`] draws a chart's header (its caption and legend), or
+/// finds it drawn: the page keeps each chart's header, which a slider's
+/// step rarely changes, as a picture of its own (issue 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// Draw it, on a white background, as the rest.
+    Draw,
+    /// It is there already, [`header_height`] pixels tall: leave that strip.
+    Drawn,
+}
+
+/// Everything a chart's header shows, to tell whether a header drawn
+/// before still holds: its caption, its legend's entries and the scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderKey {
+    caption: String,
+    rows: Vec<(String, Key)>,
+    scale: u64,
+}
+
+/// The header `spec` has ([`HeaderKey`]).
+pub fn header_key(spec: &ChartSpec) -> HeaderKey {
+    HeaderKey {
+        caption: spec.y_label.clone(),
+        rows: legend(spec)
+            .into_iter()
+            .map(|(label, key)| (label.to_string(), key))
+            .collect(),
+        scale: scale_of(spec.scale).to_bits(),
+    }
+}
+
+/// The height in pixels of `spec`'s header on an area `width` pixels wide.
+pub fn header_height(spec: &ChartSpec, width: u32) -> i32 {
+    let rows = legend(spec);
+    header_extent(&spec.y_label, &rows, width, scale_of(spec.scale))
+}
+
+/// Fills `area` white and draws `spec`'s header at its top, as [`draw`]
+/// does; returns its height in pixels.
+///
+/// # Errors
+/// Whatever the backend reports while drawing.
+pub fn draw_header_of<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    draw_header(area, &spec.y_label, &legend(spec), scale_of(spec.scale))
+}
+
+/// The legend of `spec`: the path, then the reference, the bands, the
+/// target, the reported values and the lower bounds, each where the chart
+/// has any.
+fn legend(spec: &ChartSpec) -> Vec<(&str, Key)> {
+    let target = spec.target.and_then(|(_, v)| drawable(v));
+    let band = target.is_some_and(|tv| spec.threshold.and_then(drawable).is_some_and(|th| th < tv));
+    let reported = || spec.reported.iter().filter(|r| drawable(r.1).is_some());
+    let mut legend = vec![(spec.path_label.as_str(), Key::Line(palette::PATH, 2.5))];
+    if spec.reference.iter().any(|p| drawable(p.1).is_some()) {
+        legend.push((
+            spec.reference_label.as_str(),
+            Key::Dashed(palette::REFERENCE, 2.0),
+        ));
+    }
+    if spec.bands.len() > 1 {
+        legend.push((spec.bands_label.as_str(), Key::Patch(BAND_FILLS[1])));
+    }
+    if target.is_some() {
+        legend.push((spec.target_label.as_str(), Key::Target { band }));
+    }
+    if reported().any(|r| !r.2) {
+        legend.push((spec.reported_label.as_str(), Key::Dot(palette::REPORTED)));
+    }
+    if reported().any(|r| r.2) {
+        legend.push((spec.lower_label.as_str(), Key::Triangle(palette::REPORTED)));
+    }
+    legend
+}
+
 /// Draws `spec` onto `area`: a caption naming the unit and the legend
 /// above the plot (never over the data), the value axis with round ticks,
 /// the target (with its tolerance as a band), the bands, the reference, the
@@ -334,9 +414,32 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
 ) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_with(area, spec, Header::Draw)
+}
+
+/// [`draw`], with the header drawn or found drawn ([`Header`]).
+///
+/// # Errors
+/// Whatever the backend reports while drawing.
+pub fn draw_with<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    header: Header,
+) -> Result<PlotFrame, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = scale_of(spec.scale);
     let px = |v: f64| (v * s).round() as u32;
-    area.fill(&WHITE)?;
+    let legend = legend(spec);
+    match header {
+        Header::Draw => area.fill(&WHITE)?,
+        Header::Drawn => {
+            let (w, h) = area.dim_in_pixel();
+            let top = header_extent(&spec.y_label, &legend, w, s);
+            area.draw(&Rectangle::new(
+                [(0, top), (w as i32, h as i32)],
+                WHITE.filled(),
+            ))?;
+        }
+    }
     let (first, last) = x_range(spec);
     let (lo, hi) = y_range(spec);
     let (x0, x1) = (f64::from(first), f64::from(last));
@@ -355,31 +458,13 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .filter_map(|&(y, v, lower)| Some((y, drawable(v)?, lower)))
         .collect();
-    let mut legend = vec![(spec.path_label.as_str(), Key::Line(palette::PATH, 2.5))];
-    if !reference.is_empty() {
-        legend.push((
-            spec.reference_label.as_str(),
-            Key::Dashed(palette::REFERENCE, 2.0),
-        ));
-    }
-    if spec.bands.len() > 1 {
-        legend.push((spec.bands_label.as_str(), Key::Patch(BAND_FILLS[1])));
-    }
-    if target.is_some() {
-        legend.push((
-            spec.target_label.as_str(),
-            Key::Target {
-                band: band.is_some(),
-            },
-        ));
-    }
-    if reported.iter().any(|r| !r.2) {
-        legend.push((spec.reported_label.as_str(), Key::Dot(palette::REPORTED)));
-    }
-    if reported.iter().any(|r| r.2) {
-        legend.push((spec.lower_label.as_str(), Key::Triangle(palette::REPORTED)));
-    }
-    let mut chart = year_chart(area, &spec.y_label, &legend, (first, last), (lo, hi), s)?;
+    let mut chart = year_chart(
+        area,
+        (&spec.y_label, &legend, header),
+        (first, last),
+        (lo, hi),
+        s,
+    )?;
     if let Some((th, tv)) = band {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x0, th), (x1, tv)],
@@ -499,15 +584,17 @@ pub(crate) type YearChart<'a, DB> =
 /// Whatever the backend reports while drawing.
 pub(crate) fn year_chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
-    caption: &str,
-    legend: &[(&str, Key)],
+    (caption, legend, header): (&str, &[(&str, Key)], Header),
     (first, last): (u16, u16),
     (lo, hi): (f64, f64),
     s: f64,
 ) -> Result<YearChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * s).round() as i32;
     let (w, h) = area.dim_in_pixel();
-    let header = draw_header(area, caption, legend, s)?;
+    let header = match header {
+        Header::Draw => draw_header(area, caption, legend, s)?,
+        Header::Drawn => header_extent(caption, legend, w, s),
+    };
     let x_area = px(TEXT_PX * 1.2 + 10.0);
     let plot_h = f64::from(h as i32 - header - x_area - px(6.0)).max(1.0);
     let n = (plot_h / (30.0 * s)).floor().clamp(2.0, 6.0) as usize;
@@ -562,7 +649,7 @@ pub(crate) fn year_chart<'a, DB: DrawingBackend>(
 }
 
 /// The mark beside a legend entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Key {
     /// A line of this colour and width (in CSS pixels).
     Line(RGBColor, f64),
@@ -629,7 +716,7 @@ pub(crate) fn draw_header<DB: DrawingBackend>(
     }
     let width = area.dim_in_pixel().0 as i32 - 2 * pad;
     let labels: Vec<&str> = rows.iter().map(|r| r.0).collect();
-    let (at, h) = legend_layout(&labels, width, s);
+    let (at, _) = legend_layout(&labels, width, s);
     let text_h = text_size("Ag", size).1 as i32;
     for ((label, key), (x, ly)) in rows.iter().zip(at) {
         let (x, top) = (pad + x, y + ly);
@@ -641,7 +728,23 @@ pub(crate) fn draw_header<DB: DrawingBackend>(
         ))?;
         draw_key(area, *key, (x, mid), s)?;
     }
-    Ok(y + h + px(4.0))
+    Ok(header_extent(caption, rows, area.dim_in_pixel().0, s))
+}
+
+/// The height in pixels of the header [`draw_header`] draws on an area
+/// `width` pixels wide.
+fn header_extent(caption: &str, rows: &[(&str, Key)], width: u32, s: f64) -> i32 {
+    let px = |v: f64| (v * s).round() as i32;
+    let size = TEXT_PX * s;
+    let pad = px(8.0);
+    let caption_h = if caption.is_empty() {
+        0
+    } else {
+        (size * 1.5).round() as i32
+    };
+    let labels: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    let (_, h) = legend_layout(&labels, width as i32 - 2 * pad, s);
+    pad + caption_h + h + px(4.0)
 }
 
 /// Draws legend key `key` with its left end at `(x, mid)`.
@@ -817,6 +920,8 @@ macro_rules! pass_to_inner {
         }
     };
 }
+// The page's canvas backend (`ui::canvas_backend`) wraps plotters-canvas's the same way.
+#[cfg(target_arch = "wasm32")]
 pub(crate) use pass_to_inner;
 
 impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {

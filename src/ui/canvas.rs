@@ -3,7 +3,8 @@
 //! chart's exports as self-describing figures (PNG and SVG).
 
 use super::hooks::use_canvas_draw;
-use crate::chart::{draw, draw_figure, values_at, ChartSpec, Figure, PlotFrame};
+use crate::chart::{draw, draw_figure, draw_with, values_at, ChartSpec, Figure, Header, PlotFrame};
+use crate::chart::{draw_header_of, header_height, header_key, HeaderKey};
 use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
 use web_sys::HtmlCanvasElement;
@@ -51,12 +52,72 @@ fn years(spec: &ChartSpec) -> Vec<u16> {
     ys
 }
 
+/// A chart's header (caption and legend) as drawn on a canvas of its own,
+/// for the header it shows and the width it was drawn at.
+type KeptHeader = (HeaderKey, u32, HtmlCanvasElement);
+
+/// Puts `spec`'s header at the top of `canvas` from the picture `kept`
+/// (issue 10: a slider's step changes the plot, rarely its caption and
+/// legend, whose text was a third of a redrawn chart's script). Where the
+/// picture is missing or shows another header or width, the header is
+/// drawn on `canvas` and kept: drawn on the page's canvas, as the text of a
+/// canvas outside the page would be set in the fonts of no language.
+/// Returns whether the header is there; if not, the chart draws it itself.
+fn put_header(canvas: &HtmlCanvasElement, spec: &ChartSpec, kept: &mut Option<KeptHeader>) -> bool {
+    use wasm_bindgen::JsCast;
+    let context = |c: &HtmlCanvasElement| {
+        c.get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    };
+    let key = header_key(spec);
+    let (width, height) = (canvas.width(), canvas.height());
+    if let Some((k, w, picture)) = kept {
+        if *k == key && *w == width {
+            return context(canvas).is_some_and(|ctx| {
+                ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0)
+                    .is_ok()
+            });
+        }
+    }
+    *kept = None;
+    let Ok(h) = u32::try_from(header_height(spec, width)) else {
+        return false;
+    };
+    let h = h.min(height);
+    let Some(backend) = super::canvas_backend::backend(canvas.clone()) else {
+        return false;
+    };
+    if h == 0 || width == 0 || draw_header_of(&backend.into_drawing_area(), spec).is_err() {
+        return false;
+    }
+    let Ok(el) = gloo::utils::document().create_element("canvas") else {
+        return true;
+    };
+    let picture: HtmlCanvasElement = el.unchecked_into();
+    picture.set_width(width);
+    picture.set_height(h);
+    let (w, hf) = (f64::from(width), f64::from(h));
+    let copied = context(&picture).is_some_and(|ctx| {
+        ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            canvas, 0.0, 0.0, w, hf, 0.0, 0.0, w, hf,
+        )
+        .is_ok()
+    });
+    if copied {
+        *kept = Some((key, width, picture));
+    }
+    true
+}
+
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let node = use_node_ref();
     // The year read out (hover or keyboard), and where the plot landed.
     let focus = use_state(|| None::<u16>);
     let frame = use_mut_ref(|| None::<PlotFrame>);
+    let header = use_mut_ref(|| None::<KeptHeader>);
     {
         // Drawn as it nears the viewport, and again when its spec, size or
         // readout year changed: most of the 40 charts are below the fold.
@@ -71,8 +132,14 @@ pub fn Chart(props: &ChartProps) -> Html {
                     focus: *focus,
                     ..spec.clone()
                 };
+                let drawn = put_header(&canvas, &spec, &mut header.borrow_mut());
                 if let Some(backend) = super::canvas_backend::backend(canvas) {
-                    *frame.borrow_mut() = draw(&backend.into_drawing_area(), &spec).ok();
+                    let area = backend.into_drawing_area();
+                    *frame.borrow_mut() = match drawn {
+                        true => draw_with(&area, &spec, Header::Drawn),
+                        false => draw(&area, &spec),
+                    }
+                    .ok();
                 }
             },
         );
