@@ -121,7 +121,7 @@ pub fn draw_dots<DB: DrawingBackend>(
         ],
         s,
     )?;
-    let font = ("sans-serif", TEXT_PX * s);
+    let font = super::sans(TEXT_PX * s, FontStyle::Normal);
     let x_dec = super::axis_decimals(lo, hi, 6);
     let mut chart = ChartBuilder::on(area)
         .margin_top(header.max(0) as u32)

@@ -165,6 +165,14 @@ fn x_range(spec: &ChartSpec) -> (u16, u16) {
     (first, last)
 }
 
+/// The sans-serif face at `size` pixels in `style`: every text of every
+/// chart. (Named by [`FontFamily::SansSerif`], not by the string
+/// `"sans-serif"`, which plotters lowercases: issue 10, Unicode's case
+/// tables in the bundle for one string.)
+pub(crate) fn sans(size: f64, style: FontStyle) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::SansSerif, size, style)
+}
+
 /// Text size at 1×, in CSS pixels, of every axis, legend and caption:
 /// never below 12 (issue 11).
 pub const TEXT_PX: f64 = 12.0;
@@ -625,7 +633,7 @@ pub(crate) fn year_chart<'a, DB: DrawingBackend>(
         .axis_style(BLACK.mix(0.6))
         .x_labels((usize::from(last - first) + 1).min(8).min(fit))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
-        .label_style(("sans-serif", size).into_font().color(&INK))
+        .label_style(sans(size, FontStyle::Normal).color(&INK))
         .draw()?;
     for (t, _) in &ticks {
         chart.draw_series(std::iter::once(PathElement::new(
@@ -634,7 +642,7 @@ pub(crate) fn year_chart<'a, DB: DrawingBackend>(
         )))?;
     }
     let base = area.get_base_pixel();
-    let style = TextStyle::from(("sans-serif", size).into_font())
+    let style = TextStyle::from(sans(size, FontStyle::Normal))
         .color(&INK)
         .pos(Pos::new(HPos::Right, VPos::Center));
     for (t, label) in &ticks {
@@ -708,7 +716,7 @@ pub(crate) fn draw_header<DB: DrawingBackend>(
     let px = |v: f64| (v * s).round() as i32;
     let size = TEXT_PX * s;
     let pad = px(8.0);
-    let font = TextStyle::from(("sans-serif", size).into_font()).color(&INK);
+    let font = TextStyle::from(sans(size, FontStyle::Normal)).color(&INK);
     let mut y = pad;
     if !caption.is_empty() {
         area.draw(&Text::new(caption.to_string(), (pad, y), font.clone()))?;
@@ -1163,11 +1171,14 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let (above, below) = figure_text(fig, f64::from(w) / s);
     let line = |area: &DrawingArea<DB, Shift>, (text, size, bold): &(String, f64, bool), y: f64| {
-        let font = if *bold {
-            ("sans-serif", size * s, FontStyle::Bold).into_font()
-        } else {
-            ("sans-serif", size * s).into_font()
-        };
+        let font = sans(
+            size * s,
+            if *bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            },
+        );
         let color = if *bold { BLACK } else { INK };
         area.draw(&Text::new(
             text.clone(),

@@ -116,7 +116,7 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         ],
         s,
     )?;
-    let font = ("sans-serif", TEXT_PX * s);
+    let font = super::sans(TEXT_PX * s, FontStyle::Normal);
     // One number format per axis (issue 11).
     let x_dec = super::axis_decimals(xr.0, xr.1, LABELS);
     let y_dec = super::axis_decimals(yr.0, yr.1, LABELS);
@@ -139,7 +139,7 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
         .y_labels(LABELS)
         .x_label_formatter(&|x| super::grouped(*x, x_dec))
         .y_label_formatter(&|y| super::grouped(*y, y_dec))
-        .label_style(font)
+        .label_style(font.clone())
         .axis_desc_style(font)
         .draw()?;
     let c50 = finite(&spec.chance_50);
@@ -188,7 +188,7 @@ pub fn draw_tradeoff<DB: DrawingBackend>(
                             px(4.0) as i32
                         },
                     ),
-                    ("sans-serif", TEXT_PX * s).into_font().color(&c),
+                    super::sans(TEXT_PX * s, FontStyle::Normal).color(&c),
                 ),
         ))?;
     }
