@@ -6,6 +6,7 @@ pub mod tradeoff;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
@@ -529,7 +530,7 @@ pub fn draw_with<DB: DrawingBackend>(
     chart.draw_series(reported.iter().map(|&(y, v, lower)| {
         let at = (f64::from(y), v);
         if lower {
-            TriangleMarker::new(at, px(5.0), palette::REPORTED.filled()).into_dyn()
+            Triangle::new(at, px(5.0), palette::REPORTED).into_dyn()
         } else {
             Circle::new(at, px(3.5), palette::REPORTED.filled()).into_dyn()
         }
@@ -676,6 +677,64 @@ pub(crate) enum Key {
     Dashed(RGBColor, f64),
 }
 
+/// A filled triangle pointing up, its corners `size` pixels from its centre
+/// at −90°, −210° and −330°: plotters' `TriangleMarker`, with the corners'
+/// cosines and sines written out ([`TRIANGLE`]), as computing them took the
+/// sine and cosine functions (7 KB) into the bundle for three angles
+/// (issue 10). The same pixels (a test draws both).
+pub(crate) struct Triangle<C> {
+    center: C,
+    size: u32,
+    color: RGBColor,
+}
+
+/// `(cos, sin)` of −90°, −210° and −330° as `f64::cos` and `f64::sin` give
+/// them for `degrees * PI / 180` (a test checks every bit).
+const TRIANGLE: [(f64, f64); 3] = [
+    (6.123_233_995_736_766e-17, -1.0),
+    (-0.866_025_403_784_438_6, 0.500_000_000_000_000_1),
+    (0.866_025_403_784_438_4, 0.500_000_000_000_000_4),
+];
+
+impl<C> Triangle<C> {
+    pub(crate) fn new(center: C, size: u32, color: RGBColor) -> Self {
+        Triangle {
+            center,
+            size,
+            color,
+        }
+    }
+}
+
+impl<'a, C: 'a> PointCollection<'a, C> for &'a Triangle<C> {
+    type Point = &'a C;
+    type IntoIter = std::iter::Once<&'a C>;
+    fn point_iter(self) -> std::iter::Once<&'a C> {
+        std::iter::once(&self.center)
+    }
+}
+
+impl<C, DB: DrawingBackend> Drawable<DB> for Triangle<C> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        if let Some((x, y)) = points.next() {
+            let size = f64::from(self.size);
+            let corners = TRIANGLE.iter().map(|(c, s)| {
+                (
+                    (c * size + f64::from(x)).ceil() as i32,
+                    (s * size + f64::from(y)).ceil() as i32,
+                )
+            });
+            backend.fill_polygon(corners, &self.color.to_backend_color())?;
+        }
+        Ok(())
+    }
+}
+
 /// Width in pixels of a legend key at scale `s`.
 fn key_w(s: f64) -> i32 {
     (22.0 * s).round() as i32
@@ -784,11 +843,7 @@ fn draw_key<DB: DrawingBackend>(
             px(4.0).max(1) as u32,
             stroke(color, 1.5),
         ))?,
-        Key::Triangle(color) => area.draw(&TriangleMarker::new(
-            centre,
-            px(5.0).max(1) as u32,
-            color.filled(),
-        ))?,
+        Key::Triangle(color) => area.draw(&Triangle::new(centre, px(5.0).max(1) as u32, color))?,
         Key::Patch(color) => area.draw(&Rectangle::new(
             [(x, mid - px(5.0)), (end, mid + px(5.0))],
             color.filled(),
@@ -1232,6 +1287,41 @@ pub fn figure_svg(fig: &Figure) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_triangles_corners_are_the_sines_and_cosines_of_its_angles() {
+        for ((c, s), deg) in TRIANGLE.iter().zip([-90.0f64, -210.0, -330.0]) {
+            let rad = deg * std::f64::consts::PI / 180.0;
+            assert_eq!(
+                (c.to_bits(), s.to_bits()),
+                (rad.cos().to_bits(), rad.sin().to_bits()),
+                "{deg}°"
+            );
+        }
+    }
+
+    #[test]
+    fn a_triangle_is_drawn_as_plotters_triangle_marker() {
+        let svg = |marker: bool| {
+            let mut out = String::new();
+            {
+                let area = SVGBackend::with_string(&mut out, (80, 60)).into_drawing_area();
+                for (i, size) in [0u32, 1, 3, 5, 7, 10, 13].into_iter().enumerate() {
+                    let at = (3 + 11 * i as i32, 7 + 5 * i as i32);
+                    if marker {
+                        area.draw(&TriangleMarker::new(at, size, palette::REPORTED.filled()))
+                            .unwrap();
+                    } else {
+                        area.draw(&Triangle::new(at, size, palette::REPORTED))
+                            .unwrap();
+                    }
+                }
+            }
+            out
+        };
+        assert!(svg(false).contains("<polygon"), "{}", svg(false));
+        assert_eq!(svg(false), svg(true));
+    }
 
     fn spec() -> ChartSpec {
         ChartSpec {
