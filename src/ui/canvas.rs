@@ -3,7 +3,7 @@
 //! chart's exports as self-describing figures (PNG and SVG).
 
 use super::hooks::use_canvas_draw;
-use crate::chart::{draw, draw_figure, draw_with, values_at, ChartSpec, Figure, Header, PlotFrame};
+use crate::chart::{draw_figure, draw_with, values_at, ChartSpec, Figure, Header, PlotFrame};
 use crate::chart::{draw_header_of, header_height, header_key, HeaderKey};
 use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
@@ -53,62 +53,54 @@ fn years(spec: &ChartSpec) -> Vec<u16> {
 }
 
 /// A chart's header (caption and legend) as drawn on a canvas of its own,
-/// for the header it shows and the width it was drawn at.
-type KeptHeader = (HeaderKey, u32, HtmlCanvasElement);
+/// for the header it shows and the canvas size it was drawn at.
+type KeptHeader = (HeaderKey, (u32, u32), HtmlCanvasElement);
 
-/// Puts `spec`'s header at the top of `canvas` from the picture `kept`
-/// (issue 10: a slider's step changes the plot, rarely its caption and
-/// legend, whose text was a third of a redrawn chart's script). Where the
-/// picture is missing or shows another header or width, the header is
-/// drawn on `canvas` and kept: drawn on the page's canvas, as the text of a
-/// canvas outside the page would be set in the fonts of no language.
-/// Returns whether the header is there; if not, the chart draws it itself.
-fn put_header(canvas: &HtmlCanvasElement, spec: &ChartSpec, kept: &mut Option<KeptHeader>) -> bool {
+/// Puts `spec`'s header at the top of the chart's `area` on `canvas` from
+/// the picture `kept` (issue 10: a slider's step changes the plot, rarely
+/// its caption and legend, whose text was a third of a redrawn chart's
+/// script). Where the picture is missing or shows another header or width,
+/// the header is drawn on the page's canvas and kept: a canvas outside the
+/// page would set its text in the fonts of no language. [`Header::Drawn`]
+/// once the header is there; [`Header::Draw`] if it could not be put.
+fn put_header<DB: plotters::prelude::DrawingBackend>(
+    (canvas, ctx): (&HtmlCanvasElement, &web_sys::CanvasRenderingContext2d),
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    spec: &ChartSpec,
+    kept: &mut Option<KeptHeader>,
+) -> Header {
     use wasm_bindgen::JsCast;
-    let context = |c: &HtmlCanvasElement| {
-        c.get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-    };
     let key = header_key(spec);
     let (width, height) = (canvas.width(), canvas.height());
-    if let Some((k, w, picture)) = kept {
-        if *k == key && *w == width {
-            return context(canvas).is_some_and(|ctx| {
-                ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0)
-                    .is_ok()
-            });
+    if let Some((k, size, picture)) = kept {
+        if *k == key && *size == (width, height) {
+            return match ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0) {
+                Ok(()) => Header::Drawn,
+                Err(_) => Header::Draw,
+            };
         }
     }
     *kept = None;
-    let Ok(h) = u32::try_from(header_height(spec, width)) else {
-        return false;
-    };
-    let h = h.min(height);
-    let Some(backend) = super::canvas_backend::backend(canvas.clone()) else {
-        return false;
-    };
-    if h == 0 || width == 0 || draw_header_of(&backend.into_drawing_area(), spec).is_err() {
-        return false;
+    let h = u32::try_from(header_height(spec, width)).map_or(0, |h| h.min(height));
+    if h == 0 || width == 0 || draw_header_of(area, spec).is_err() {
+        return Header::Draw;
     }
-    let Ok(el) = gloo::utils::document().create_element("canvas") else {
-        return true;
-    };
-    let picture: HtmlCanvasElement = el.unchecked_into();
-    picture.set_width(width);
-    picture.set_height(h);
-    let (w, hf) = (f64::from(width), f64::from(h));
-    let copied = context(&picture).is_some_and(|ctx| {
-        ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-            canvas, 0.0, 0.0, w, hf, 0.0, 0.0, w, hf,
-        )
-        .is_ok()
-    });
-    if copied {
-        *kept = Some((key, width, picture));
+    if let Ok(el) = gloo::utils::document().create_element("canvas") {
+        let picture: HtmlCanvasElement = el.unchecked_into();
+        picture.set_width(width);
+        picture.set_height(h);
+        let (w, hf) = (f64::from(width), f64::from(h));
+        let copied = super::canvas_backend::context(&picture).is_some_and(|p| {
+            p.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                canvas, 0.0, 0.0, w, hf, 0.0, 0.0, w, hf,
+            )
+            .is_ok()
+        });
+        if copied {
+            *kept = Some((key, (width, height), picture));
+        }
     }
-    true
+    Header::Drawn
 }
 
 #[component]
@@ -132,14 +124,12 @@ pub fn Chart(props: &ChartProps) -> Html {
                     focus: *focus,
                     ..spec.clone()
                 };
-                let drawn = put_header(&canvas, &spec, &mut header.borrow_mut());
-                if let Some(backend) = super::canvas_backend::backend(canvas) {
+                if let Some((backend, ctx)) =
+                    super::canvas_backend::backend_and_context(canvas.clone())
+                {
                     let area = backend.into_drawing_area();
-                    *frame.borrow_mut() = match drawn {
-                        true => draw_with(&area, &spec, Header::Drawn),
-                        false => draw(&area, &spec),
-                    }
-                    .ok();
+                    let head = put_header((&canvas, &ctx), &area, &spec, &mut header.borrow_mut());
+                    *frame.borrow_mut() = draw_with(&area, &spec, head).ok();
                 }
             },
         );

@@ -14,9 +14,24 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The backend for `canvas`, or `None` where it has no 2D context.
 pub fn backend(canvas: HtmlCanvasElement) -> Option<Measured<CanvasText>> {
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    backend_and_context(canvas).map(|(b, _)| b)
+}
+
+/// The backend for `canvas` and its 2D context, or `None` where it has none.
+pub fn backend_and_context(
+    canvas: HtmlCanvasElement,
+) -> Option<(Measured<CanvasText>, CanvasRenderingContext2d)> {
+    let ctx = context(&canvas)?;
     let inner = CanvasBackend::with_canvas_object(canvas)?;
-    Some(Measured(CanvasText(inner, ctx, TextState::default())))
+    Some((
+        Measured(CanvasText(inner, ctx.clone(), TextState::default())),
+        ctx,
+    ))
+}
+
+/// The 2D context of `canvas`, or `None` where it has none.
+pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 /// The text settings last given to the context by [`CanvasText`].
