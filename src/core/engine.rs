@@ -677,9 +677,13 @@ pub fn growth_by_year(plan: &Plan, scenario: &Scenario, id: &str) -> BTreeMap<u1
     };
     let start = ind.baseline.as_ref().map_or(plan.base_year, |b| b.year);
     let over = scenario.paths.get(id);
-    (start + 1..=scenario.horizon.max(plan.target_year))
-        .map(|y| (y, over.and_then(|p| p.get(&y)).copied().unwrap_or(g)))
-        .collect()
+    // Inserted one by one: `collect` into a map sorts first, a copy of the
+    // whole sort in the bundle for this one call (issue 10).
+    let mut out = BTreeMap::new();
+    for y in start + 1..=scenario.horizon.max(plan.target_year) {
+        out.insert(y, over.and_then(|p| p.get(&y)).copied().unwrap_or(g));
+    }
+    out
 }
 
 #[cfg(test)]
