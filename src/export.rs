@@ -4,13 +4,13 @@
 //! quoted and cannot start a spreadsheet formula, attributes are escaped.
 
 use crate::core::engine::{run, Scenario, Status, Verdict};
+use crate::core::map::Map;
 use crate::core::plan::Plan;
 use crate::core::reported::{ReportStatus, Reported};
 use crate::i18n::Lang;
 use crate::notice::{ImportProblem, Notice};
 use crate::state::{self, Action, State};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The byte-order mark that makes Excel read a CSV as UTF-8.
@@ -292,7 +292,7 @@ pub fn csv(t: &Table) -> String {
                 crate::core::plan::Prices::Real => "real",
                 crate::core::plan::Prices::NotMoney => "",
             });
-        let years_growth = slider.map_or_else(BTreeMap::new, |d| {
+        let years_growth = slider.map_or_else(Map::new, |d| {
             crate::core::engine::growth_by_year(plan, t.scenario, &d.id)
         });
         let gdec = slider.map_or(2, growth_decimals);
@@ -498,13 +498,13 @@ pub struct ScenarioFile {
     pub horizon: u16,
     /// Constant growth per indicator.
     #[serde(default)]
-    pub growth: BTreeMap<String, f64>,
+    pub growth: Map<String, f64>,
     /// Per-year growth per indicator.
     #[serde(default)]
-    pub paths: BTreeMap<String, BTreeMap<u16, f64>>,
+    pub paths: Map<String, Map<u16, f64>>,
     /// Baselines the reader supplied.
     #[serde(default)]
-    pub baselines: BTreeMap<String, f64>,
+    pub baselines: Map<String, f64>,
     /// issue 7: the reference the scenario is held against; files without
     /// it are read with the default reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -521,11 +521,11 @@ pub struct ReferenceFile {
     #[serde(default)]
     pub name: String,
     /// A pinned reference's constant growths.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub growth: BTreeMap<String, f64>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub growth: Map<String, f64>,
     /// A pinned reference's per-year growths.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub paths: BTreeMap<String, BTreeMap<u16, f64>>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub paths: Map<String, Map<u16, f64>>,
 }
 
 /// The scenario as pretty JSON.
@@ -543,11 +543,11 @@ pub fn scenario_json(plan: &Plan, st: &State) -> String {
             name: st.reference.label(st.lang).to_string(),
             growth: match &st.reference {
                 state::Reference::Pinned { growth, .. } => growth.clone(),
-                state::Reference::Preset(_) => BTreeMap::new(),
+                state::Reference::Preset(_) => Map::new(),
             },
             paths: match &st.reference {
                 state::Reference::Pinned { paths, .. } => paths.clone(),
-                state::Reference::Preset(_) => BTreeMap::new(),
+                state::Reference::Preset(_) => Map::new(),
             },
         }),
     };
@@ -817,7 +817,7 @@ mod tests {
         sc.growth.insert("gdp".into(), 6.0);
         sc.growth.insert("de_value_added".into(), 10.0);
         sc.paths
-            .insert("gdp".into(), BTreeMap::from([(2022, -2.0), (2023, 3.5)]));
+            .insert("gdp".into(), Map::from([(2022, -2.0), (2023, 3.5)]));
         let rows_rep = crate::core::builtin::reported_for(&plan);
         let paces = crate::core::reported::paces(&plan, &rows_rep);
         let reference = crate::core::presets::preset_scenario(

@@ -309,7 +309,9 @@ fn type_path_year(
             year,
         });
     }
-    sc.paths.entry(id.to_string()).or_default().insert(year, g);
+    sc.paths
+        .get_or_insert_with(id.to_string(), Default::default)
+        .insert(year, g);
     Ok(())
 }
 
@@ -646,7 +648,9 @@ fn pin_value(st: &mut State, id: &str, year: Option<u16>, g: f64) {
                 growth.insert(id.to_string(), g);
             }
             Some(y) => {
-                paths.entry(id.to_string()).or_default().insert(y, g);
+                paths
+                    .get_or_insert_with(id.to_string(), Default::default)
+                    .insert(y, g);
             }
         }
     }

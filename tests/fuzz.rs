@@ -698,7 +698,7 @@ proptest! {
                 prop_assert_eq!(file.horizon, st.scenario.horizon);
                 prop_assert_eq!(&file.growth, &st.scenario.growth, "a growth was dropped or changed");
                 prop_assert_eq!(&file.baselines, &st.scenario.baselines, "a baseline was dropped or changed");
-                let paths: std::collections::BTreeMap<_, _> =
+                let paths: plansim::core::map::Map<_, _> =
                     file.paths.iter().filter(|(_, p)| !p.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
                 prop_assert_eq!(&paths, &st.scenario.paths, "a path was dropped or changed");
                 let again = export::import_scenario(plan, &export::scenario_json(plan, &st), lang).ok();

@@ -3,8 +3,8 @@
 
 use super::plan::{Comparator, GrowthMode, Indicator, Kind, Plan, Target};
 use super::tolerance::slack;
+use crate::core::map::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// What the reader has chosen; anything absent falls back to the plan's defaults.
@@ -14,13 +14,13 @@ pub struct Scenario {
     pub horizon: u16,
     /// Constant annual growth per indicator id, in the slider's unit.
     #[serde(default)]
-    pub growth: BTreeMap<String, f64>,
+    pub growth: Map<String, f64>,
     /// Per-year growth that overrides the constant growth in single years.
     #[serde(default)]
-    pub paths: BTreeMap<String, BTreeMap<u16, f64>>,
+    pub paths: Map<String, Map<u16, f64>>,
     /// Baselines the reader supplies, for the plan's base year, where the plan has none.
     #[serde(default)]
-    pub baselines: BTreeMap<String, f64>,
+    pub baselines: Map<String, f64>,
 }
 
 impl Scenario {
@@ -28,9 +28,9 @@ impl Scenario {
     pub fn new(plan: &Plan) -> Scenario {
         Scenario {
             horizon: plan.target_year,
-            growth: BTreeMap::new(),
-            paths: BTreeMap::new(),
-            baselines: BTreeMap::new(),
+            growth: Map::new(),
+            paths: Map::new(),
+            baselines: Map::new(),
         }
     }
 
@@ -668,18 +668,18 @@ pub fn run(plan: &Plan, scenario: &Scenario) -> Result<Run, ModelError> {
 
 /// A reader's per-year growth paths keyed by indicator, for display: the growth
 /// in force in each year from the year after the baseline to the horizon.
-pub fn growth_by_year(plan: &Plan, scenario: &Scenario, id: &str) -> BTreeMap<u16, f64> {
+pub fn growth_by_year(plan: &Plan, scenario: &Scenario, id: &str) -> Map<u16, f64> {
     let Some(ind) = plan.indicator(id) else {
-        return BTreeMap::new();
+        return Map::new();
     };
     let Some(g) = scenario.growth_of(ind) else {
-        return BTreeMap::new();
+        return Map::new();
     };
     let start = ind.baseline.as_ref().map_or(plan.base_year, |b| b.year);
     let over = scenario.paths.get(id);
     // Inserted one by one: `collect` into a map sorts first, a copy of the
     // whole sort in the bundle for this one call (issue 10).
-    let mut out = BTreeMap::new();
+    let mut out = Map::new();
     for y in start + 1..=scenario.horizon.max(plan.target_year) {
         out.insert(y, over.and_then(|p| p.get(&y)).copied().unwrap_or(g));
     }

@@ -278,10 +278,10 @@ fn margins_by_hand() {
 fn growth_by_year_runs_from_the_baseline_to_the_horizon() {
     let plan = zj();
     let mut s = Scenario::new(&plan);
-    let want: BTreeMap<u16, f64> = (2021..=2025).map(|y| (y, 7.0)).collect();
+    let want: crate::core::map::Map<u16, f64> = (2021..=2025).map(|y| (y, 7.0)).collect();
     assert_eq!(growth_by_year(&plan, &s, "gdp"), want);
     // A 2019 baseline: from 2020; default 0.15 points.
-    let want: BTreeMap<u16, f64> = (2020..=2025).map(|y| (y, 0.15)).collect();
+    let want: crate::core::map::Map<u16, f64> = (2020..=2025).map(|y| (y, 0.15)).collect();
     assert_eq!(growth_by_year(&plan, &s, "rd_intensity"), want);
     s.horizon = 2035;
     s.growth.insert("gdp".into(), 5.0);

@@ -4,6 +4,7 @@
 pub mod builtin;
 pub mod engine;
 pub mod json_path;
+pub mod map;
 pub mod order;
 pub mod outlook;
 pub mod plan;

@@ -5,7 +5,7 @@
 use super::engine::{growth_to_hit, required_growth, Scenario};
 use super::plan::{Kind, Plan};
 use super::reported::Pace;
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 /// A named scenario a reader can start from or hold their own against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,11 +57,11 @@ pub fn preset_growth(
     scenario: &Scenario,
     preset: Preset,
     paces: &[Pace],
-) -> BTreeMap<String, f64> {
+) -> Map<String, f64> {
     let mut base = Scenario::new(plan);
     base.horizon = scenario.horizon;
     base.baselines = scenario.baselines.clone();
-    let mut out = BTreeMap::new();
+    let mut out = Map::new();
     match preset {
         Preset::Trend => {
             for ind in &plan.indicators {
@@ -134,9 +134,9 @@ pub enum Reference {
     /// horizon and supplied baselines stay the reader's.
     Pinned {
         /// Constant growth per slider id.
-        growth: BTreeMap<String, f64>,
+        growth: Map<String, f64>,
         /// Per-year growth per slider id.
-        paths: BTreeMap<String, BTreeMap<u16, f64>>,
+        paths: Map<String, Map<u16, f64>>,
     },
 }
 

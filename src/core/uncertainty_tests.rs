@@ -3,7 +3,6 @@ use crate::core::engine::{assess, required_growth, Verdict};
 use crate::core::reported::{parse, ZHEJIANG_REPORTED_CSV};
 use crate::core::test_plan::{edited, indicator_mut};
 use crate::core::tolerance::STRICT_NUDGE;
-use std::collections::BTreeMap;
 
 fn zj() -> Plan {
     Plan::zhejiang().unwrap()
@@ -415,7 +414,7 @@ fn hand_growth_for_chance() {
 fn hand_per_year_path() {
     let plan = zj();
     let mut s = Scenario::new(&plan);
-    let path: BTreeMap<u16, f64> = [(2021, 30.0), (2022, 20.0), (2025, 28.0)].into();
+    let path: crate::core::map::Map<u16, f64> = [(2021, 30.0), (2022, 20.0), (2025, 28.0)].into();
     s.paths.insert("base_stations_5g".into(), path);
     let c = chance(&plan, &s, Scale::ESTIMATED, "base_stations_5g");
     assert!(close(c.p, 0.497472, 1e-5), "{c:?}");

@@ -2,12 +2,12 @@
 
 use super::card::ReportedList;
 use crate::core::engine::Path;
+use crate::core::map::Map;
 use crate::core::plan::Plan;
 use crate::core::reported::Reported;
 use crate::i18n::{fmt_num, Lang};
 use crate::state::Action;
 use crate::ui::shared::Shared;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -19,9 +19,9 @@ pub struct DriverProps {
     /// Its projected path; `None` where it needs a baseline.
     pub path: Option<Rc<Path>>,
     /// The growth in force each year.
-    pub years: Rc<BTreeMap<u16, f64>>,
+    pub years: Rc<Map<u16, f64>>,
     /// The years the reader set.
-    pub overrides: Rc<BTreeMap<u16, f64>>,
+    pub overrides: Rc<Map<u16, f64>>,
     pub reported: Rc<Vec<Reported>>,
     pub lang: Lang,
     pub on_action: Callback<Action>,
