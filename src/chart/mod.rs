@@ -1351,6 +1351,83 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_drawn_below_its_kept_header_is_the_chart_drawn_whole() {
+        // The page puts a chart's header back from a picture and draws the
+        // rest (`Header::Drawn`): with the header drawn first on the same
+        // area, that is the whole chart, but for the one white fill below
+        // the header. Several legends, scales and widths, a readout year.
+        let full = ChartSpec {
+            reference: vec![(2020, 6.3), (2025, 18.0)],
+            reference_label: "reference: 参照".into(),
+            bands: (2020..=2025)
+                .map(|y| {
+                    let c = 6.3 + f64::from(y - 2020) * 2.7;
+                    (
+                        y,
+                        [(c - 1.0, c + 1.0), (c - 2.0, c + 2.0), (c - 3.0, c + 3.0)],
+                    )
+                })
+                .collect(),
+            bands_label: "50/80/95%".into(),
+            threshold: Some(19.0),
+            focus: Some(2023),
+            ..spec()
+        };
+        for (s, scale, (w, h)) in [
+            (spec(), 1.0, (480, 260)),
+            (full.clone(), 1.0, (480, 260)),
+            (full.clone(), 2.0, (900, 520)),
+            (full, 1.0, (200, 120)),
+        ] {
+            let s = ChartSpec { scale, ..s };
+            let svg = |split: bool| {
+                let mut out = String::new();
+                {
+                    let area = svg_backend(&mut out, (w, h)).into_drawing_area();
+                    if split {
+                        let top = draw_header_of(&area, &s).unwrap();
+                        assert_eq!(top, header_height(&s, w), "{w}x{h}");
+                        draw_with(&area, &s, Header::Drawn).unwrap();
+                    } else {
+                        draw(&area, &s).unwrap();
+                    }
+                }
+                out
+            };
+            // What the header draws lies within the height it gives.
+            let mut head = String::new();
+            let top = {
+                let area = svg_backend(&mut head, (w, h)).into_drawing_area();
+                draw_header_of(&area, &s).unwrap()
+            };
+            let texts = svg_texts(&head);
+            assert!(texts.len() >= 3, "{head}");
+            for (_, y, size, text) in texts {
+                assert!(
+                    y + 1.2 * size <= f64::from(top),
+                    "{w}x{h}: {text} at {y} below {top}"
+                );
+            }
+            let (whole, split) = (svg(false), svg(true));
+            let (a, b): (Vec<&str>, Vec<&str>) = (whole.lines().collect(), split.lines().collect());
+            assert_eq!(b.len(), a.len() + 1, "{w}x{h}: one element more");
+            let at = a
+                .iter()
+                .zip(&b)
+                .position(|(x, y)| x != y)
+                .unwrap_or(a.len());
+            assert!(
+                b[at].contains("<rect") && b[at].contains("#FFFFFF"),
+                "{}",
+                b[at]
+            );
+            let mut rest = b.clone();
+            rest.remove(at);
+            assert_eq!(rest, a, "{w}x{h}");
+        }
+    }
+
+    #[test]
     fn svg_has_path_target_and_labels() {
         let svg = to_svg(&spec(), 480, 260).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..40]);

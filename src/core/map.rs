@@ -307,6 +307,23 @@ mod tests {
             assert_eq!(m.len(), b.len());
         }
         assert!(m.iter().eq(b.iter()));
+        assert!(m.keys().eq(b.keys()) && m.values().eq(b.values()));
+        assert!((&m).into_iter().eq(&b));
+        assert_eq!(format!("{m:?}"), format!("{b:?}"));
+        for (k, v) in m.iter_mut() {
+            *v += i32::from(*k);
+        }
+        for (k, v) in b.iter_mut() {
+            *v += i32::from(*k);
+        }
+        assert!(m.iter().eq(b.iter()));
+        let k = *b.keys().next().unwrap();
+        assert_eq!(m[&k], b[&k]);
+        *m.entry(k).or_insert(0) += 1;
+        *b.entry(k).or_insert(0) += 1;
+        *m.entry(1000).or_default() += 2;
+        *b.entry(1000).or_default() += 2;
+        assert!(m.clone().into_iter().eq(b.clone()));
         assert_eq!(m.first_key_value(), b.first_key_value());
         assert_eq!(m.last_key_value(), b.last_key_value());
         m.retain(|k, _| k % 3 == 0);
@@ -320,6 +337,18 @@ mod tests {
         let m: Map<&str, i32> = pairs.into_iter().collect();
         let b: BTreeMap<&str, i32> = pairs.into_iter().collect();
         assert!(m.iter().eq(b.iter()));
+        // A file's keys in descending order, some twice: read as a BTreeMap reads them.
+        let body: Vec<String> = (0..3000)
+            .rev()
+            .chain([7, 2999, 0])
+            .enumerate()
+            .map(|(i, k)| format!("\"k{k:05}\": {i}"))
+            .collect();
+        let json = format!("{{{}}}", body.join(","));
+        let m: Map<String, usize> = serde_json::from_str(&json).unwrap();
+        let b: BTreeMap<String, usize> = serde_json::from_str(&json).unwrap();
+        assert!(m.iter().eq(b.iter()));
+        assert_eq!(m.len(), 3000);
         let json = r#"{"x": 1.5, "a": -2.0, "x": 2.5}"#;
         let m: Map<String, f64> = serde_json::from_str(json).unwrap();
         let b: BTreeMap<String, f64> = serde_json::from_str(json).unwrap();

@@ -59,7 +59,8 @@ type KeptHeader = (HeaderKey, (u32, u32), HtmlCanvasElement);
 /// Puts `spec`'s header at the top of the chart's `area` on `canvas` from
 /// the picture `kept` (issue 10: a slider's step changes the plot, rarely
 /// its caption and legend, whose text was a third of a redrawn chart's
-/// script). Where the picture is missing or shows another header or width,
+/// script). Where the picture is missing or was drawn for another header
+/// (caption, legend, scale) or canvas size,
 /// the header is drawn on the page's canvas and kept: a canvas outside the
 /// page would set its text in the fonts of no language. [`Header::Drawn`]
 /// once the header is there; [`Header::Draw`] if it could not be put.
@@ -110,11 +111,13 @@ pub fn Chart(props: &ChartProps) -> Html {
     let focus = use_state(|| None::<u16>);
     let frame = use_mut_ref(|| None::<PlotFrame>);
     let header = use_mut_ref(|| None::<KeptHeader>);
+    let near;
     {
         // Drawn as it nears the viewport, and again when its spec, size or
         // readout year changed: most of the 40 charts are below the fold.
         let frame = frame.clone();
-        use_canvas_draw(
+        let header = header.clone();
+        near = use_canvas_draw(
             &node,
             (props.spec.clone(), *focus),
             (200, 120),
@@ -133,6 +136,13 @@ pub fn Chart(props: &ChartProps) -> Html {
                 }
             },
         );
+    }
+    // A chart far from the screen lets its header picture go (a phone's
+    // canvases share a memory cap): it is drawn again when the chart nears.
+    // (Here, not in an effect: a cache dropped, at no cost in the bundle;
+    // the chart renders again when it leaves the screen's neighbourhood.)
+    if !near {
+        header.borrow_mut().take();
     }
     let ys = years(&props.spec);
     let onmousemove = {

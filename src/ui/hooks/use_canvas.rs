@@ -57,14 +57,15 @@ fn observe_size(node: &NodeRef, size: UseStateHandle<Option<(i32, i32)>>) -> Opt
 /// Draws the canvas behind `node` with `draw(canvas, pixel ratio, &key)`
 /// when it is near the viewport and `key` (what it shows), its size or the
 /// pixel ratio differ from its last drawing; its backing store is at least
-/// `min` CSS pixels.
+/// `min` CSS pixels. Returns whether it is near the viewport.
 #[hook]
-pub fn use_canvas_draw<K, F>(node: &NodeRef, key: K, min: (i32, i32), draw: F)
+pub fn use_canvas_draw<K, F>(node: &NodeRef, key: K, min: (i32, i32), draw: F) -> bool
 where
     K: PartialEq + Clone + 'static,
     F: Fn(HtmlCanvasElement, f64, &K) + 'static,
 {
     let bx = use_canvas_box(node);
+    let near = bx.near;
     let drawn = use_mut_ref(|| None::<(K, (i32, i32), u64)>);
     let node = node.clone();
     use_effect_with((key, bx), move |(key, bx)| {
@@ -87,6 +88,7 @@ where
         draw(canvas, dpr, key);
         *drawn.borrow_mut() = Some((key.clone(), size, ratio.to_bits()));
     });
+    near
 }
 
 /// Sizes `canvas`'s backing store to `size` (at least `min`) CSS pixels times
