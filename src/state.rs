@@ -309,9 +309,7 @@ fn type_path_year(
             year,
         });
     }
-    sc.paths
-        .get_or_insert_with(id.to_string(), Default::default)
-        .insert(year, g);
+    sc.paths.entry(id.to_string()).or_default().insert(year, g);
     Ok(())
 }
 
@@ -648,9 +646,7 @@ fn pin_value(st: &mut State, id: &str, year: Option<u16>, g: f64) {
                 growth.insert(id.to_string(), g);
             }
             Some(y) => {
-                paths
-                    .get_or_insert_with(id.to_string(), Default::default)
-                    .insert(y, g);
+                paths.entry(id.to_string()).or_default().insert(y, g);
             }
         }
     }

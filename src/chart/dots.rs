@@ -215,7 +215,7 @@ pub fn draw_futures<DB: DrawingBackend>(
                 (spec.central_label.as_str(), Key::Dashed(CENTRAL, 1.5)),
                 (spec.current_label.as_str(), Key::Line(palette::PATH, 2.5)),
             ],
-            super::Header::Draw,
+            None,
         ),
         (first, last),
         (lo, hi),

@@ -438,8 +438,12 @@ pub fn draw_with<DB: DrawingBackend>(
     let s = scale_of(spec.scale);
     let px = |v: f64| (v * s).round() as u32;
     let legend = legend(spec);
-    match header {
-        Header::Draw => area.fill(&WHITE)?,
+    // Where a header is drawn already, its height; the rest is filled below it.
+    let drawn = match header {
+        Header::Draw => {
+            area.fill(&WHITE)?;
+            None
+        }
         Header::Drawn => {
             let (w, h) = area.dim_in_pixel();
             let top = header_extent(&spec.y_label, &legend, w, s);
@@ -447,8 +451,9 @@ pub fn draw_with<DB: DrawingBackend>(
                 [(0, top), (w as i32, h as i32)],
                 WHITE.filled(),
             ))?;
+            Some(top)
         }
-    }
+    };
     let (first, last) = x_range(spec);
     let (lo, hi) = y_range(spec);
     let (x0, x1) = (f64::from(first), f64::from(last));
@@ -469,7 +474,7 @@ pub fn draw_with<DB: DrawingBackend>(
         .collect();
     let mut chart = year_chart(
         area,
-        (&spec.y_label, &legend, header),
+        (&spec.y_label, &legend, drawn),
         (first, last),
         (lo, hi),
         s,
@@ -585,24 +590,25 @@ pub(crate) type YearChart<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// Sets up a chart of years `x` across and values `y` up on `area`: the
-/// caption and the legend above the plot ([`draw_header`]), year ticks,
-/// round value ticks from [`y_ticks`] with their grid lines, all text at
-/// least [`TEXT_PX`]. Shared by the path chart and the futures.
+/// caption and the legend above the plot ([`draw_header`]; where `drawn`
+/// gives the height of one drawn already, below it), year ticks, round
+/// value ticks from [`y_ticks`] with their grid lines, all text at least
+/// [`TEXT_PX`]. Shared by the path chart and the futures.
 ///
 /// # Errors
 /// Whatever the backend reports while drawing.
 pub(crate) fn year_chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
-    (caption, legend, header): (&str, &[(&str, Key)], Header),
+    (caption, legend, drawn): (&str, &[(&str, Key)], Option<i32>),
     (first, last): (u16, u16),
     (lo, hi): (f64, f64),
     s: f64,
 ) -> Result<YearChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * s).round() as i32;
     let (w, h) = area.dim_in_pixel();
-    let header = match header {
-        Header::Draw => draw_header(area, caption, legend, s)?,
-        Header::Drawn => header_extent(caption, legend, w, s),
+    let header = match drawn {
+        None => draw_header(area, caption, legend, s)?,
+        Some(top) => top,
     };
     let x_area = px(TEXT_PX * 1.2 + 10.0);
     let plot_h = f64::from(h as i32 - header - x_area - px(6.0)).max(1.0);

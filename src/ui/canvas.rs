@@ -4,7 +4,7 @@
 
 use super::hooks::use_canvas_draw;
 use crate::chart::{draw_figure, draw_with, values_at, ChartSpec, Figure, Header, PlotFrame};
-use crate::chart::{draw_header_of, header_height, header_key, HeaderKey};
+use crate::chart::{draw_header_of, header_key, HeaderKey};
 use crate::i18n::{fmt_num, Lang};
 use plotters::prelude::IntoDrawingArea;
 use web_sys::HtmlCanvasElement;
@@ -70,7 +70,6 @@ fn put_header<DB: plotters::prelude::DrawingBackend>(
     spec: &ChartSpec,
     kept: &mut Option<KeptHeader>,
 ) -> Header {
-    use wasm_bindgen::JsCast;
     let key = header_key(spec);
     let (width, height) = (canvas.width(), canvas.height());
     if let Some((k, size, picture)) = kept {
@@ -82,14 +81,14 @@ fn put_header<DB: plotters::prelude::DrawingBackend>(
         }
     }
     *kept = None;
-    let h = u32::try_from(header_height(spec, width)).map_or(0, |h| h.min(height));
-    if h == 0 || width == 0 || draw_header_of(area, spec).is_err() {
+    let Ok(top) = draw_header_of(area, spec) else {
         return Header::Draw;
+    };
+    let h = u32::try_from(top).map_or(0, |h| h.min(height));
+    if h == 0 || width == 0 {
+        return Header::Drawn;
     }
-    if let Ok(el) = gloo::utils::document().create_element("canvas") {
-        let picture: HtmlCanvasElement = el.unchecked_into();
-        picture.set_width(width);
-        picture.set_height(h);
+    if let Some(picture) = super::canvas_backend::detached(width, h) {
         let (w, hf) = (f64::from(width), f64::from(h));
         let copied = super::canvas_backend::context(&picture).is_some_and(|p| {
             p.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
@@ -214,16 +213,15 @@ pub fn export_svg(fig: &Figure, name: &str) {
 /// Downloads `fig` as a PNG at twice its CSS size, for print and HiDPI:
 /// the same figure as the SVG, drawn on a canvas.
 pub fn export_png(fig: &Figure, name: &str) {
-    use wasm_bindgen::JsCast;
     let scale = 2.0;
-    let Ok(el) = gloo::utils::document().create_element("canvas") else {
-        return;
-    };
-    let canvas: HtmlCanvasElement = el.unchecked_into();
     let w = crate::chart::FIGURE_WIDTH;
     let h = crate::chart::figure_height(fig, w);
-    canvas.set_width((f64::from(w) * scale) as u32);
-    canvas.set_height((f64::from(h) * scale) as u32);
+    let Some(canvas) = super::canvas_backend::detached(
+        (f64::from(w) * scale) as u32,
+        (f64::from(h) * scale) as u32,
+    ) else {
+        return;
+    };
     let fig = Figure {
         chart: ChartSpec {
             scale,

@@ -29,6 +29,18 @@ pub fn backend_and_context(
     ))
 }
 
+/// A canvas of `width × height` pixels outside the page (an export's, a
+/// chart's kept header), or `None` where none can be made.
+pub fn detached(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .ok()?
+        .unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
+}
+
 /// The 2D context of `canvas`, or `None` where it has none.
 pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
