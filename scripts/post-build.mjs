@@ -7,10 +7,13 @@
 // under a policy derived from the page's that allows its inline parts by hash and nothing else.
 // In a debug build it writes a sw.js that caches nothing, so `trunk serve` never serves stale files.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** A package scripts/setup installs beside wasm-opt (PLANSIM_TOOLS), or null where it is missing. */
@@ -48,6 +51,80 @@ function setPolicy(html, policy) {
   if (!CSP_META.test(html)) throw new Error('post-build: index.html has no Content-Security-Policy <meta>');
   if (/"/.test(policy)) throw new Error('post-build: a policy cannot hold a double quote');
   return html.replace(CSP_META, () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
+/**
+ * issue 10: `html` with the first screen of a first visit in each language, as the built app renders
+ * it, put in `<template data-prerender="zh|en" data-year="YYYY">` after `#app`; index.html's script
+ * shows the reader's one at once, and the app's start replaces it. Taken in headless Chromium (the
+ * one scripts/setup installs, through the end-to-end tests' playwright-core) from the staged build
+ * served on loopback: `#app` as it is when the summary first appears, which is the app's first frame
+ * (the parts below it are built in later tasks). No plansim storage, no fragment, no query: the
+ * visit the template is shown for. Without Chromium or playwright-core, a warning and no templates
+ * (the page starts as before, with its loading line). Templates hold no script, so the policy's
+ * hashes stand.
+ */
+async function prerender(html) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  let chromium;
+  try {
+    ({ chromium } = createRequire(join(here, '..', 'tests', 'e2e', 'package.json'))('playwright-core'));
+  } catch { /* below */ }
+  if (!chromium || !existsSync(chromiumPath)) {
+    console.warn('post-build: Chromium or playwright-core is missing (run scripts/setup): no prerendered first screen; a first visit shows "loading…" until the app starts');
+    return html;
+  }
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+  const server = createServer(async (req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = join(staging, rel);
+    if (!file.startsWith(staging) || rel.includes('..')) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const out = [];
+  try {
+    for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
+      const ctx = await browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+      const tab = await ctx.newPage();
+      const errors = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      await tab.addInitScript(() => {
+        new MutationObserver((_, o) => {
+          const app = document.getElementById('app');
+          if (app && !window.__first && app.querySelector('[data-role="summary"]')) {
+            window.__first = { html: app.innerHTML, lang: document.documentElement.lang, year: new Date().getFullYear() };
+            o.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await tab.goto(url);
+      await tab.waitForFunction(() => window.__first, null, { timeout: 60000 }).catch(() => {
+        throw new Error(`post-build: the built app showed no summary in ${locale}; errors: ${errors.join('; ') || 'none'}`);
+      });
+      const first = await tab.evaluate(() => window.__first);
+      await ctx.close();
+      const tag = lang === 'zh' ? 'zh-CN' : 'en';
+      if (first.lang !== tag) throw new Error(`post-build: the app in ${locale} set <html lang=${first.lang}>, not ${tag}`);
+      if (/<script|<\/template/i.test(first.html)) throw new Error('post-build: the first screen holds a script or a template end');
+      out.push(`<template data-prerender="${lang}" data-year="${first.year}">${first.html}</template>`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+  const APP = /<div id="app">[\s\S]*?<\/div>/;
+  if (!APP.test(html)) throw new Error('post-build: index.html has no <div id="app">');
+  return html.replace(APP, (m) => m + out.join(''));
 }
 
 const pagePath = join(staging, 'index.html');
@@ -99,6 +176,10 @@ pagePolicy.set('script-src', release
   : [...scriptSrc, "'unsafe-inline'"]);
 page = setPolicy(page, printPolicy(pagePolicy));
 await writeFile(pagePath, page);
+if (release) {
+  page = await prerender(page);
+  await writeFile(pagePath, page);
+}
 
 const files = (await walk(staging)).map((p) => relative(staging, p).split('\\').join('/')).filter((f) => f !== 'sw.js' && f !== OFFLINE).sort();
 

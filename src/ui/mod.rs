@@ -41,13 +41,18 @@ mod view;
 
 pub use app::{App, AppProps};
 
-/// Mounts the app on `#app`, or on `<body>` if there is none.
+/// Mounts the app on `#app`, or on `<body>` if there is none. What `#app` held (the loading line,
+/// or a first visit's prerendered first screen, inert until now: see index.html) goes in the same
+/// task as the app's first frame, so that no frame shows neither.
 pub fn start() {
     panic::install();
     let doc = gloo::utils::document();
     match doc.get_element_by_id("app") {
         Some(el) => {
             el.set_inner_html("");
+            for a in ["data-prerender", "inert", "aria-busy"] {
+                let _ = el.remove_attribute(a);
+            }
             yew::Renderer::<App>::with_root(el).render();
         }
         None => {

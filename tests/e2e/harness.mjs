@@ -58,7 +58,8 @@ export async function value(page, id, role) {
 
 /** Waits until the page has rendered the summary. */
 export async function ready(page) {
-  await page.waitForSelector('[data-role="summary"]', { timeout: 30000 });
+  // (a first visit is first shown the prerendered first screen, inert until the app replaces it)
+  await page.waitForSelector('#app:not([data-prerender]) [data-role="summary"]', { timeout: 30000 });
   // issue 10: the parts below the first screen are built just after it.
   await page.waitForFunction(() => !document.querySelector('[data-pending]'), null, { timeout: 30000 });
 }

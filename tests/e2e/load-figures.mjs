@@ -22,7 +22,7 @@ if (process.env.PLANSIM_BENCH_BEFORE) builds.push(['before', resolve(process.env
 
 // One server for every build and for the blank page, so that all loads pay the same.
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head>' +
-  '<body><p>blank</p><script>requestAnimationFrame(() => { window.__firstRender = performance.now(); });</script></body></html>';
+  '<body><p>blank</p><script>requestAnimationFrame(() => { window.__firstRender = window.__appRender = performance.now(); const c = new MessageChannel(); c.port1.onmessage = () => { window.__firstPaint = window.__appPaint = performance.now(); }; c.port2.postMessage(0); });</script></body></html>';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 // The floor of a slider move here: a page whose slider only writes its value into the text beside it,
 // measured as the app's sliders are. What a move costs above it is the app's.
@@ -56,25 +56,42 @@ const browser = await launch();
 const probe = () => {
   window.__events = [];
   const drawn = new WeakSet();
-  let summary = false, done = false, complete = false;
+  let summary = false, done = false, complete = false, running = false;
+  // A task posted from an animation-frame callback runs once that frame's style, layout and paint
+  // are done on the main thread: when the frame is painted, but for raster and display.
+  const afterPaint = (key) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => { window[key] = performance.now(); };
+    c.port2.postMessage(0);
+  };
   const frame = () => {
-    if (!done) {
+    // A first visit is first shown the prerendered first screen (index.html); the app runs once
+    // `#app` has lost data-prerender: `__appRender` is the first render of the app itself.
+    const app = !document.querySelector('#app[data-prerender]');
+    if (!done || !running) {
       const h = innerHeight + 300;
       const near = [...document.querySelectorAll('canvas')].filter((c) => {
         const r = c.getBoundingClientRect();
         return r.bottom > -300 && r.top < h && r.width > 0;
       });
-      if (near.every((c) => drawn.has(c))) {
+      const drawnNear = near.every((c) => drawn.has(c));
+      if (!done && drawnNear) {
         done = true;
         window.__chartsNear = near.length;
         window.__firstRender = performance.now();
+        afterPaint('__firstPaint');
+      }
+      if (!running && app && drawnNear) {
+        running = true;
+        window.__appRender = performance.now();
+        afterPaint('__appPaint');
       }
     }
     if (!complete && !document.querySelector('[data-pending]')) {
       complete = true;
       window.__complete = performance.now();
     }
-    if (done && complete) mo.disconnect();
+    if (done && running && complete) mo.disconnect();
     else requestAnimationFrame(frame);
   };
   const mo = new MutationObserver((ms) => {
@@ -114,8 +131,8 @@ const f0 = (x) => (x == null ? '—' : x.toFixed(0));
 const f1 = (x) => (x == null ? '—' : x.toFixed(1));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 
-async function load(url, { width, height, cpu }) {
-  const context = await browser.newContext({ viewport: { width, height } });
+async function load(url, { width, height, cpu }, locale) {
+  const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   await page.addInitScript(probe);
   if (cpu > 1) {
@@ -127,11 +144,15 @@ async function load(url, { width, height, cpu }) {
   const t = await h.jsonValue();
   const s = await page.evaluate(() => window.__summary ?? null);
   const near = await page.evaluate(() => window.__chartsNear ?? null);
+  const a = await (await page.waitForFunction(() => window.__appRender, null, { timeout: 60000 })).jsonValue();
+  const tp = await (await page.waitForFunction(() => window.__firstPaint, null, { timeout: 60000 })).jsonValue();
+  const ap = await (await page.waitForFunction(() => window.__appPaint, null, { timeout: 60000 })).jsonValue();
+  const pre = await page.evaluate(() => !!document.querySelector('template[data-prerender]'));
   const c = s == null ? null : await (await page.waitForFunction(() => window.__complete, null, { timeout: 60000 })).jsonValue();
   const long = await page.evaluate((until) => window.__long.filter(([at]) => until == null || at <= until), c);
   const cls = await page.evaluate((until) => window.__shifts.filter(([at]) => until == null || at <= until + 100).reduce((a, [, v]) => a + v, 0), c);
   await context.close();
-  return { t, s, near, c, cls, tbt: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...long.map(([, d]) => d)) };
+  return { t, s, a, tp, ap, pre, near, c, cls, tbt: long.reduce((a, [, d]) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...long.map(([, d]) => d)) };
 }
 
 // First render: loads of each build and of the blank page interleaved, so that a busy moment of
@@ -159,6 +180,34 @@ for (const [vp, n] of firstRenders) {
     console.log(`         until every part built: blocking time of long tasks ${f0(med(got[name].map((x) => x.tbt)))} ms, longest task ${f0(med(got[name].map((x) => x.longest)))} ms (medians; a task under 50 ms is not reported by the browser); layout shift ${med(got[name].map((x) => x.cls)).toFixed(3)} (CLS; median)`);
   }
   if (builds.length > 1) console.log(`  now / before                         ${(med(got.now.map((x) => x.t)) / med(got.before.map((x) => x.t))).toFixed(2)}x`);
+}
+
+// A first visit: the page's address alone, a browser in Chinese, nothing stored. index.html shows the
+// prerendered first screen at once (a build that has it); the app replaces it when it has started.
+// Both figures are taken when the frame is painted (a task posted from its animation-frame callback
+// runs after its style, layout and paint), not at the callback as above: a prerendered screen is laid
+// out and painted after that callback, and so is the app's first frame (its fonts loaded first).
+// "The answer on screen": the first painted frame with the summary (and any chart near the first
+// screen drawn), prerendered or not; "the app running": the first such frame of the app itself.
+for (const [vp, n] of firstRenders) {
+  const got = { blank: [] };
+  for (const [name] of builds) got[name] = [];
+  for (let i = 0; i < n; i++) {
+    got.blank.push((await load(base + 'blank.html', vp, 'zh-CN')).tp);
+    for (const [name] of builds) got[name].push(await load(`${base}${name}/`, vp, 'zh-CN'));
+  }
+  const blank = med(got.blank);
+  console.log(`first visit at ${vp.label} (the address alone, a browser in Chinese, nothing stored): median of ${n} loads, frames as painted`);
+  console.log(`  blank page from the same server     ${f0(blank).padStart(6)} ms`);
+  for (const [name] of builds) {
+    const t = med(got[name].map((x) => x.tp));
+    const a = med(got[name].map((x) => x.ap));
+    console.log(`  ${name.padEnd(6)} the answer on screen       ${f0(t).padStart(6)} ms = ${(t / blank).toFixed(1)}x blank  (${got[name][0].pre ? 'prerendered' : 'no prerendered screen in this build'}); the app running ${f0(a)} ms = ${(a / blank).toFixed(1)}x blank; every part built ${f0(med(got[name].map((x) => x.c)))} ms`);
+  }
+  if (builds.length > 1) {
+    const r = (k) => (med(got.now.map((x) => x[k])) / med(got.before.map((x) => x[k]))).toFixed(2);
+    console.log(`  now / before: the answer on screen ${r('tp')}x, the app running ${r('ap')}x`);
+  }
 }
 
 // The native model run, from `cargo bench --bench engine`'s output, for a ratio.
