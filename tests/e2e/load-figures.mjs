@@ -131,13 +131,18 @@ const f0 = (x) => (x == null ? '—' : x.toFixed(0));
 const f1 = (x) => (x == null ? '—' : x.toFixed(1));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 
-async function load(url, { width, height, cpu }, locale) {
+async function load(url, { width, height, cpu, net }, locale) {
   const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   await page.addInitScript(probe);
-  if (cpu > 1) {
+  if (cpu > 1 || net) {
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    // A slow mobile network (Chrome DevTools' "Slow 3G"-like: 150 ms latency, 1.6 Mbit/s down).
+    if (net) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    }
   }
   await page.goto(url);
   const h = await page.waitForFunction(() => window.__firstRender, null, { timeout: 60000 });
@@ -189,7 +194,10 @@ for (const [vp, n] of firstRenders) {
 // out and painted after that callback, and so is the app's first frame (its fonts loaded first).
 // "The answer on screen": the first painted frame with the summary (and any chart near the first
 // screen drawn), prerendered or not; "the app running": the first such frame of the app itself.
-for (const [vp, n] of firstRenders) {
+// Also on a slow mobile network, where the files' download is most of the wait.
+const firstVisits = firstRenders.length ? [...firstRenders,
+  [{ width: 390, height: 844, cpu: 4, net: true, label: '390x844, CPU 4x slower, a slow network (150 ms, 1.6 Mbit/s)' }, loadsOnly ? Math.min(loadsOnly, 5) : (quick ? 1 : 3)]] : [];
+for (const [vp, n] of firstVisits) {
   const got = { blank: [] };
   for (const [name] of builds) got[name] = [];
   for (let i = 0; i < n; i++) {
