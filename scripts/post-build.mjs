@@ -65,6 +65,8 @@ function setPolicy(html, policy) {
  * hashes stand.
  */
 async function prerender(html) {
+  // (Trunk hands the hook a fresh page; were it one with templates, they would go first.)
+  html = html.replace(/<template data-prerender="[^"]*"[^>]*>[\s\S]*?<\/template>/g, '');
   const here = dirname(fileURLToPath(import.meta.url));
   const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   let chromium;
@@ -77,7 +79,8 @@ async function prerender(html) {
   }
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
   const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    let rel;
+    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html'; } catch { res.writeHead(400).end(); return; }
     const file = join(staging, rel);
     if (!file.startsWith(staging) || rel.includes('..')) { res.writeHead(403).end(); return; }
     try {
@@ -87,10 +90,17 @@ async function prerender(html) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    await new Promise((ok) => server.close(ok));
+    console.warn(`post-build: Chromium (${chromiumPath}) did not start (${String(e.message ?? e).split('\n')[0]}): no prerendered first screen; a first visit shows "loading…" until the app starts`);
+    return html;
+  }
   const out = [];
   try {
     for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {

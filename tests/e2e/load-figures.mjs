@@ -13,6 +13,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { launch, root } from './harness.mjs';
 
@@ -29,10 +30,19 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const SLIDER = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>slider</title></head><body>' +
   '<input type="range" id="g-floor" min="0" max="100" value="50" aria-label="floor"> <output id="o">50</output>' +
   '<script>document.getElementById("g-floor").addEventListener("input", (e) => { document.getElementById("o").textContent = e.target.value; });</script></body></html>';
-const server = createServer(async (req, res) => {
+// `gzip`: bodies sent gzipped (level 6, as a web server would), for the loads over a slow network,
+// where the bytes on the wire are what counts; on loopback they are sent as they are.
+const gzipped = new Map();
+const serveFiles = (gzip) => createServer(async (req, res) => {
+  // (gzipped once per file, before the timed loads ask for it again)
+  const send = (type, body, key) => {
+    if (!gzip) { res.writeHead(200, { 'content-type': type }).end(body); return; }
+    if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 6 }));
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' }).end(gzipped.get(key));
+  };
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (path === '/blank.html') { res.writeHead(200, { 'content-type': types['.html'] }).end(BLANK); return; }
-  if (path === '/slider.html') { res.writeHead(200, { 'content-type': types['.html'] }).end(SLIDER); return; }
+  if (path === '/blank.html') { send(types['.html'], BLANK, path); return; }
+  if (path === '/slider.html') { send(types['.html'], SLIDER, path); return; }
   const [, name, ...rest] = path.split('/');
   const dir = builds.find(([n]) => n === name)?.[1];
   if (!dir) { res.writeHead(404).end(); return; }
@@ -40,11 +50,15 @@ const server = createServer(async (req, res) => {
   if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    send(types[extname(file)] ?? 'application/octet-stream', await readFile(file), file);
   } catch { res.writeHead(404).end(); }
 });
+const server = serveFiles(false);
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}/`;
+const gzServer = serveFiles(true);
+await new Promise((ok) => gzServer.listen(0, '127.0.0.1', ok));
+const gzBase = `http://127.0.0.1:${gzServer.address().port}/`;
 const browser = await launch();
 
 // Put first in every page: the first render is the first frame in which the summary is in the
@@ -96,6 +110,7 @@ const probe = () => {
   };
   const mo = new MutationObserver((ms) => {
     for (const m of ms) if (m.type === 'attributes' && m.target.localName === 'canvas') drawn.add(m.target);
+    if (document.querySelector('#app[data-prerender]')) window.__prerendered = true;
     if (!summary && document.querySelector('[data-role="summary"]')) {
       summary = true;
       requestAnimationFrame(() => { window.__summary = performance.now(); frame(); });
@@ -152,7 +167,7 @@ async function load(url, { width, height, cpu, net }, locale) {
   const a = await (await page.waitForFunction(() => window.__appRender, null, { timeout: 60000 })).jsonValue();
   const tp = await (await page.waitForFunction(() => window.__firstPaint, null, { timeout: 60000 })).jsonValue();
   const ap = await (await page.waitForFunction(() => window.__appPaint, null, { timeout: 60000 })).jsonValue();
-  const pre = await page.evaluate(() => !!document.querySelector('template[data-prerender]'));
+  const pre = await page.evaluate(() => window.__prerendered === true);
   const c = s == null ? null : await (await page.waitForFunction(() => window.__complete, null, { timeout: 60000 })).jsonValue();
   const long = await page.evaluate((until) => window.__long.filter(([at]) => until == null || at <= until), c);
   const cls = await page.evaluate((until) => window.__shifts.filter(([at]) => until == null || at <= until + 100).reduce((a, [, v]) => a + v, 0), c);
@@ -196,13 +211,14 @@ for (const [vp, n] of firstRenders) {
 // screen drawn), prerendered or not; "the app running": the first such frame of the app itself.
 // Also on a slow mobile network, where the files' download is most of the wait.
 const firstVisits = firstRenders.length ? [...firstRenders,
-  [{ width: 390, height: 844, cpu: 4, net: true, label: '390x844, CPU 4x slower, a slow network (150 ms, 1.6 Mbit/s)' }, loadsOnly ? Math.min(loadsOnly, 5) : (quick ? 1 : 3)]] : [];
+  [{ width: 390, height: 844, cpu: 4, net: true, label: '390x844, CPU 4x slower, a slow network (150 ms, 1.6 Mbit/s; files gzipped)' }, loadsOnly ? Math.min(loadsOnly, 5) : (quick ? 1 : 3)]] : [];
 for (const [vp, n] of firstVisits) {
   const got = { blank: [] };
   for (const [name] of builds) got[name] = [];
   for (let i = 0; i < n; i++) {
-    got.blank.push((await load(base + 'blank.html', vp, 'zh-CN')).tp);
-    for (const [name] of builds) got[name].push(await load(`${base}${name}/`, vp, 'zh-CN'));
+    const b = vp.net ? gzBase : base;
+    got.blank.push((await load(b + 'blank.html', vp, 'zh-CN')).tp);
+    for (const [name] of builds) got[name].push(await load(`${b}${name}/`, vp, 'zh-CN'));
   }
   const blank = med(got.blank);
   console.log(`first visit at ${vp.label} (the address alone, a browser in Chinese, nothing stored): median of ${n} loads, frames as painted`);
@@ -210,7 +226,7 @@ for (const [vp, n] of firstVisits) {
   for (const [name] of builds) {
     const t = med(got[name].map((x) => x.tp));
     const a = med(got[name].map((x) => x.ap));
-    console.log(`  ${name.padEnd(6)} the answer on screen       ${f0(t).padStart(6)} ms = ${(t / blank).toFixed(1)}x blank  (${got[name][0].pre ? 'prerendered' : 'no prerendered screen in this build'}); the app running ${f0(a)} ms = ${(a / blank).toFixed(1)}x blank; every part built ${f0(med(got[name].map((x) => x.c)))} ms`);
+    console.log(`  ${name.padEnd(6)} the answer on screen       ${f0(t).padStart(6)} ms = ${(t / blank).toFixed(1)}x blank  (prerendered screen shown in ${got[name].filter((x) => x.pre).length} of ${got[name].length} loads); the app running ${f0(a)} ms = ${(a / blank).toFixed(1)}x blank; every part built ${f0(med(got[name].map((x) => x.c)))} ms (at the callback)`);
   }
   if (builds.length > 1) {
     const r = (k) => (med(got.now.map((x) => x[k])) / med(got.before.map((x) => x[k]))).toFixed(2);
