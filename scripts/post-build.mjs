@@ -165,6 +165,13 @@ if (release) {
   // hashes every file's bytes) fetches again.
   const terser = tool('terser');
   if (!terser) console.warn('post-build: terser is missing (run scripts/setup): the bindings stay unminified, about 2 KB gzip larger');
+  // The page's own inline scripts (not Trunk's module loader) lose their comments and long names
+  // too; the policy's hashes below are taken from what is left.
+  for (const m of terser ? [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)] : []) {
+    const min = (await terser.minify(m[1], { compress: true, mangle: true, format: { comments: false } })).code;
+    if (/<\/script|<!--/i.test(min)) throw new Error('post-build: a minified inline script holds markup');
+    page = page.replace(m[0], () => `<script>${min}</script>`);
+  }
   for (const f of terser ? await readdir(staging) : []) {
     if (!/^plansim-[0-9a-f]+\.js$/.test(f)) continue;
     const min = (await terser.minify(await readFile(join(staging, f), 'utf8'),
