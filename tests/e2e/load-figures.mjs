@@ -353,6 +353,7 @@ function windows(events, n = Infinity) {
 if (loadsOnly) {
   await browser.close();
   server.close();
+  gzServer.close();
   process.exit(0);
 }
 /** One keyboard step on the focused slider; then the frame after it paints, and a quiet gap. */
@@ -443,3 +444,4 @@ for (const [name] of builds) {
 }
 await browser.close();
 server.close();
+gzServer.close();
