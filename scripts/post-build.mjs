@@ -60,7 +60,8 @@ function setPolicy(html, policy) {
  * one scripts/setup installs, through the end-to-end tests' playwright-core) from the staged build
  * served on loopback: `#app` as it is when the summary first appears, which is the app's first frame
  * (the parts below it are built in later tasks). No plansim storage, no fragment, no query: the
- * visit the template is shown for. Without Chromium or playwright-core, a warning and no templates
+ * visit the template is shown for. Without Chromium or playwright-core, or with a Chromium that does
+ * not start, a warning and no templates
  * (the page starts as before, with its loading line). Templates hold no script, so the policy's
  * hashes stand.
  */
