@@ -9,11 +9,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, extname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** A package scripts/setup installs beside wasm-opt (PLANSIM_TOOLS), or null where it is missing. */
@@ -68,37 +66,23 @@ function setPolicy(html, policy) {
 async function prerender(html) {
   // (Trunk hands the hook a fresh page; were it one with templates, they would go first.)
   html = html.replace(/<template data-prerender="[^"]*"[^>]*>[\s\S]*?<\/template>/g, '');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  let chromium;
+  // The end-to-end tests' loopback server and Chromium (tests/e2e/harness.mjs; it loads playwright-core).
+  let harness;
   try {
-    ({ chromium } = createRequire(join(here, '..', 'tests', 'e2e', 'package.json'))('playwright-core'));
+    harness = await import(new URL('../tests/e2e/harness.mjs', import.meta.url));
   } catch { /* below */ }
-  if (!chromium || !existsSync(chromiumPath)) {
+  const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!harness || !existsSync(chromiumPath)) {
     console.warn('post-build: Chromium or playwright-core is missing (run scripts/setup): no prerendered first screen; a first visit shows "loading…" until the app starts');
     return html;
   }
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-  const server = createServer(async (req, res) => {
-    let rel;
-    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html'; } catch { res.writeHead(400).end(); return; }
-    const file = join(staging, rel);
-    if (!file.startsWith(staging) || rel.includes('..')) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end(); }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const server = await harness.serve(staging);
+  const url = server.url;
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await harness.launch();
   } catch (e) {
-    await new Promise((ok) => server.close(ok));
+    await server.close();
     console.warn(`post-build: Chromium (${chromiumPath}) did not start (${String(e.message ?? e).split('\n')[0]}): no prerendered first screen; a first visit shows "loading…" until the app starts`);
     return html;
   }
@@ -131,7 +115,7 @@ async function prerender(html) {
     }
   } finally {
     await browser.close();
-    await new Promise((ok) => server.close(ok));
+    await server.close();
   }
   const APP = /<div id="app">[\s\S]*?<\/div>/;
   if (!APP.test(html)) throw new Error('post-build: index.html has no <div id="app">');

@@ -20,7 +20,8 @@ export const fixtures = join(root, 'tests', 'fixtures');
  * /fixtures/; resolves to { url, close }. */
 export async function serve(dir = join(root, 'dist')) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let path;
+    try { path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)); } catch { res.writeHead(400).end(); return; }
     const [base, rel] = path.startsWith('/fixtures/') ? [fixtures, path.slice('/fixtures'.length)] : [dir, path];
     let file = join(base, rel);
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
