@@ -43,6 +43,10 @@ pub fn use_storage_sync(model: &UseReducerHandle<Visit>, embedded: bool, frag: S
                 deferred.now(save);
             }
         }
+    });
+    // issue 10: only when the language changes, not on every step (the title's
+    // getter and the comparison were ~0.15 ms of a slider move).
+    use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang);
         browser::set_document_title(lang.s().app_title);
     });
