@@ -15,11 +15,26 @@ const NEAR: &str = "300px";
 /// always `true` where the observer is missing).
 #[hook]
 pub fn use_near(node: &NodeRef) -> bool {
+    use_within(node, NEAR)
+}
+
+/// Whether the element behind `node` is on the screen itself, at least one
+/// pixel of it in the viewport (issue 10: while a slider moves, a part only
+/// near the screen waits for the reader's rest), as [`use_near`] reports.
+#[hook]
+pub fn use_on_screen(node: &NodeRef) -> bool {
+    use_within(node, "0px")
+}
+
+/// Whether the element behind `node` is within `margin` (a CSS length, the
+/// observer's `rootMargin`) of the viewport.
+#[hook]
+fn use_within(node: &NodeRef, margin: &'static str) -> bool {
     let near = use_state_eq(|| false);
     {
         let (node, near) = (node.clone(), near.clone());
         use_effect_with((), move |_| {
-            let observer = observe(&node, near.clone());
+            let observer = observe(&node, near.clone(), margin);
             if observer.is_none() {
                 near.set(true);
             }
@@ -38,7 +53,7 @@ type Observer = (
     Closure<dyn FnMut(js_sys::Array)>,
 );
 
-fn observe(node: &NodeRef, near: UseStateHandle<bool>) -> Option<Observer> {
+fn observe(node: &NodeRef, near: UseStateHandle<bool>, margin: &str) -> Option<Observer> {
     let el = node.cast::<web_sys::Element>()?;
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // The last entry is the newest state of the one element watched.
@@ -51,7 +66,7 @@ fn observe(node: &NodeRef, near: UseStateHandle<bool>) -> Option<Observer> {
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin(NEAR);
+    init.set_root_margin(margin);
     let o =
         web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
     o.observe(&el);
