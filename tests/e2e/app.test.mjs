@@ -227,3 +227,35 @@ test('a 360 px phone shows no horizontal scroll, and charts redraw at a new widt
   }, null, { timeout: 5000 });
   await context.close();
 });
+
+// issue 10: a slider's step renders what is on the screen; a part near the screen but off it (within
+// the 300 px the page draws ahead) and the parts far from it take the step once the slider rests.
+test('a slider step changes the parts on the screen at once, the others once the slider rests', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const { context, page, errors } = await open('#lang=en', { viewport });
+    await page.focus('#g-gdp');
+    await page.waitForTimeout(800); // the parts near the new scroll position have followed
+    const parts = () => page.$$eval('.near', (els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      const where = r.bottom > 0 && r.top < innerHeight ? 'on' : r.bottom > -300 && r.top < innerHeight + 300 ? 'near' : 'far';
+      return { where, html: e.innerHTML };
+    }));
+    const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const was = await parts();
+    await page.keyboard.press('ArrowRight');
+    await frame();
+    const step = await parts();
+    await page.waitForTimeout(1000); // the rest (250 ms) and the parts' staggered catching up
+    const rested = await parts();
+    const changed = (a, b, where) => a.filter((p, i) => p.where === where && p.html !== b[i].html).length;
+    const label = `${viewport.width}x${viewport.height}`;
+    assert.ok(changed(step, was, 'on') > 0, `${label}: a part on the screen follows the step at once`);
+    assert.equal(changed(step, was, 'near'), 0, `${label}: no part only near the screen follows the step before the rest`);
+    assert.equal(changed(step, was, 'far'), 0, `${label}: no far part follows the step before the rest`);
+    // At 390x844 the futures panel lies just under the headline panel, off the screen but within 300 px.
+    if (viewport.width < 800) assert.ok(changed(rested, was, 'near') > 0, `${label}: a part near the screen has caught up once the slider rests`);
+    assert.ok(changed(rested, was, 'far') > 0, `${label}: far parts have caught up once the slider rests`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
