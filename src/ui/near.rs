@@ -19,6 +19,7 @@
 use super::hooks::{use_near, use_on_screen, use_settled};
 use super::view::View;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// When the first lazy part is built after the page's first render, and how
@@ -50,15 +51,19 @@ pub struct NearProps {
     pub stagger: bool,
 }
 
-/// `render(view)` on the screen and near it, `render(calm)` far from it (after
-/// a slider's rest, taken a few milliseconds later in a task of its own) and,
-/// while a slider moves, near it but off it; in a `div` that two
-/// `IntersectionObserver`s watch.
+/// `render(view)` on the screen, near it, or holding the focus; `render(calm)`
+/// far from it (after a slider's rest, taken a few milliseconds later in a
+/// task of its own) and, while a slider moves, near it but off it; in a `div`
+/// that two `IntersectionObserver`s watch.
 #[component]
 pub fn Near(p: &NearProps) -> Html {
     let node = use_node_ref();
     let near = use_near(&node);
     let on_screen = use_on_screen(&node);
+    // Whether the focus is in this part: a part whose slider the keyboard
+    // moves stays live wherever it is scrolled, or the rested view would put
+    // the slider back (and its spoken value) under the reader's key.
+    let focused = use_state_eq(|| false);
     let built = use_state_eq(|| p.lazy.is_none());
     {
         let built = built.clone();
@@ -88,7 +93,27 @@ pub fn Near(p: &NearProps) -> Html {
     }
     // The live view on the screen; near it, the live view except while a
     // slider moves (`stagger`), when it waits for the rest like a far part.
-    let live = on_screen || (near && !p.stagger);
+    let live = on_screen || *focused || (near && !p.stagger);
     let v = if live { p.view.clone() } else { staged };
-    html! { <div ref={node} class="near">{ p.render.emit(v) }</div> }
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(true))
+    };
+    let onfocusout = {
+        let node = node.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Moving within the part is not leaving it.
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if !node
+                .get()
+                .zip(to)
+                .is_some_and(|(n, t)| n.contains(Some(&t)))
+            {
+                focused.set(false);
+            }
+        })
+    };
+    html! { <div ref={node} class="near" {onfocusin} {onfocusout}>{ p.render.emit(v) }</div> }
 }
