@@ -128,6 +128,9 @@ test('the headline dot plot is drawn and the futures step, play and start over',
   const p2 = other.page.locator('[data-role="futures"]').first();
   await p2.locator('[data-role="futures-step"]').click();
   await p2.locator('[data-role="futures-step"]').click();
+  // (the first step computes the thousand futures, issue 10: on a busy machine the status may be
+  // read before the second step's render; a lost click still fails here)
+  await other.page.waitForFunction(() => document.querySelector('[data-role="futures-status"]')?.dataset.value === '2', null, { timeout: 5000 }).catch(() => {});
   assert.equal(await p2.locator('[data-role="futures-status"]').textContent(), first);
   await other.context.close();
   await panel.locator('[data-role="futures-play"]').click();
