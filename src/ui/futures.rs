@@ -122,20 +122,14 @@ pub fn FuturesPanel(p: &FuturesProps) -> Html {
     );
     // issue 10: the thousand futures (0.4 ms natively, ~4 ms a slider step on a phone) are drawn
     // only once the reader runs or steps them; until then a step does not compute them. The same
-    // seed gives the same futures whenever they are drawn.
-    let started = player.step > 0;
+    // seed gives the same futures whenever they are drawn. Until then the key is `None`, so a
+    // step neither computes them nor clones the scenario to compare.
     let futures = use_memo(
-        (
-            v.plan.clone(),
-            v.scenario.clone(),
-            v.scale,
-            p.id.clone(),
-            started,
-        ),
-        |(plan, sc, u, id, started)| -> Vec<Vec<(u16, f64)>> {
-            if !*started {
+        (player.step > 0).then(|| (v.plan.clone(), v.scenario.clone(), v.scale, p.id.clone())),
+        |started| -> Vec<Vec<(u16, f64)>> {
+            let Some((plan, sc, u, id)) = started else {
                 return Vec::new();
-            }
+            };
             Outlook::new(plan, sc, *u)
                 .and_then(|o| o.futures(id, FUTURES, DEFAULT_SEED))
                 .map(|fs| fs.iter().map(|f| f.points().collect()).collect())

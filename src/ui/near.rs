@@ -7,7 +7,7 @@
 //! catches up once the reader rests or scrolls to it. While a slider moves,
 //! a part near the screen but not on it is given that rested view too: it
 //! catches up at the rest, before the reader can scroll to it, and a step
-//! renders only what is on the screen (on a phone the part under the
+//! renders only what is on the screen or holds the focus (on a phone the part under the
 //! headline panel, a Monte Carlo run of 1,000 futures, was redrawn on every
 //! step without being seen).
 //!
@@ -64,6 +64,30 @@ pub fn Near(p: &NearProps) -> Html {
     // moves stays live wherever it is scrolled, or the rested view would put
     // the slider back (and its spoken value) under the reader's key.
     let focused = use_state_eq(|| false);
+    // Made once (issue 10: a new callback on each render would have Yew register the part's
+    // listeners again on every step, for every part).
+    let (onfocusin, onfocusout) = {
+        let (node, focused) = (node.clone(), focused.clone());
+        (*use_memo((), move |_| {
+            let f = focused.clone();
+            let onfocusin = Callback::from(move |_: FocusEvent| f.set(true));
+            let onfocusout = Callback::from(move |e: FocusEvent| {
+                // Moving within the part is not leaving it.
+                let to = e
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                if !node
+                    .get()
+                    .zip(to)
+                    .is_some_and(|(n, t)| n.contains(Some(&t)))
+                {
+                    focused.set(false);
+                }
+            });
+            (onfocusin, onfocusout)
+        }))
+        .clone()
+    };
     let built = use_state_eq(|| p.lazy.is_none());
     {
         let built = built.clone();
@@ -95,25 +119,5 @@ pub fn Near(p: &NearProps) -> Html {
     // slider moves (`stagger`), when it waits for the rest like a far part.
     let live = on_screen || *focused || (near && !p.stagger);
     let v = if live { p.view.clone() } else { staged };
-    let onfocusin = {
-        let focused = focused.clone();
-        Callback::from(move |_: FocusEvent| focused.set(true))
-    };
-    let onfocusout = {
-        let node = node.clone();
-        Callback::from(move |e: FocusEvent| {
-            // Moving within the part is not leaving it.
-            let to = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if !node
-                .get()
-                .zip(to)
-                .is_some_and(|(n, t)| n.contains(Some(&t)))
-            {
-                focused.set(false);
-            }
-        })
-    };
     html! { <div ref={node} class="near" {onfocusin} {onfocusout}>{ p.render.emit(v) }</div> }
 }
