@@ -2,6 +2,7 @@
 //! reader's scenario and in the reference, the verdicts, and a link to its
 //! card; a filter shows the misses only.
 
+use super::hooks::{use_on_screen_among, OnScreen};
 use super::summary::scroll_to;
 use super::view::View;
 use crate::core::engine::{Status, Verdict};
@@ -13,6 +14,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub view: View,
+    /// The view as of the reader's last rest, and whether a slider is
+    /// moving: meanwhile a row off the screen shows the rested figures
+    /// (issue 10: a step lays out and paints only the rows a reader sees).
+    pub calm: View,
+    pub stepping: bool,
 }
 
 fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'static str) {
@@ -30,13 +36,22 @@ fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'stati
     }
 }
 
-/// The overview table, `data-role="overview"`, folded on phones.
+/// The overview table, `data-role="overview"`, folded on phones. While a
+/// slider moves, the rows on the screen follow each step and the others
+/// catch up when it rests.
 #[component]
 pub fn Overview(p: &OverviewProps) -> Html {
     let v = &p.view;
     let lang = v.lang;
     let s = lang.s();
     let misses_only = use_state(|| false);
+    let (watch, on_screen) = use_on_screen_among("data-overview");
+    let live = |id: &str| {
+        !p.stepping
+            || on_screen
+                .as_ref()
+                .is_none_or(|on| on.iter().any(|x| x == id))
+    };
     let on_filter = {
         let m = misses_only.clone();
         Callback::from(move |e: Event| {
@@ -46,14 +61,15 @@ pub fn Overview(p: &OverviewProps) -> Html {
     };
     let rows = v.plan.indicators.iter().filter_map(|ind| {
         ind.target.as_ref()?;
-        let (yours, yv) = verdict_of(&v.run, &ind.id);
-        let (reference, rv) = verdict_of(&v.reference, &ind.id);
+        let shown = if live(&ind.id) { v } else { &p.calm };
+        let (yours, yv) = verdict_of(&shown.run, &ind.id);
+        let (reference, rv) = verdict_of(&shown.reference, &ind.id);
         if *misses_only && yv != "miss" {
             return None;
         }
         let id = AttrValue::from(ind.id.clone());
         Some(html! {
-            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {yours} {yv} {reference} {rv} />
+            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {yours} {yv} {reference} {rv} watch={watch.clone()} />
         })
     });
     html! {
@@ -92,11 +108,21 @@ struct RowProps {
     yv: &'static str,
     reference: Option<f64>,
     rv: &'static str,
+    /// Told when the row is on the screen.
+    watch: OnScreen,
 }
 
 /// One target's row: re-rendered only when its own figures change (issue 10).
 #[component]
 fn OverviewRow(p: &RowProps) -> Html {
+    let row = use_node_ref();
+    {
+        let row = row.clone();
+        use_effect_with(p.watch.clone(), move |watch| {
+            let stop = row.cast::<web_sys::Element>().map(|el| watch.watch(el));
+            move || stop.map_or((), |stop| stop())
+        });
+    }
     let lang = p.lang;
     let s = lang.s();
     let (Some(ind), id) = (p.plan.indicator(&p.id), &p.id) else {
@@ -119,7 +145,7 @@ fn OverviewRow(p: &RowProps) -> Html {
             .unwrap_or_else(|| "—".into())
     };
     html! {
-        <tr data-overview={id.clone()} data-verdict={p.yv} data-reference-verdict={p.rv}>
+        <tr ref={row} data-overview={id.clone()} data-verdict={p.yv} data-reference-verdict={p.rv}>
             <th scope="row"><a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ lang.pick(&ind.name) }</a></th>
             <td>{ base }</td>
             <td>{ target_text(lang, ind, t) }</td>

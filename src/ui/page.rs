@@ -90,7 +90,10 @@ pub fn Page(p: &PageProps) -> Html {
                 })} />
                 // issue 10: the overview's table is three quarters of the first screen's DOM (311
                 // of 419 elements) and mostly below it: built just after the answer, first of all.
-                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <Overview view={v} /> })} />
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
+                    let (calm, stepping) = (calm.clone(), p.stepping);
+                    Callback::from(move |v: View| html! { <Overview view={v} calm={calm.clone()} {stepping} /> })
+                }} />
                 // issue 10: the share panel (closed) and the handout (printed only)
                 // are built just after the first screen, from the rested view.
                 <Near stagger={p.stepping} view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{

@@ -268,6 +268,50 @@ test('a slider step changes the parts on the screen at once, the others once the
   }
 });
 
+// issue 10: in the overview table (a part on the screen), a row on the screen follows each step, and a
+// row off it keeps the rested figures until the slider rests (a changed row would have Chromium lay
+// out and paint the whole table again on every step).
+test('the overview rows on the screen follow a step at once, the rows off it once the slider rests', async () => {
+  const { context, page, errors } = await open('#lang=en', { viewport: { width: 1280, height: 900 } });
+  await page.focus('#g-gdp');
+  await page.waitForTimeout(800);
+  // The rows a GDP step changes: found by one step and its rest.
+  const text = () => page.$$eval('tr[data-overview]', (rs) => rs.map((r) => [r.dataset.overview, r.textContent]));
+  const before = await text();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(1200);
+  const moved = (await text()).filter(([, t], i) => t !== before[i][1]).map(([id]) => id);
+  assert.ok(moved.length >= 2, `a GDP step changes two rows or more (${moved})`);
+  const [first, second] = moved;
+  // The first of them at the bottom of the screen, the second below it, off the screen.
+  await page.evaluate((id) => {
+    const r = document.querySelector(`tr[data-overview="${id}"]`).getBoundingClientRect();
+    window.scrollBy(0, r.bottom - innerHeight + 4);
+  }, first);
+  await page.waitForTimeout(500);
+  const where = await page.evaluate(([a, b]) => {
+    window.__key = null;
+    window.__changed = {};
+    document.addEventListener('keydown', () => { window.__key ??= performance.now(); }, { capture: true });
+    return [a, b].map((id) => {
+      const row = document.querySelector(`tr[data-overview="${id}"]`);
+      new MutationObserver(() => { window.__changed[id] ??= performance.now(); })
+        .observe(row, { subtree: true, childList: true, characterData: true, attributes: true });
+      const r = row.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+  }, [first, second]);
+  assert.deepEqual(where, [true, false], 'the first row on the screen, the second off it');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'g-gdp');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(1200);
+  const [a, b] = await page.evaluate(([a, b]) => [a, b].map((id) => (window.__changed[id] ?? null) && window.__changed[id] - window.__key), [first, second]);
+  assert.ok(a != null && a < 240, `the row on the screen follows the step at once (${a} ms)`);
+  assert.ok(b != null && b >= 240, `the row off the screen follows once the slider rests (${b} ms)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // issue 10: the part holding the focus follows each step wherever it is scrolled; given the rested view
 // off the screen, it would put a slider moved by the keyboard back under the reader's key.
 test('a slider moved by the keyboard after its part is scrolled away keeps every step', async () => {
