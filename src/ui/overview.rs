@@ -2,7 +2,7 @@
 //! reader's scenario and in the reference, the verdicts, and a link to its
 //! card; a filter shows the misses only.
 
-use super::hooks::{use_on_screen_among, OnScreen};
+use super::hooks::use_on_screen;
 use super::summary::scroll_to;
 use super::view::View;
 use crate::core::engine::{Status, Verdict};
@@ -45,13 +45,6 @@ pub fn Overview(p: &OverviewProps) -> Html {
     let lang = v.lang;
     let s = lang.s();
     let misses_only = use_state(|| false);
-    let (watch, on_screen) = use_on_screen_among("data-overview");
-    let live = |id: &str| {
-        !p.stepping
-            || on_screen
-                .as_ref()
-                .is_none_or(|on| on.iter().any(|x| x == id))
-    };
     let on_filter = {
         let m = misses_only.clone();
         Callback::from(move |e: Event| {
@@ -61,15 +54,25 @@ pub fn Overview(p: &OverviewProps) -> Html {
     };
     let rows = v.plan.indicators.iter().filter_map(|ind| {
         ind.target.as_ref()?;
-        let shown = if live(&ind.id) { v } else { &p.calm };
-        let (yours, yv) = verdict_of(&shown.run, &ind.id);
-        let (reference, rv) = verdict_of(&shown.reference, &ind.id);
-        if *misses_only && yv != "miss" {
+        let figures = |w: &View| {
+            let (yours, yv) = verdict_of(&w.run, &ind.id);
+            let (reference, rv) = verdict_of(&w.reference, &ind.id);
+            Figures {
+                yours,
+                yv,
+                reference,
+                rv,
+            }
+        };
+        let live = figures(v);
+        if *misses_only && live.yv != "miss" {
             return None;
         }
+        // While a slider moves, the row shows these off the screen.
+        let calm = if p.stepping { figures(&p.calm) } else { live };
         let id = AttrValue::from(ind.id.clone());
         Some(html! {
-            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {yours} {yv} {reference} {rv} watch={watch.clone()} />
+            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} />
         })
     });
     html! {
@@ -102,27 +105,27 @@ struct RowProps {
     plan: super::shared::Shared<crate::core::plan::Plan>,
     id: AttrValue,
     lang: crate::i18n::Lang,
-    /// The projected value and verdict in the reader's scenario and in the
-    /// reference (`hit`, `miss`, `needs-baseline`, `none`).
+    /// The row's figures, and those it shows off the screen (the rested
+    /// ones while a slider moves).
+    live: Figures,
+    calm: Figures,
+}
+
+/// The projected value and verdict in the reader's scenario and in the
+/// reference (`hit`, `miss`, `needs-baseline`, `none`).
+#[derive(Clone, Copy, PartialEq)]
+struct Figures {
     yours: Option<f64>,
     yv: &'static str,
     reference: Option<f64>,
     rv: &'static str,
-    /// Told when the row is on the screen.
-    watch: OnScreen,
 }
 
 /// One target's row: re-rendered only when its own figures change (issue 10).
 #[component]
 fn OverviewRow(p: &RowProps) -> Html {
     let row = use_node_ref();
-    {
-        let row = row.clone();
-        use_effect_with(p.watch.clone(), move |watch| {
-            let stop = row.cast::<web_sys::Element>().map(|el| watch.watch(el));
-            move || stop.map_or((), |stop| stop())
-        });
-    }
+    let f = if use_on_screen(&row) { p.live } else { p.calm };
     let lang = p.lang;
     let s = lang.s();
     let (Some(ind), id) = (p.plan.indicator(&p.id), &p.id) else {
@@ -145,13 +148,13 @@ fn OverviewRow(p: &RowProps) -> Html {
             .unwrap_or_else(|| "—".into())
     };
     html! {
-        <tr ref={row} data-overview={id.clone()} data-verdict={p.yv} data-reference-verdict={p.rv}>
+        <tr ref={row} data-overview={id.clone()} data-verdict={f.yv} data-reference-verdict={f.rv}>
             <th scope="row"><a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ lang.pick(&ind.name) }</a></th>
             <td>{ base }</td>
             <td>{ target_text(lang, ind, t) }</td>
-            <td>{ shown(p.yours) }</td>
-            <td>{ shown(p.reference) }</td>
-            <td class={classes!("ov-verdict", p.yv)}>{ format!("{} / {}", word(p.yv), word(p.rv)) }</td>
+            <td>{ shown(f.yours) }</td>
+            <td>{ shown(f.reference) }</td>
+            <td class={classes!("ov-verdict", f.yv)}>{ format!("{} / {}", word(f.yv), word(f.rv)) }</td>
         </tr>
     }
 }

@@ -2,8 +2,6 @@
 //! it follows the scenario once the reader rests, and a canvas is drawn as
 //! it comes near.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -72,93 +70,5 @@ fn observe(node: &NodeRef, near: UseStateHandle<bool>, margin: &str) -> Option<O
     let o =
         web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
     o.observe(&el);
-    Some((o, cb))
-}
-
-/// An `IntersectionObserver` that elements join as they mount
-/// ([`OnScreen::watch`]), reporting which of them are on the screen (at
-/// least one pixel of each in the viewport) by their attribute `attr`.
-/// Compared by identity.
-#[derive(Clone)]
-pub struct OnScreen(Option<Rc<Observer>>);
-
-impl PartialEq for OnScreen {
-    fn eq(&self, o: &Self) -> bool {
-        match (&self.0, &o.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        }
-    }
-}
-
-impl OnScreen {
-    /// Watches `el` until the returned guard is dropped.
-    pub fn watch(&self, el: web_sys::Element) -> impl FnOnce() {
-        let o = self.0.clone();
-        if let Some(o) = &o {
-            o.0.observe(&el);
-        }
-        move || {
-            if let Some(o) = o {
-                o.0.unobserve(&el);
-            }
-        }
-    }
-}
-
-/// An [`OnScreen`] for elements named by `attr`, and the names of those on
-/// the screen as it last reported; `None` where the observer is missing
-/// (then every element counts as on the screen). Issue 10: the overview's
-/// rows off the screen keep the rested figures while a slider moves.
-#[hook]
-pub fn use_on_screen_among(attr: &'static str) -> (OnScreen, Option<Rc<Vec<String>>>) {
-    let seen = use_state_eq(|| Some(Rc::new(Vec::<String>::new())));
-    let observer = {
-        let seen = seen.clone();
-        use_memo((), move |_| OnScreen(observe_all(attr, seen).map(Rc::new)))
-    };
-    {
-        let (observer, seen) = ((*observer).clone(), seen.clone());
-        use_effect_with((), move |_| {
-            if observer.0.is_none() {
-                seen.set(None);
-            }
-            move || {
-                if let Some(o) = &observer.0 {
-                    o.0.disconnect();
-                }
-            }
-        });
-    }
-    ((*observer).clone(), (*seen).clone())
-}
-
-fn observe_all(
-    attr: &'static str,
-    seen: UseStateHandle<Option<Rc<Vec<String>>>>,
-) -> Option<Observer> {
-    // (a list, not a set: a few dozen rows, and no set's code in the bundle)
-    let on = RefCell::new(Vec::<String>::new());
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let mut on = on.borrow_mut();
-        for e in entries
-            .iter()
-            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-        {
-            if let Some(id) = e.target().get_attribute(attr) {
-                let at = on.iter().position(|x| *x == id);
-                match (e.is_intersecting(), at) {
-                    (true, None) => on.push(id),
-                    (false, Some(k)) => {
-                        on.swap_remove(k);
-                    }
-                    _ => {}
-                }
-            }
-        }
-        seen.set(Some(Rc::new(on.clone())));
-    });
-    let o = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
     Some((o, cb))
 }
