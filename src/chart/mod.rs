@@ -989,9 +989,6 @@ macro_rules! pass_to_inner {
         }
     };
 }
-// The page's canvas backend (`ui::canvas_backend`) wraps plotters-canvas's the same way.
-#[cfg(target_arch = "wasm32")]
-pub(crate) use pass_to_inner;
 
 impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
     type ErrorType = DB::ErrorType;

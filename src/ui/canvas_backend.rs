@@ -46,27 +46,219 @@ pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-/// The text settings last given to the context by [`CanvasText`].
+/// A colour as the context was last given it: red, green, blue, and the
+/// bits of its opacity.
+type Rgba = (u8, u8, u8, u64);
+
+/// The settings last given to the context by [`CanvasText`].
 #[derive(Default)]
 struct TextState {
     font: String,
     align: &'static str,
     baseline: &'static str,
+    fill: Option<Rgba>,
+    stroke: Option<Rgba>,
+    width: Option<u32>,
 }
 
-/// plotters-canvas's backend, but text is set here: it gives the context a
-/// font, an alignment and a baseline before every label, and the browser
-/// parses a font each time it is given one (issue 10: 0.85 ms of a slider
-/// step's 6.9 ms of script, profiled, with one chart redrawn). This sets
-/// each only when it differs from the last one set: nothing else sets them,
-/// so they hold between labels; the fill colour, which shapes set too, is
-/// set every time.
+fn rgba(c: BackendColor) -> Rgba {
+    (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
+}
+
+fn css(c: Rgba) -> String {
+    format!("rgba({},{},{},{})", c.0, c.1, c.2, f64::from_bits(c.3))
+}
+
+/// plotters-canvas's backend, but text and shapes are set here: it gives
+/// the context a font, an alignment and a baseline before every label, and
+/// a colour (a string it formats) and a line width before every shape; the
+/// browser parses a font or a colour each time it is given one (issue 10:
+/// 0.85 ms of a slider step's 6.9 ms of script for the fonts, profiled, with
+/// one chart redrawn; ~0.2 ms for the colours). This sets each only when it
+/// differs from the last one set: nothing else sets them, so they hold
+/// between labels and shapes. The shapes are drawn as plotters-canvas draws
+/// them (a horizontal or vertical line half a pixel over, to be crisp).
 pub struct CanvasText(CanvasBackend, CanvasRenderingContext2d, TextState);
+
+impl CanvasText {
+    fn fill(&mut self, c: BackendColor) {
+        let c = rgba(c);
+        if self.2.fill != Some(c) {
+            self.1.set_fill_style_str(&css(c));
+            self.2.fill = Some(c);
+        }
+    }
+
+    fn stroke<S: BackendStyle>(&mut self, style: &S) {
+        let c = rgba(style.color());
+        if self.2.stroke != Some(c) {
+            self.1.set_stroke_style_str(&css(c));
+            self.2.stroke = Some(c);
+        }
+        let w = style.stroke_width();
+        if self.2.width != Some(w) {
+            self.1.set_line_width(f64::from(w));
+            self.2.width = Some(w);
+        }
+    }
+
+    /// Moves to the first point of `path` and draws lines to the others.
+    fn trace(&self, path: impl IntoIterator<Item = BackendCoord>) {
+        let mut path = path.into_iter();
+        if let Some(start) = path.next() {
+            self.1.move_to(f64::from(start.0), f64::from(start.1));
+            for next in path {
+                self.1.line_to(f64::from(next.0), f64::from(next.1));
+            }
+        }
+    }
+}
 
 impl DrawingBackend for CanvasText {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
 
-    crate::chart::pass_to_inner!();
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill(color);
+        self.1
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (mut a, mut b) = (
+            (f64::from(from.0), f64::from(from.1)),
+            (f64::from(to.0), f64::from(to.1)),
+        );
+        if from.0 == to.0 {
+            a.0 -= 0.5;
+            b.0 -= 0.5;
+        }
+        if from.1 == to.1 {
+            a.1 -= 0.5;
+            b.1 -= 0.5;
+        }
+        self.stroke(style);
+        self.1.begin_path();
+        self.1.move_to(a.0, a.1);
+        self.1.line_to(b.0, b.1);
+        self.1.stroke();
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let (w, h) = (
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        if fill {
+            self.fill(style.color());
+            self.1.fill_rect(x, y, w, h);
+        } else {
+            self.stroke(style);
+            self.1.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.stroke(style);
+        self.1.begin_path();
+        self.trace(path);
+        self.1.stroke();
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill(style.color());
+        self.1.begin_path();
+        self.trace(vert);
+        self.1.close_path();
+        self.1.fill();
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.fill(style.color());
+        } else {
+            self.stroke(style);
+        }
+        self.1.begin_path();
+        // (fails only on values that are not finite)
+        let _ = self.1.arc(
+            f64::from(center.0),
+            f64::from(center.1),
+            f64::from(radius),
+            0.0,
+            std::f64::consts::TAU,
+        );
+        if fill {
+            self.1.fill();
+        } else {
+            self.1.stroke();
+        }
+        Ok(())
+    }
 
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -74,11 +266,7 @@ impl DrawingBackend for CanvasText {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let BackendColor {
-            alpha,
-            rgb: (r, g, b),
-        } = style.color();
-        if alpha == 0.0 {
+        if style.color().alpha == 0.0 {
             return Ok(());
         }
         let baseline = match style.anchor().v_pos {
@@ -109,8 +297,7 @@ impl DrawingBackend for CanvasText {
             self.1.set_font(&font);
             self.2.font = font;
         }
-        self.1
-            .set_fill_style_str(&format!("rgba({r},{g},{b},{alpha})"));
+        self.fill(style.color());
         let turn = match style.transform() {
             FontTransform::None => 0.0,
             FontTransform::Rotate90 => 0.5,
