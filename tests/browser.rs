@@ -351,3 +351,59 @@ async fn choosing_the_reference_changes_every_card() {
     wait_for(|| reference("data-value") == reported).await;
     root.remove();
 }
+
+/// issue 10: the page's canvas backend sets a colour, a line width and a font
+/// only when they change; it draws what plotters-canvas draws, pixel for
+/// pixel, for a chart with every kind of mark.
+#[wasm_bindgen_test]
+fn the_page_canvas_backend_draws_what_plotters_canvas_draws() {
+    use plansim::chart::ChartSpec;
+    let years = 2020..=2025u16;
+    let spec = ChartSpec {
+        y_label: "% · 占比".into(),
+        path: years
+            .clone()
+            .map(|y| (y, 46.8 + f64::from(y - 2020) * 2.5))
+            .collect(),
+        target: Some((2025, 60.0)),
+        path_label: "projection".into(),
+        target_label: "target 2025".into(),
+        reported: vec![(2021, 48.0, false), (2022, 50.6, true)],
+        reported_label: "reported".into(),
+        scale: 1.5,
+        bands: years
+            .clone()
+            .map(|y| {
+                let (c, w) = (46.8 + f64::from(y - 2020) * 2.5, f64::from(y - 2020));
+                (
+                    y,
+                    [
+                        (c - 2.0 * w, c + 2.0 * w),
+                        (c - w, c + w),
+                        (c - 0.5 * w, c + 0.5 * w),
+                    ],
+                )
+            })
+            .collect(),
+        bands_label: "50/80/95%".into(),
+        reference: years
+            .map(|y| (y, 46.8 + f64::from(y - 2020) * 1.5))
+            .collect(),
+        reference_label: "reference".into(),
+        threshold: Some(59.0),
+        lower_label: "more than".into(),
+        focus: Some(2023),
+    };
+    let (ours, theirs) =
+        plansim::ui::canvas_backend::both_pictures(&spec, 640, 360).expect("two canvases drawn");
+    assert_eq!(ours.len(), 640 * 360 * 4);
+    assert!(
+        ours.chunks(4).any(|p| p[..3] != [255, 255, 255]),
+        "something drawn"
+    );
+    let differ = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+    assert_eq!(
+        differ, 0,
+        "bytes that differ from plotters-canvas's picture"
+    );
+}

@@ -318,3 +318,31 @@ impl DrawingBackend for CanvasText {
         Ok(())
     }
 }
+
+/// `spec` drawn on two canvases of `width × height` pixels outside the page,
+/// one through [`CanvasText`] and one through plotters-canvas's own backend,
+/// as the pixels of each (RGBA, row by row); `None` where a canvas cannot be
+/// made or read. Issue 10: [`CanvasText`] sets a colour, a line width and a
+/// font only when they change; a browser test checks that it draws what
+/// plotters-canvas draws.
+#[doc(hidden)]
+pub fn both_pictures(
+    spec: &crate::chart::ChartSpec,
+    width: u32,
+    height: u32,
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    use plotters::prelude::IntoDrawingArea;
+    let picture = |canvas: HtmlCanvasElement| -> Option<Vec<u8>> {
+        let ctx = context(&canvas)?;
+        let data = ctx
+            .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+            .ok()?;
+        Some(data.data().0)
+    };
+    let ours = detached(width, height)?;
+    crate::chart::draw(&backend(ours.clone())?.into_drawing_area(), spec).ok()?;
+    let theirs = detached(width, height)?;
+    let inner = CanvasBackend::with_canvas_object(theirs.clone())?;
+    crate::chart::draw(&Measured(inner).into_drawing_area(), spec).ok()?;
+    Some((picture(ours)?, picture(theirs)?))
+}

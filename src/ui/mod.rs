@@ -5,7 +5,8 @@
 mod app;
 mod browser;
 mod canvas;
-mod canvas_backend;
+#[doc(hidden)]
+pub mod canvas_backend;
 mod card;
 mod copy_button;
 mod driver_row;
