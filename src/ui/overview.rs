@@ -21,6 +21,18 @@ pub struct OverviewProps {
     pub stepping: bool,
 }
 
+/// The row of indicator `id` in `w`.
+fn figures(w: &View, id: &str) -> Figures {
+    let (yours, yv) = verdict_of(&w.run, id);
+    let (reference, rv) = verdict_of(&w.reference, id);
+    Figures {
+        yours,
+        yv,
+        reference,
+        rv,
+    }
+}
+
 fn verdict_of(run: &crate::core::engine::Run, id: &str) -> (Option<f64>, &'static str) {
     match run.get(id).map(|o| &o.status) {
         Some(Ok(Status::Assessed(a))) => (
@@ -54,22 +66,16 @@ pub fn Overview(p: &OverviewProps) -> Html {
     };
     let rows = v.plan.indicators.iter().filter_map(|ind| {
         ind.target.as_ref()?;
-        let figures = |w: &View| {
-            let (yours, yv) = verdict_of(&w.run, &ind.id);
-            let (reference, rv) = verdict_of(&w.reference, &ind.id);
-            Figures {
-                yours,
-                yv,
-                reference,
-                rv,
-            }
-        };
-        let live = figures(v);
+        let live = figures(v, &ind.id);
         if *misses_only && live.yv != "miss" {
             return None;
         }
         // While a slider moves, the row shows these off the screen.
-        let calm = if p.stepping { figures(&p.calm) } else { live };
+        let calm = if p.stepping {
+            figures(&p.calm, &ind.id)
+        } else {
+            live
+        };
         let id = AttrValue::from(ind.id.clone());
         Some(html! {
             <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} />
