@@ -354,7 +354,8 @@ async fn choosing_the_reference_changes_every_card() {
 
 /// issue 10: the page's canvas backend sets a colour, a line width and a font
 /// only when they change; it draws what plotters-canvas draws, pixel for
-/// pixel, for a chart with every kind of mark.
+/// pixel, for a chart with every kind of mark, and for another chart drawn
+/// over it on the same canvas (each drawing starts from what it sets).
 #[wasm_bindgen_test]
 fn the_page_canvas_backend_draws_what_plotters_canvas_draws() {
     use plansim::chart::ChartSpec;
@@ -394,16 +395,32 @@ fn the_page_canvas_backend_draws_what_plotters_canvas_draws() {
         lower_label: "more than".into(),
         focus: Some(2023),
     };
-    let (ours, theirs) =
-        plansim::ui::canvas_backend::both_pictures(&spec, 640, 360).expect("two canvases drawn");
-    assert_eq!(ours.len(), 640 * 360 * 4);
-    assert!(
-        ours.chunks(4).any(|p| p[..3] != [255, 255, 255]),
-        "something drawn"
-    );
-    let differ = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
-    assert_eq!(
-        differ, 0,
-        "bytes that differ from plotters-canvas's picture"
-    );
+    // The second over it: fewer marks, other colours in another order, another scale.
+    let other = ChartSpec {
+        bands: Vec::new(),
+        reference: Vec::new(),
+        threshold: None,
+        focus: None,
+        scale: 1.0,
+        reported: vec![(2021, 50.0, true)],
+        ..spec.clone()
+    };
+    for specs in [vec![spec.clone()], vec![spec, other]] {
+        let (ours, theirs) = plansim::ui::canvas_backend::both_pictures(&specs, 640, 360)
+            .expect("two canvases drawn");
+        assert_eq!(ours.len(), 640 * 360 * 4);
+        let mut colours: Vec<&[u8]> = ours.chunks(4).filter(|p| p[3] == 255).collect();
+        colours.sort_unstable();
+        colours.dedup();
+        assert!(
+            colours.len() > 20,
+            "a chart drawn opaque in many colours ({})",
+            colours.len()
+        );
+        let differ = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
+        assert_eq!(
+            differ, 0,
+            "bytes that differ from plotters-canvas's picture"
+        );
+    }
 }

@@ -1,6 +1,7 @@
-//! The backend every canvas of the page is drawn with: plotters-canvas's,
-//! with text laid out by [`crate::chart::text_size`] ([`Measured`]) and set
-//! by [`CanvasText`].
+//! The backend every canvas of the page is drawn with: [`CanvasText`], which
+//! draws as plotters-canvas's backend does but gives the context a setting
+//! only when it changes, with text laid out by [`crate::chart::text_size`]
+//! ([`Measured`]).
 
 use crate::chart::Measured;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -24,7 +25,7 @@ pub fn backend_and_context(
     let ctx = context(&canvas)?;
     let inner = CanvasBackend::with_canvas_object(canvas)?;
     Some((
-        Measured(CanvasText(inner, ctx.clone(), TextState::default())),
+        Measured(CanvasText(inner, ctx.clone(), ContextState::default())),
         ctx,
     ))
 }
@@ -52,7 +53,7 @@ type Rgba = (u8, u8, u8, u64);
 
 /// The settings last given to the context by [`CanvasText`].
 #[derive(Default)]
-struct TextState {
+struct ContextState {
     font: String,
     align: &'static str,
     baseline: &'static str,
@@ -69,7 +70,8 @@ fn css(c: Rgba) -> String {
     format!("rgba({},{},{},{})", c.0, c.1, c.2, f64::from_bits(c.3))
 }
 
-/// plotters-canvas's backend, but text and shapes are set here: it gives
+/// plotters-canvas's backend (kept for the canvas's size), but text and
+/// shapes are drawn here: it gives
 /// the context a font, an alignment and a baseline before every label, and
 /// a colour (a string it formats) and a line width before every shape; the
 /// browser parses a font or a colour each time it is given one (issue 10:
@@ -78,7 +80,7 @@ fn css(c: Rgba) -> String {
 /// differs from the last one set: nothing else sets them, so they hold
 /// between labels and shapes. The shapes are drawn as plotters-canvas draws
 /// them (a horizontal or vertical line half a pixel over, to be crisp).
-pub struct CanvasText(CanvasBackend, CanvasRenderingContext2d, TextState);
+pub struct CanvasText(CanvasBackend, CanvasRenderingContext2d, ContextState);
 
 impl CanvasText {
     fn fill(&mut self, c: BackendColor) {
@@ -319,15 +321,15 @@ impl DrawingBackend for CanvasText {
     }
 }
 
-/// `spec` drawn on two canvases of `width × height` pixels outside the page,
+/// `specs` drawn on two canvases of `width × height` pixels outside the page,
 /// one through [`CanvasText`] and one through plotters-canvas's own backend,
-/// as the pixels of each (RGBA, row by row); `None` where a canvas cannot be
-/// made or read. Issue 10: [`CanvasText`] sets a colour, a line width and a
+/// in turn on the same two canvases, as the pixels of each (RGBA, row by
+/// row); `None` where a canvas cannot be made, drawn on or read. Issue 10: [`CanvasText`] sets a colour, a line width and a
 /// font only when they change; a browser test checks that it draws what
 /// plotters-canvas draws.
 #[doc(hidden)]
 pub fn both_pictures(
-    spec: &crate::chart::ChartSpec,
+    specs: &[crate::chart::ChartSpec],
     width: u32,
     height: u32,
 ) -> Option<(Vec<u8>, Vec<u8>)> {
@@ -339,10 +341,12 @@ pub fn both_pictures(
             .ok()?;
         Some(data.data().0)
     };
-    let ours = detached(width, height)?;
-    crate::chart::draw(&backend(ours.clone())?.into_drawing_area(), spec).ok()?;
-    let theirs = detached(width, height)?;
-    let inner = CanvasBackend::with_canvas_object(theirs.clone())?;
-    crate::chart::draw(&Measured(inner).into_drawing_area(), spec).ok()?;
+    let (ours, theirs) = (detached(width, height)?, detached(width, height)?);
+    // A new backend for each drawing, as the page makes one.
+    for spec in specs {
+        crate::chart::draw(&backend(ours.clone())?.into_drawing_area(), spec).ok()?;
+        let inner = CanvasBackend::with_canvas_object(theirs.clone())?;
+        crate::chart::draw(&Measured(inner).into_drawing_area(), spec).ok()?;
+    }
     Some((picture(ours)?, picture(theirs)?))
 }

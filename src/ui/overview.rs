@@ -2,7 +2,7 @@
 //! reader's scenario and in the reference, the verdicts, and a link to its
 //! card; a filter shows the misses only.
 
-use super::hooks::use_on_screen;
+use super::hooks::use_on_screen_at_first;
 use super::summary::scroll_to;
 use super::view::View;
 use crate::core::engine::{Status, Verdict};
@@ -16,7 +16,9 @@ pub struct OverviewProps {
     pub view: View,
     /// The view as of the reader's last rest, and whether a slider is
     /// moving: meanwhile a row off the screen shows the rested figures
-    /// (issue 10: a step lays out and paints only the rows a reader sees).
+    /// (issue 10: a step no longer changes, restyles and repaints rows no
+    /// one sees; a changed row had Chromium lay out and paint the whole
+    /// table again on every step, as a changed row on the screen still does).
     pub calm: View,
     pub stepping: bool,
 }
@@ -70,8 +72,9 @@ pub fn Overview(p: &OverviewProps) -> Html {
         if *misses_only && live.yv != "miss" {
             return None;
         }
-        // While a slider moves, the row shows these off the screen.
-        let calm = if p.stepping {
+        // While a slider moves, the row shows these off the screen (not with the
+        // filter on: the rows it keeps are chosen by their live verdicts).
+        let calm = if p.stepping && !*misses_only {
             figures(&p.calm, &ind.id)
         } else {
             live
@@ -131,7 +134,11 @@ struct Figures {
 #[component]
 fn OverviewRow(p: &RowProps) -> Html {
     let row = use_node_ref();
-    let f = if use_on_screen(&row) { p.live } else { p.calm };
+    let f = if use_on_screen_at_first(&row) {
+        p.live
+    } else {
+        p.calm
+    };
     let lang = p.lang;
     let s = lang.s();
     let (Some(ind), id) = (p.plan.indicator(&p.id), &p.id) else {

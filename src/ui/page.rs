@@ -91,8 +91,13 @@ pub fn Page(p: &PageProps) -> Html {
                 // issue 10: the overview's table is three quarters of the first screen's DOM (311
                 // of 419 elements) and mostly below it: built just after the answer, first of all.
                 <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
-                    let (calm, stepping) = (calm.clone(), p.stepping);
-                    Callback::from(move |v: View| html! { <Overview view={v} calm={calm.clone()} {stepping} /> })
+                    // Far from the screen the part is given the rested view as Near stages it,
+                    // and its rows show that alone.
+                    let (live, calm, stepping) = (v.clone(), calm.clone(), p.stepping);
+                    Callback::from(move |given: View| {
+                        let calm = if given == live { calm.clone() } else { given.clone() };
+                        html! { <Overview view={given} {calm} {stepping} /> }
+                    })
                 }} />
                 // issue 10: the share panel (closed) and the handout (printed only)
                 // are built just after the first screen, from the rested view.

@@ -283,10 +283,11 @@ test('the overview rows on the screen follow a step at once, the rows off it onc
   const moved = (await text()).filter(([, t], i) => t !== before[i][1]).map(([id]) => id);
   assert.ok(moved.length >= 2, `a GDP step changes two rows or more (${moved})`);
   const [first, second] = moved;
-  // The first of them at the bottom of the screen, the second below it, off the screen.
+  // The first of them just at the bottom of the screen (its top 2 px above the edge), the second
+  // below it, off the screen.
   await page.evaluate((id) => {
     const r = document.querySelector(`tr[data-overview="${id}"]`).getBoundingClientRect();
-    window.scrollBy(0, r.bottom - innerHeight + 4);
+    window.scrollBy(0, r.top - innerHeight + 2);
   }, first);
   await page.waitForTimeout(500);
   const where = await page.evaluate(([a, b]) => {
@@ -308,6 +309,11 @@ test('the overview rows on the screen follow a step at once, the rows off it onc
   const [a, b] = await page.evaluate(([a, b]) => [a, b].map((id) => (window.__changed[id] ?? null) && window.__changed[id] - window.__key), [first, second]);
   assert.ok(a != null && a < 240, `the row on the screen follows the step at once (${a} ms)`);
   assert.ok(b != null && b >= 240, `the row off the screen follows once the slider rests (${b} ms)`);
+  // Caught up: scrolled into view, the row shows what it shows.
+  const rested = await page.textContent(`tr[data-overview="${second}"]`);
+  await page.evaluate((id) => document.querySelector(`tr[data-overview="${id}"]`).scrollIntoView({ block: 'center' }), second);
+  await page.waitForTimeout(300);
+  assert.equal(await page.textContent(`tr[data-overview="${second}"]`), rested, 'the row off the screen was up to date');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -15,7 +15,7 @@ const NEAR: &str = "300px";
 /// always `true` where the observer is missing).
 #[hook]
 pub fn use_near(node: &NodeRef) -> bool {
-    use_within(node, NEAR)
+    use_within(node, NEAR, false)
 }
 
 /// Whether the element behind `node` is on the screen itself, at least one
@@ -23,14 +23,23 @@ pub fn use_near(node: &NodeRef) -> bool {
 /// near the screen waits for the reader's rest), as [`use_near`] reports.
 #[hook]
 pub fn use_on_screen(node: &NodeRef) -> bool {
-    use_within(node, "0px")
+    use_within(node, "0px", false)
+}
+
+/// [`use_on_screen`], but `true` until the observer's first report: an
+/// element made while a slider moves (an overview row the filter brings
+/// back) shows the live figures at once, not the rested ones for a frame.
+#[hook]
+pub fn use_on_screen_at_first(node: &NodeRef) -> bool {
+    use_within(node, "0px", true)
 }
 
 /// Whether the element behind `node` is within `margin` (a CSS length, the
-/// observer's `rootMargin`) of the viewport.
+/// observer's `rootMargin`) of the viewport; `first` until the observer
+/// first reports.
 #[hook]
-fn use_within(node: &NodeRef, margin: &'static str) -> bool {
-    let near = use_state_eq(|| false);
+fn use_within(node: &NodeRef, margin: &'static str, first: bool) -> bool {
+    let near = use_state_eq(move || first);
     {
         let (node, near) = (node.clone(), near.clone());
         use_effect_with((), move |_| {
