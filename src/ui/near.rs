@@ -39,8 +39,9 @@ pub struct NearProps {
     pub view: View,
     /// The view as of the reader's last rest.
     pub calm: View,
-    /// Draws the part from the view it is given.
-    pub render: Callback<View, Html>,
+    /// Draws the part from the view it is given, and the rested view as this
+    /// part takes it (the same view far from the screen).
+    pub render: Callback<(View, View), Html>,
     /// Built after the first render, as the `k`-th lazy part.
     #[prop_or_default]
     pub lazy: Option<u32>,
@@ -54,7 +55,9 @@ pub struct NearProps {
 /// `render(view)` on the screen, near it, or holding the focus; `render(calm)`
 /// far from it (after a slider's rest, taken a few milliseconds later in a
 /// task of its own) and, while a slider moves, near it but off it; in a `div`
-/// that two `IntersectionObserver`s watch.
+/// that two `IntersectionObserver`s watch. Either way `render` is also given
+/// that rested view as this part takes it, for what inside the part keeps it
+/// off the screen while a slider moves (the overview's rows).
 #[component]
 pub fn Near(p: &NearProps) -> Html {
     let node = use_node_ref();
@@ -118,6 +121,6 @@ pub fn Near(p: &NearProps) -> Html {
     // The live view on the screen; near it, the live view except while a
     // slider moves (`stagger`), when it waits for the rest like a far part.
     let live = on_screen || *focused || (near && !p.stagger);
-    let v = if live { p.view.clone() } else { staged };
-    html! { <div ref={node} class="near" {onfocusin} {onfocusout}>{ p.render.emit(v) }</div> }
+    let v = if live { p.view.clone() } else { staged.clone() };
+    html! { <div ref={node} class="near" {onfocusin} {onfocusout}>{ p.render.emit((v, staged)) }</div> }
 }

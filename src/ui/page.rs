@@ -74,12 +74,12 @@ pub fn Page(p: &PageProps) -> Html {
             <PlanBar plans={p.plans.clone()} current={p.current} {lang} on_show={p.on_show.clone()}
                 on_remove={p.on_remove.clone()} on_file={p.on_file.clone()} />
             <main>
-                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|(v, _): (View, View)| html! {
                     <Hero view={v} today_year={super::browser::year_now()} />
                 })} />
                 <PresetNote plan={plan.clone()} {active} {custom} {lang} />
                 <Notices notices={p.notices.clone()} {lang} on_action={v.on_action.clone()} />
-                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|v: View| html! {
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} render={Callback::from(|(v, _): (View, View)| html! {
                     <>
                         <Summary plan={v.plan.clone()} run={v.run.clone()} reference={v.reference.clone()} lang={v.lang}
                             is_default={v.is_default()} chances={v.chances.clone()}
@@ -91,20 +91,16 @@ pub fn Page(p: &PageProps) -> Html {
                 // issue 10: the overview's table is three quarters of the first screen's DOM (311
                 // of 419 elements) and mostly below it: built just after the answer, first of all.
                 <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
-                    // Far from the screen the part is given the rested view as Near stages it,
-                    // and its rows show that alone.
-                    let (live, calm, stepping) = (v.clone(), calm.clone(), p.stepping);
-                    Callback::from(move |given: View| {
-                        let calm = if given == live { calm.clone() } else { given.clone() };
-                        html! { <Overview view={given} {calm} {stepping} /> }
-                    })
+                    // The rows off the screen show the rested view as Near stages it.
+                    let stepping = p.stepping;
+                    Callback::from(move |(view, calm): (View, View)| html! { <Overview {view} {calm} {stepping} /> })
                 }} />
                 // issue 10: the share panel (closed) and the handout (printed only)
                 // are built just after the first screen, from the rested view.
                 <Near stagger={p.stepping} view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                     let p = (p.link_key.clone(), p.reported_link.clone(), p.from_file, p.citation.clone(),
                         p.loaded_reported, p.on_file.clone(), p.on_remove_reported.clone());
-                    Callback::from(move |calm: View| {
+                    Callback::from(move |(calm, _): (View, View)| {
                         let (link_key, reported_link, from_file, citation, loaded_reported, on_file, on_remove_reported) = p.clone();
                         html! {
                             <SharePanel plan={calm.plan.clone()} scenario={calm.scenario.clone()} {link_key}
@@ -116,21 +112,21 @@ pub fn Page(p: &PageProps) -> Html {
                 }} />
                 <Near stagger={p.stepping} view={calm.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                     let (citation, permalink) = (p.citation.clone(), p.permalink.clone());
-                    Callback::from(move |calm: View| html! {
+                    Callback::from(move |(calm, _): (View, View)| html! {
                         <PrintSheet plan={calm.plan.clone()} run={calm.run.clone()} scenario={calm.scenario.clone()}
                             citation={citation.clone()} lang={calm.lang} reference={Some(calm.reference.clone())}
                             paces={calm.reports.paces.clone()} permalink={permalink.clone()}
                             reference_choice={calm.reference_choice.clone()} reference_name={calm.reference_name.clone()} />
                     })
                 }} />
-                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|v: View| html! { <HeadlinePanel view={v} /> })} />
+                <Near stagger={p.stepping} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={Callback::from(|(v, _): (View, View)| html! { <HeadlinePanel view={v} /> })} />
                 if v.scale.value() > 0.0 {
                     { for plan.with_role(crate::core::plan::Role::Headline)
                         .filter(|i| v.chances.chance(&i.id).is_some())
                         .map(|i| html! {
                             <Near stagger={p.stepping} key={format!("f-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
-                                Callback::from(move |v: View| html! { <super::futures::FuturesPanel view={v} id={id.clone()} /> })
+                                Callback::from(move |(v, _): (View, View)| html! { <super::futures::FuturesPanel view={v} id={id.clone()} /> })
                             }} />
                         }) }
                 }
@@ -140,14 +136,14 @@ pub fn Page(p: &PageProps) -> Html {
                         .map(|i| html! {
                             <Near stagger={p.stepping} key={format!("t-{}", i.id)} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                                 let id = AttrValue::from(i.id.clone());
-                                Callback::from(move |v: View| html! { <super::tradeoff::TradeoffPanel view={v} id={id.clone()} /> })
+                                Callback::from(move |(v, _): (View, View)| html! { <super::tradeoff::TradeoffPanel view={v} id={id.clone()} /> })
                             }} />
                         }) }
                 }
                 { for plan.target_groups().map(|c| html! {
                     <Near stagger={p.stepping} key={c.id.clone()} view={v.clone()} calm={calm.clone()} lazy={Some(lazy())} render={{
                         let category = AttrValue::from(c.id.clone());
-                        Callback::from(move |v: View| html! { <CategoryGroup view={v} category={category.clone()} /> })
+                        Callback::from(move |(v, _): (View, View)| html! { <CategoryGroup view={v} category={category.clone()} /> })
                     }} />
                 }) }
             </main>
