@@ -160,6 +160,24 @@ test('with reduced motion, "run" shows all 1,000 futures at once', async () => {
   await context.close();
 });
 
+test('a jump to the futures and trade-off panels lands where it stays (the card above is not drawn late)', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const sel of ['[data-role="futures-play"]', '[data-role="tradeoff"] canvas']) {
+      const context = await browser.newContext({ locale: 'en-US', viewport });
+      const page = await context.newPage();
+      await page.goto(server.url + '#lang=en');
+      await ready(page);
+      // Where the element is in the page at once after the jump, and after the next frames.
+      const at = () => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top + scrollY, sel);
+      await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
+      const landed = await at();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+      assert.equal(Math.round(await at()), Math.round(landed), `${sel} at ${viewport.width} px moved after the jump`);
+      await context.close();
+    }
+  }
+});
+
 test('u=0 shows no futures panel', async () => {
   const { context, page } = await open('#u=0&lang=en');
   assert.equal(await page.locator('[data-role="futures"]').count(), 0);
