@@ -258,6 +258,14 @@ test('a slider step changes the parts on the screen at once, the others once the
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const { context, page, errors } = await open('#lang=en', { viewport });
     await page.focus('#g-gdp');
+    // At 390x844 the futures panel, just under the headline panel, is put off the screen but
+    // within the 300 px the page draws ahead (focus may leave it on the screen).
+    if (viewport.width < 800) {
+      await page.evaluate(() => {
+        const r = document.querySelector('[data-role="futures"]').getBoundingClientRect();
+        window.scrollBy(0, r.top - innerHeight - 150);
+      });
+    }
     await page.waitForTimeout(800); // the parts near the new scroll position have followed
     const where = await watchFirstChanges(page, '.near');
     await page.keyboard.press('ArrowRight');
@@ -271,7 +279,6 @@ test('a slider step changes the parts on the screen at once, the others once the
     assert.ok(parts('near').every((t) => t == null || t >= 240), `${label}: no part only near the screen follows the step before the rest (${after})`);
     assert.ok(parts('far').every((t) => t == null || t >= 240), `${label}: no far part follows the step before the rest (${after})`);
     assert.ok(parts('far').some((t) => t != null), `${label}: far parts have caught up once the slider rests`);
-    // At 390x844 the futures panel lies just under the headline panel, off the screen but within 300 px.
     if (viewport.width < 800) assert.ok(parts('near').some((t) => t != null), `${label}: a part near the screen has caught up once the slider rests (${where})`);
     assert.deepEqual(errors, []);
     await context.close();
