@@ -166,6 +166,9 @@ test('a jump to a card or a panel lands where it stays (nothing above it takes i
     const page = await context.newPage();
     await page.goto(server.url + '#lang=en');
     await ready(page);
+    // The full chances replace the quick ones 250 ms after the start (their text may wrap anew);
+    // what is tested is the layout's guesses, not that.
+    await page.waitForTimeout(800);
     // The futures and trade-off panels, then every card from the last up (each jump lands beside
     // parts no jump has brought to the screen yet).
     const targets = ['[data-role="futures-play"]', '[data-role="tradeoff"] canvas', ...(await page.evaluate(() =>
