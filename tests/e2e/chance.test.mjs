@@ -166,24 +166,44 @@ test('a jump to a card or a panel lands where it stays (nothing above it takes i
     const page = await context.newPage();
     await page.goto(server.url + '#lang=en');
     await ready(page);
-    // The full chances replace the quick ones 250 ms after the start (their text may wrap anew);
-    // what is tested is the layout's guesses, not that.
-    await page.waitForTimeout(800);
-    // The futures and trade-off panels, then every card from the last up (each jump lands beside
+    // The folded lists of cards opened, as a reader would; then the full chances, which replace the
+    // quick ones once the page rests (their text may wrap anew; what is tested is the layout).
+    await page.evaluate(() => document.querySelectorAll('details.more:not([open])').forEach((d) => { d.open = true; }));
+    let rested = false;
+    for (let i = 0; i < 40 && !rested; i++) {
+      const [expected, sum] = await page.evaluate(() => [
+        Number(document.querySelector('[data-role="expected-hits"]').dataset.value),
+        [...document.querySelectorAll('[data-indicator]')]
+          .filter((c) => ['hit', 'miss'].includes(c.querySelector('[data-role="verdict"]')?.dataset.value))
+          .reduce((s, c) => s + Number(c.querySelector('[data-role="chance"]')?.dataset.value), 0),
+      ]);
+      rested = Math.abs(expected - sum) < 1e-6;
+      if (!rested) await page.waitForTimeout(250);
+    }
+    assert.ok(rested, 'the summary and the cards show the same draws');
+    // Every futures and trade-off panel, then every card from the last up (each jump lands beside
     // parts no jump has brought to the screen yet).
-    const targets = ['[data-role="futures-play"]', '[data-role="tradeoff"] canvas', ...(await page.evaluate(() =>
-      [...document.querySelectorAll('main .card[data-indicator]')].reverse()
-        .map((c) => `[data-indicator="${c.dataset.indicator}"] h3`)))];
+    const targets = await page.evaluate(() => [
+      ...[...document.querySelectorAll('[data-indicator-futures]')].map((f) => `[data-indicator-futures="${f.dataset.indicatorFutures}"] [data-role="futures-play"]`),
+      ...[...document.querySelectorAll('[data-tradeoff]')].map((t) => `[data-tradeoff="${t.dataset.tradeoff}"] canvas`),
+      ...[...document.querySelectorAll('main .card[data-indicator]')].reverse().map((c) => `[data-indicator="${c.dataset.indicator}"] h3`),
+    ]);
+    const cards = await page.locator('main .card[data-indicator]').count();
+    assert.ok(cards > 10 && targets.length >= cards + 2, `${targets.length} targets`);
     const moved = [];
     for (const sel of targets) {
-      const at = () => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top + scrollY, sel);
-      await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
-      const landed = await at();
+      // The jump and where it landed, in one task: no frame between them.
+      const landed = await page.evaluate((s) => {
+        const e = document.querySelector(s);
+        e.scrollIntoView({ block: 'center' });
+        const r = e.getBoundingClientRect();
+        return { top: r.top + scrollY, on: r.bottom > 0 && r.top < innerHeight };
+      }, sel);
+      assert.ok(landed.on, `${sel} is on the screen after the jump`);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
-      const now = await at();
-      if (Math.abs(now - landed) > 1) moved.push(`${sel} ${Math.round(now - landed)} px`);
+      const now = await page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top + scrollY, sel);
+      if (Math.abs(now - landed.top) > 1) moved.push(`${sel} ${Math.round(now - landed.top)} px`);
     }
-    assert.ok(targets.length > 10);
     assert.deepEqual(moved, [], `at ${viewport.width} px wide, moved after the jump`);
     await context.close();
   }

@@ -57,8 +57,8 @@ test('renders every indicator of the plan, and every chart is drawn', async () =
   // Open every folded list of cards ("other targets"), as a reader would.
   const folded = await d.findElements(By.xpath('//details[not(@open)][.//*[@data-indicator]]/summary'));
   for (const summary of folded) {
-    // Cards off the screen keep an estimated height until first shown (content-visibility), so
-    // the page may settle under a click that follows a long scroll: click again if it missed.
+    // The page may still settle under a click that follows a long scroll (a list opened above it,
+    // a part built late; no longer the cards' guessed heights, issue 10): click again if it missed.
     for (let attempt = 0; attempt < 3; attempt++) {
       await d.executeScript('arguments[0].scrollIntoView({ block: "center" })', summary);
       await summary.click();
