@@ -428,8 +428,9 @@ pub fn print() {
 /// issue 10), it tries again every [`SCROLL_RETRY_MS`] for 5 s. Once there,
 /// it looks again after each of [`SCROLL_CHECKS_MS`]: if the element is no
 /// longer where it landed on the screen (a part above it was built late, or
-/// a list around it opened), it scrolls to it again. All of it stops once the reader scrolls
-/// by wheel or touch, presses a key or a pointer, or follows another link.
+/// a list around it opened), it scrolls to it again. All of it stops once
+/// the reader scrolls by wheel or touch, presses a key or a pointer, or
+/// follows another link.
 pub fn scroll_to_element(id: &str) {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;

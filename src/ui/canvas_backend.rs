@@ -324,9 +324,9 @@ impl DrawingBackend for CanvasText {
 /// `specs` drawn on two canvases of `width × height` pixels outside the page,
 /// one through [`CanvasText`] and one through plotters-canvas's own backend,
 /// in turn on the same two canvases, as the pixels of each (RGBA, row by
-/// row); `None` where a canvas cannot be made, drawn on or read. Issue 10: [`CanvasText`] sets a colour, a line width and a
-/// font only when they change; a browser test checks that it draws what
-/// plotters-canvas draws.
+/// row); `None` where a canvas cannot be made, drawn on or read. Issue 10:
+/// [`CanvasText`] sets a colour, a line width and a font only when they
+/// change; a browser test checks that it draws what plotters-canvas draws.
 #[doc(hidden)]
 pub fn both_pictures(
     specs: &[crate::chart::ChartSpec],

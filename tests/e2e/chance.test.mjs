@@ -25,6 +25,22 @@ async function cards(page) {
   })));
 }
 
+/** The chances come in twice (quick draws at once, the full draws once the scenario rests): reads
+ * the summary's expected hits and the sum of the judged cards' chances until both show the same
+ * set of draws (or 10 s pass), and returns the last two. */
+async function fullChances(page) {
+  let expected = NaN;
+  let sum = 0;
+  for (let i = 0; i < 40; i++) {
+    expected = Number(await page.getAttribute('[data-role="expected-hits"]', 'data-value'));
+    sum = (await cards(page)).filter((c) => c.verdict === 'hit' || c.verdict === 'miss')
+      .reduce((s, c) => s + Number(c.chance), 0);
+    if (Math.abs(expected - sum) < 1e-6) break;
+    await page.waitForTimeout(250);
+  }
+  return { expected, sum };
+}
+
 async function setGrowth(page, id, g) {
   await page.fill(`#n-${id}`, String(g));
   await page.locator(`#n-${id}`).blur();
@@ -44,17 +60,7 @@ test('every judged card shows a chance in [0, 1] beside its verdict', async () =
   assert.match(text, /about \d+ in \d+ \(\d+%\)|certain|no chance/);
   const sigma = await page.getAttribute('[data-indicator="de_share"] [data-sigma]', 'data-sigma');
   assert.ok(Number(sigma) > 0, `σ ${sigma}`);
-  // The chances come in twice (quick draws at once, the full draws once the scenario rests): read
-  // the cards and the summary again until both show the same set of draws.
-  let expected = NaN;
-  let sum = 0;
-  for (let i = 0; i < 40; i++) {
-    expected = Number(await page.getAttribute('[data-role="expected-hits"]', 'data-value'));
-    sum = (await cards(page)).filter((c) => c.verdict === 'hit' || c.verdict === 'miss')
-      .reduce((s, c) => s + Number(c.chance), 0);
-    if (Math.abs(expected - sum) < 1e-6) break;
-    await page.waitForTimeout(250);
-  }
+  const { expected, sum } = await fullChances(page);
   assert.ok(Math.abs(expected - sum) < 1e-6, `expected ${expected} = Σ chances ${sum}`);
   const allHit = Number(await page.getAttribute('[data-role="all-hit"]', 'data-value'));
   assert.ok(allHit >= 0 && allHit <= Math.min(...judged.map((c) => Number(c.chance))) + 0.02);
@@ -169,18 +175,8 @@ test('a jump to a card or a panel lands where it stays (nothing above it takes i
     // The folded lists of cards opened, as a reader would; then the full chances, which replace the
     // quick ones once the page rests (their text may wrap anew; what is tested is the layout).
     await page.evaluate(() => document.querySelectorAll('details.more:not([open])').forEach((d) => { d.open = true; }));
-    let rested = false;
-    for (let i = 0; i < 40 && !rested; i++) {
-      const [expected, sum] = await page.evaluate(() => [
-        Number(document.querySelector('[data-role="expected-hits"]').dataset.value),
-        [...document.querySelectorAll('[data-indicator]')]
-          .filter((c) => ['hit', 'miss'].includes(c.querySelector('[data-role="verdict"]')?.dataset.value))
-          .reduce((s, c) => s + Number(c.querySelector('[data-role="chance"]')?.dataset.value), 0),
-      ]);
-      rested = Math.abs(expected - sum) < 1e-6;
-      if (!rested) await page.waitForTimeout(250);
-    }
-    assert.ok(rested, 'the summary and the cards show the same draws');
+    const { expected, sum } = await fullChances(page);
+    assert.ok(Math.abs(expected - sum) < 1e-6, `the summary and the cards show the same draws (${expected}, ${sum})`);
     // Every futures and trade-off panel, then every card from the last up (each jump lands beside
     // parts no jump has brought to the screen yet).
     const targets = await page.evaluate(() => [
