@@ -117,7 +117,7 @@ test('each card and the summary hold the reader against the reference (reported 
   await context.close();
 });
 
-for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+for (const [viewport, lang] of [[{ width: 390, height: 844 }, 'en'], [{ width: 1280, height: 900 }, 'zh']]) {
   test(`the overview table lists every target, filters misses, and its links land on visible cards (${viewport.width}px)`, async () => {
     const { context, page } = await open('', { viewport });
     const rows = await page.$$eval('[data-overview]', (els) => els.map((e) => e.dataset.overview));
@@ -137,6 +137,64 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
         return { header: header.bottom, card: card.top, h: innerHeight };
       }, id);
       assert.ok(pos.card >= pos.header - 1 && pos.card < pos.h, `${id}: card top ${pos.card}, header bottom ${pos.header}`);
+    }
+    await context.close();
+  });
+
+  // On a phone the six columns did not fit: the projections and verdicts lay off the screen to the
+  // right of a table scrolled sideways. Each row is now a block, every figure under its column's
+  // name; on a wide screen it stays a table, a row a line, under a visible head.
+  test(`the overview shows every figure of a row without scrolling sideways, each named (${viewport.width}px, ${lang})`, async () => {
+    const { context, page } = await open(`#lang=${lang}`, { viewport });
+    await page.evaluate(() => document.querySelector('.overview').scrollIntoView());
+    const got = await page.evaluate(() => {
+      const wrap = document.querySelector('.overview .table-wrap');
+      const box = wrap.getBoundingClientRect();
+      const heads = [...document.querySelectorAll('.overview thead th')].map((th) => th.textContent);
+      return {
+        sideways: wrap.scrollWidth - wrap.clientWidth,
+        headShown: document.querySelector('.overview thead').getBoundingClientRect().height > 2,
+        heads,
+        rows: [...document.querySelectorAll('tr[data-overview]')].map((tr) => {
+          const cells = [...tr.children].map((c) => c.getBoundingClientRect());
+          return {
+            id: tr.dataset.overview,
+            inside: cells.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1),
+            oneLine: cells.every((r) => Math.abs(r.top - cells[0].top) < 1),
+            // what the page shows above each figure: the cell's ::before
+            labels: [...tr.querySelectorAll('td')].map((td) => getComputedStyle(td, '::before').content),
+            roles: [tr.getAttribute('role'), ...[...tr.children].map((c) => c.getAttribute('role'))].join(' '),
+          };
+        }),
+      };
+    });
+    assert.equal(got.sideways, 0, 'the table scrolls sideways');
+    assert.ok(got.rows.length >= 18);
+    for (const r of got.rows) {
+      assert.ok(r.inside, `${r.id}: a figure lies outside the table's box`);
+      if (viewport.width < 640) {
+        assert.ok(!r.oneLine, `${r.id}: still one line`);
+        // each figure is named by its column's head (the verdict's with a colon after it)
+        r.labels.forEach((l, k) => assert.ok(l.includes(JSON.stringify(got.heads[k + 1]).slice(1, -1)), `${r.id}: label ${l} for ${got.heads[k + 1]}`));
+      } else {
+        assert.ok(r.oneLine, `${r.id}: not one line`);
+        assert.ok(r.labels.every((l) => l === 'none' || l === 'normal'), `${r.id}: ${r.labels}`);
+      }
+    }
+    assert.equal(got.headShown, viewport.width >= 640, 'the head is shown on a wide screen only');
+    // the table keeps its semantics when its rows are blocks: the roles are written out
+    for (const r of got.rows) assert.equal(r.roles, 'row rowheader cell cell cell cell cell', r.id);
+    // A jump to the overview or to a group of cards (a link to `#group-…`) stops below the sticky
+    // header, as a jump to a card does.
+    for (const sel of ['.overview', '.group:last-of-type', '.group']) {
+      const at = await page.evaluate((sel) => {
+        const el = document.querySelector(sel);
+        el.scrollIntoView();
+        const header = document.querySelector('header.top').getBoundingClientRect();
+        const sticky = getComputedStyle(document.querySelector('header.top')).position === 'sticky';
+        return { top: el.getBoundingClientRect().top, header: sticky ? header.bottom : 0 };
+      }, sel);
+      assert.ok(at.top >= at.header - 1, `${sel}: top ${at.top}, under the header (bottom ${at.header})`);
     }
     await context.close();
   });
