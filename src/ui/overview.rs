@@ -66,11 +66,6 @@ pub fn Overview(p: &OverviewProps) -> Html {
             m.set(el.checked());
         })
     };
-    let reference_label = AttrValue::from(format!(
-        "{} · {}",
-        s.projected,
-        fill(s.reference_named, "name", &v.reference_name)
-    ));
     let rows = v.plan.indicators.iter().filter_map(|ind| {
         ind.target.as_ref()?;
         let live = figures(v, &ind.id);
@@ -85,9 +80,8 @@ pub fn Overview(p: &OverviewProps) -> Html {
             live
         };
         let id = AttrValue::from(ind.id.clone());
-        let reference_label = reference_label.clone();
         Some(html! {
-            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} {reference_label} />
+            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} />
         })
     });
     html! {
@@ -108,7 +102,7 @@ pub fn Overview(p: &OverviewProps) -> Html {
                         <th scope="col" role="columnheader">{ s.baseline }</th>
                         <th scope="col" role="columnheader">{ s.target }</th>
                         <th scope="col" role="columnheader">{ format!("{} · {}", s.projected, s.overview_yours) }</th>
-                        <th scope="col" role="columnheader" data-role="reference-head">{ reference_label.clone() }</th>
+                        <th scope="col" role="columnheader" data-role="reference-head">{ format!("{} · {}", s.projected, fill(s.reference_named, "name", &v.reference_name)) }</th>
                         <th scope="col" role="columnheader">{ s.overview_verdict }</th>
                     </tr></thead>
                     <tbody role="rowgroup">{ for rows }</tbody>
@@ -127,9 +121,6 @@ struct RowProps {
     /// ones while a slider moves).
     live: Figures,
     calm: Figures,
-    /// The reference's column name, shown above its figure where the rows
-    /// are laid out as blocks (on a phone).
-    reference_label: AttrValue,
 }
 
 /// The projected value and verdict in the reader's scenario and in the
@@ -173,13 +164,15 @@ fn OverviewRow(p: &RowProps) -> Html {
             .unwrap_or_else(|| "—".into())
     };
     html! {
-        // `data-label`: the column's name, which a phone shows above each figure.
+        // `data-label`: the column's name, short ("Your scenario", "Reference":
+        // the reference's name heads the column), which a narrow screen shows
+        // above each figure.
         <tr ref={row} role="row" data-overview={id.clone()} data-verdict={f.yv} data-reference-verdict={f.rv}>
             <th scope="row" role="rowheader"><a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ lang.pick(&ind.name) }</a></th>
             <td role="cell" data-label={s.baseline}>{ base }</td>
             <td role="cell" data-label={s.target}>{ target_text(lang, ind, t) }</td>
-            <td role="cell" data-label={format!("{} · {}", s.projected, s.overview_yours)}>{ shown(f.yours) }</td>
-            <td role="cell" data-label={p.reference_label.clone()}>{ shown(f.reference) }</td>
+            <td role="cell" data-label={s.overview_yours}>{ shown(f.yours) }</td>
+            <td role="cell" data-label={s.reference_label}>{ shown(f.reference) }</td>
             <td role="cell" data-label={s.overview_verdict} class={classes!("ov-verdict", f.yv)}>{ format!("{} / {}", word(f.yv), word(f.rv)) }</td>
         </tr>
     }
