@@ -6,8 +6,7 @@ use super::hooks::use_on_screen_at_first;
 use super::summary::scroll_to;
 use super::view::View;
 use crate::core::engine::{Status, Verdict};
-use crate::hero::{target_text, value_text};
-use crate::i18n::fill;
+use crate::i18n::{comparator_sign, fill, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -80,8 +79,9 @@ pub fn Overview(p: &OverviewProps) -> Html {
             live
         };
         let id = AttrValue::from(ind.id.clone());
+        let entered = v.scenario.baselines.get(&ind.id).copied();
         Some(html! {
-            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} />
+            <OverviewRow key={ind.id.clone()} plan={v.plan.clone()} {id} {lang} {live} {calm} {entered} />
         })
     });
     html! {
@@ -116,11 +116,15 @@ pub fn Overview(p: &OverviewProps) -> Html {
 struct RowProps {
     plan: super::shared::Shared<crate::core::plan::Plan>,
     id: AttrValue,
-    lang: crate::i18n::Lang,
+    lang: Lang,
     /// The row's figures, and those it shows off the screen (the rested
     /// ones while a slider moves).
     live: Figures,
     calm: Figures,
+    /// The baseline the reader entered where the plan prints none, shown
+    /// as the card shows it, marked as entered (it is what the projections
+    /// start from).
+    entered: Option<f64>,
 }
 
 /// The projected value and verdict in the reader's scenario and in the
@@ -156,13 +160,29 @@ fn OverviewRow(p: &RowProps) -> Html {
         "needs-baseline" => s.needs_baseline,
         _ => "—",
     };
-    let base = ind.baseline.as_ref().map_or("/".to_string(), |b| {
-        format!("{} ({})", value_text(lang, ind, b.value), b.year)
-    });
-    let shown = |x: Option<f64>| {
-        x.map(|x| value_text(lang, ind, x))
-            .unwrap_or_else(|| "—".into())
+    // In English, figures with the units the cards spell out (`65,000 patents`,
+    // not `6.50 10,000 patents`); in Chinese, the plan's own style (`46.8%`,
+    // a target as the plan prints it: `60%左右`, `≥ 8万件`).
+    let value_text = |x: f64| match lang {
+        Lang::Zh => crate::hero::value_text(lang, ind, x),
+        Lang::En => crate::publish::value_text(lang, ind, x),
     };
+    let target = match lang {
+        Lang::Zh => crate::hero::target_text(lang, ind, t),
+        Lang::En => format!("{} {}", comparator_sign(t.comparator), value_text(t.value)),
+    };
+    let base = match (&ind.baseline, p.entered) {
+        (Some(b), _) => format!("{} ({})", value_text(b.value), b.year),
+        (None, Some(v)) => format!(
+            "{} ({}){}",
+            value_text(v),
+            p.plan.base_year,
+            s.entered_baseline
+        ),
+        // the plan's table prints "/": no baseline
+        (None, None) => "/".to_string(),
+    };
+    let shown = |x: Option<f64>| x.map(value_text).unwrap_or_else(|| "—".into());
     html! {
         // `data-label`: the column's name, short ("Your scenario", "Reference":
         // the reference's name heads the column), which a narrow screen shows
@@ -170,7 +190,7 @@ fn OverviewRow(p: &RowProps) -> Html {
         <tr ref={row} role="row" data-overview={id.clone()} data-verdict={f.yv} data-reference-verdict={f.rv}>
             <th scope="row" role="rowheader"><a href={format!("#ind-{id}")} onclick={scroll_to(id)}>{ lang.pick(&ind.name) }</a></th>
             <td role="cell" data-label={s.baseline}>{ base }</td>
-            <td role="cell" data-label={s.target}>{ target_text(lang, ind, t) }</td>
+            <td role="cell" data-label={s.target}>{ target }</td>
             <td role="cell" data-label={s.overview_yours}>{ shown(f.yours) }</td>
             <td role="cell" data-label={s.reference_label}>{ shown(f.reference) }</td>
             <td role="cell" data-label={s.overview_verdict} class={classes!("ov-verdict", f.yv)}>{ format!("{} / {}", word(f.yv), word(f.rv)) }</td>

@@ -215,6 +215,29 @@ for (const [width, lang, stacked] of [[390, 'en', true], [700, 'en', true], [128
   });
 }
 
+// A baseline the reader entered (where the plan prints "/") is what the projections start from: the
+// overview shows it, marked as entered, as the card does, not "/" beside a projected value; and in
+// English in the units the cards spell out (`65,000 patents`, not `6.50 10,000 patents`).
+test('the overview shows a baseline the reader entered, marked as entered', async () => {
+  const { context, page } = await open('#b.digital_trade=9000&lang=en', { viewport: { width: 1280, height: 900 } });
+  const cells = () => page.$$eval('tr[data-overview="digital_trade"] td', (tds) => tds.map((td) => td.textContent));
+  const [base, , yours] = await cells();
+  // the same figure as the card's, in the units the card spells out
+  const card = (await page.textContent('[data-indicator="digital_trade"]')).match(/Baseline 2020: (.*?) \(entered\)/);
+  assert.ok(card, 'the card names the entered baseline');
+  assert.equal(base, `${card[1]} (2020) (entered)`);
+  assert.equal(card[1], '900 billion yuan');
+  assert.notEqual(yours, '—');
+  await context.close();
+  // without one, the plan's "/" and no projection
+  const other = await open('#lang=en', { viewport: { width: 1280, height: 900 } });
+  const [base2, , yours2] = await other.page.$$eval('tr[data-overview="digital_trade"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual([base2, yours2], ['/', '—']);
+  const patents = await other.page.$$eval('tr[data-overview="invention_patents"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(patents.slice(0, 2), ['65,000 patents (2020)', '≥ 80,000 patents']);
+  await other.context.close();
+});
+
 // The card's top is just below the sticky header (when it sticks): within its scroll margin, not
 // somewhere down the screen where a part built or laid out above it pushed it.
 const landed = (page, id) => page.evaluate((id) => {
