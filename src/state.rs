@@ -470,6 +470,38 @@ pub fn num(v: f64) -> String {
     }
 }
 
+/// A link to a card: the part `ind-<id>` of a fragment (the anchor that the
+/// summary's and the overview's links point at, which a reader copies),
+/// split from the rest. Returns the fragment without that part (and without
+/// `#`), and the card's id; the rest reads as it would without it, so
+/// `#ind-<id>` alone opens as the bare address does, then goes to the card.
+/// A part with `=`, an id with characters no id has (`a-z`, `0-9`, `_`), or
+/// a fragment over [`MAX_LINK_BYTES`] is left as it is.
+pub fn split_card_anchor(fragment: &str) -> (String, Option<String>) {
+    let frag = fragment.trim_start_matches('#');
+    if frag.len() > MAX_LINK_BYTES {
+        return (frag.to_string(), None);
+    }
+    let is_anchor = |p: &str| {
+        p.strip_prefix("ind-").is_some_and(|id| {
+            !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+    };
+    let mut card = None;
+    let mut rest = Vec::new();
+    for part in frag.split('&') {
+        if is_anchor(part) {
+            card = Some(part["ind-".len()..].to_string());
+        } else {
+            rest.push(part);
+        }
+    }
+    (rest.join("&"), card)
+}
+
 /// The language a fragment names (`lang=zh`), if any.
 pub fn fragment_lang(fragment: &str) -> Option<Lang> {
     let frag = fragment.trim_start_matches('#');
@@ -667,6 +699,35 @@ mod tests {
 
     fn zj() -> Plan {
         Plan::zhejiang().unwrap()
+    }
+
+    /// A card's anchor is split from the scenario; the rest is untouched.
+    #[test]
+    fn card_anchors_split_from_the_fragment() {
+        let split = |f: &str| split_card_anchor(f);
+        assert_eq!(
+            split("#ind-de_share"),
+            (String::new(), Some("de_share".into()))
+        );
+        assert_eq!(
+            split("lang=en&ind-dc_racks&g.gdp=6"),
+            ("lang=en&g.gdp=6".into(), Some("dc_racks".into()))
+        );
+        // the last of two wins; other parts stay for the decoder to judge
+        assert_eq!(split("ind-a&ind-b2"), (String::new(), Some("b2".into())));
+        for f in [
+            "ind-", "ind-A", "ind-x=1", "ind-a.b", "xind-a", "g.gdp=6", "",
+        ] {
+            assert_eq!(split(f), (f.to_string(), None), "{f}");
+        }
+        // a bare card anchor opens as the bare address: nothing skipped
+        let plan = zj();
+        let (rest, card) = split("ind-de_share&lang=en");
+        assert_eq!(card.as_deref(), Some("de_share"));
+        let (st, named) = from_fragment(&plan, &rest, Lang::Zh);
+        assert!(named && st.notices.is_empty(), "{:?}", st.notices);
+        let huge = format!("ind-a&{}", "x".repeat(MAX_LINK_BYTES));
+        assert_eq!(split(&huge).1, None);
     }
 
     fn fresh(plan: &Plan) -> State {

@@ -169,13 +169,22 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
         .ok_or(FetchProblem::Network)
 }
 
-/// The URL fragment without `#`.
+/// The URL fragment without `#` and without a card's anchor (`ind-<id>`,
+/// see [`card_anchor`]): the scenario part of the address.
 pub fn fragment() -> String {
+    crate::state::split_card_anchor(&raw_fragment()).0
+}
+
+/// The card a link points at (`#ind-<id>`, alone or among the scenario's
+/// parts), if any.
+pub fn card_anchor() -> Option<String> {
+    crate::state::split_card_anchor(&raw_fragment()).1
+}
+
+fn raw_fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
-        .trim_start_matches('#')
-        .to_string()
 }
 
 /// Writes `url` as the page's address: a new history entry, or a

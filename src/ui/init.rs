@@ -97,6 +97,11 @@ pub fn initial() -> Result<Visit, String> {
     // picks its fonts by language), then laid out again in other fonts. The title waits for that
     // hook: a title set while the page starts costs 2-4 ms of it, and no one reads it in that frame.
     browser::set_document_lang(model.session.lang);
+    // a link to a card (`#ind-<id>`, as a reader copies it from the summary or the
+    // overview) goes to it once it is built
+    if let Some(id) = browser::card_anchor() {
+        browser::scroll_to_element(&format!("ind-{id}"));
+    }
     Ok(model)
 }
 

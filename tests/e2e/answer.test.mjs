@@ -248,8 +248,8 @@ const landed = (page, id) => page.evaluate((id) => {
   const top = card.getBoundingClientRect().top;
   return { card: top, ok: top >= below - 1 && top <= below + parseFloat(getComputedStyle(card).scrollMarginTop) + 1 };
 }, id);
-// Waits (up to 2 s) for the card to have landed, then says where it is.
-const landing = async (page, id) => {
+// Waits (up to 2 s, or `timeout` ms) for the card to have landed, then says where it is.
+const landing = async (page, id, timeout = 2000) => {
   await page.waitForFunction(async (id) => {
     const card = document.getElementById(`ind-${id}`);
     if (!card) return false;
@@ -257,7 +257,7 @@ const landing = async (page, id) => {
     const below = getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : 0;
     const top = card.getBoundingClientRect().top;
     return top >= below - 1 && top <= below + parseFloat(getComputedStyle(card).scrollMarginTop) + 1;
-  }, id, { timeout: 2000 }).catch(() => {});
+  }, id, { timeout }).catch(() => {});
   return landed(page, id);
 };
 
@@ -270,6 +270,38 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
     const pos = await landing(page, id);
     assert.equal(await page.$eval(`#ind-${id}`, (e) => e.closest('details').open), true, 'the list was opened');
     assert.ok(pos.ok, `${id}: card top ${pos.card}`);
+    await context.close();
+  });
+}
+
+// A reader copies a target's link from the summary or the overview: the address ends `#ind-<id>`.
+// Opened, it reads as the bare address does (the pace published so far, nothing "skipped") and goes
+// to the card, in the folded list too; with a scenario beside it, the scenario applies; typed on
+// the page, it goes there and the scenario stays.
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`a copied link to a card opens the page at the card (${viewport.width}px)`, async () => {
+    const probe = await open('', { viewport });
+    const id = await probe.page.$eval('details.more [id^="ind-"]', (e) => e.id.slice('ind-'.length));
+    const href = await probe.page.$eval(`[data-overview="${id}"] a`, (a) => a.href);
+    await probe.context.close();
+    assert.ok(href.endsWith(`#ind-${id}`), href);
+    const { context, page } = await open(`#ind-${id}`, { viewport });
+    const pos = await landing(page, id, 8000);
+    assert.ok(pos.ok, `${id}: card top ${pos.card}`);
+    assert.equal(await page.$eval('[data-preset="reported"]', (b) => b.getAttribute('aria-pressed')), 'true', 'not the first visit\'s scenario');
+    assert.equal(await page.$('[data-role="notices"]'), null, 'a notice');
+    // a scenario beside the anchor applies, and the anchor still leads to the card
+    await page.goto(`${server.url}#g.gdp=6&lang=en&ind-${id}`);
+    await page.reload();
+    await ready(page);
+    assert.ok((await landing(page, id, 8000)).ok, 'with a scenario');
+    assert.equal(Number(await page.inputValue('#g-gdp')), 6);
+    assert.equal(await page.$('[data-role="notices"]'), null, 'a notice with a scenario');
+    // typed on the page: the scenario stays, the page goes to the card
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.evaluate((id) => { location.hash = `ind-${id}`; }, 'de_share');
+    assert.ok((await landing(page, 'de_share', 8000)).ok, 'typed on the page');
+    assert.equal(Number(await page.inputValue('#g-gdp')), 6);
     await context.close();
   });
 }

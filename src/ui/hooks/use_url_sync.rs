@@ -61,7 +61,11 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>, frag:
             model.dispatch(Msg::Navigate {
                 plan: browser::query_param("plan"),
                 fragment: browser::fragment(),
-            })
+            });
+            // a card's anchor typed or followed on the page: the scenario stays, the page goes there
+            if let Some(id) = browser::card_anchor() {
+                browser::scroll_to_element(&format!("ind-{id}"));
+            }
         });
         let n = navigate.clone();
         let pop = EventListener::new(&window, "popstate", move |e| n(e));
