@@ -470,13 +470,14 @@ pub fn num(v: f64) -> String {
     }
 }
 
-/// A link to a card: the part `ind-<id>` of a fragment (the anchor that the
+/// A link to a card: the parts `ind-<id>` of a fragment (the anchor that the
 /// summary's and the overview's links point at, which a reader copies),
-/// split from the rest. Returns the fragment without that part (and without
-/// `#`), and the card's id; the rest reads as it would without it, so
+/// split from the rest. Returns the fragment without them (and without
+/// `#`), and the last one's id; the rest reads as it would without them, so
 /// `#ind-<id>` alone opens as the bare address does, then goes to the card.
 /// A part with `=`, an id with characters no id has (`a-z`, `0-9`, `_`), or
-/// a fragment over [`MAX_LINK_BYTES`] is left as it is.
+/// a fragment over [`MAX_LINK_BYTES`] is left as it is. An id no card has
+/// goes nowhere, without a notice.
 pub fn split_card_anchor(fragment: &str) -> (String, Option<String>) {
     let frag = fragment.trim_start_matches('#');
     if frag.len() > MAX_LINK_BYTES {
@@ -720,7 +721,7 @@ mod tests {
         ] {
             assert_eq!(split(f), (f.to_string(), None), "{f}");
         }
-        // a bare card anchor opens as the bare address: nothing skipped
+        // beside a language, the anchor is not a part the link skips
         let plan = zj();
         let (rest, card) = split("ind-de_share&lang=en");
         assert_eq!(card.as_deref(), Some("de_share"));

@@ -71,7 +71,8 @@ pub enum Msg {
     Navigate {
         /// The `?plan=` value.
         plan: Option<String>,
-        /// The fragment.
+        /// The fragment, without `#` and without a card's anchor
+        /// (`ind-<id>`, [`crate::state::split_card_anchor`]).
         fragment: String,
     },
     /// A linked plan arrived: open it, with the scenario saved for it.

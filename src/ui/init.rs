@@ -29,7 +29,8 @@ pub fn reported_key(scenario_key: &str) -> String {
 
 /// The model a visit starts from; it also gives the document the visit's
 /// language and title, so that the first frame is laid out in the right
-/// language (issue 10: Yew may let the browser paint before it runs effects).
+/// language (issue 10: Yew may let the browser paint before it runs effects),
+/// and, for a link to a card (`#ind-<id>`), starts the scroll to that card.
 ///
 /// # Errors
 /// A message naming the seed file that failed, which a test rules out.
@@ -99,7 +100,7 @@ pub fn initial() -> Result<Visit, String> {
     browser::set_document_lang(model.session.lang);
     // a link to a card (`#ind-<id>`, as a reader copies it from the summary or the
     // overview) goes to it once it is built
-    if let Some(id) = browser::card_anchor() {
+    if let Some(id) = browser::card_anchor().filter(|_| browser::query_param("embed").is_none()) {
         browser::scroll_to_element(&format!("ind-{id}"));
     }
     Ok(model)
@@ -133,7 +134,7 @@ fn first_visit_paces(session: &Session) -> Vec<crate::core::reported::Pace> {
 
 /// issue 11a: whether the shown scenario was restored from this browser's
 /// storage and differs from a first visit's: not from a link (the address
-/// has no fragment), not in an embed, not after `fresh=1`.
+/// has no fragment but a card's anchor), not in an embed, not after `fresh=1`.
 pub fn restored_from_storage(visit: &Visit, embedded: bool) -> bool {
     if embedded || browser::query_flag("fresh") || !browser::fragment().is_empty() {
         return false;

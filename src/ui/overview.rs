@@ -137,7 +137,8 @@ struct Figures {
     rv: &'static str,
 }
 
-/// One target's row: re-rendered only when its own figures change (issue 10).
+/// One target's row: re-rendered only when its own figures (or the baseline
+/// the reader entered) change (issue 10).
 #[component]
 fn OverviewRow(p: &RowProps) -> Html {
     let row = use_node_ref();
@@ -160,16 +161,21 @@ fn OverviewRow(p: &RowProps) -> Html {
         "needs-baseline" => s.needs_baseline,
         _ => "—",
     };
-    // In English, figures with the units the cards spell out (`65,000 patents`,
-    // not `6.50 10,000 patents`); in Chinese, the plan's own style (`46.8%`,
-    // a target as the plan prints it: `60%左右`, `≥ 8万件`).
-    let value_text = |x: f64| match lang {
-        Lang::Zh => crate::hero::value_text(lang, ind, x),
-        Lang::En => crate::publish::value_text(lang, ind, x),
+    // A unit the plan gives an English form for (a scale: `65,000 patents`, not
+    // `6.50 10,000 patents`) is spelled as the cards spell it; any other figure
+    // and target as before (`46.8 %`, `≥ 5 chains`, in Chinese `60%左右`).
+    let spelled = lang == Lang::En && ind.en_unit.is_some();
+    let value_text = |x: f64| {
+        if spelled {
+            crate::publish::value_text(lang, ind, x)
+        } else {
+            crate::hero::value_text(lang, ind, x)
+        }
     };
-    let target = match lang {
-        Lang::Zh => crate::hero::target_text(lang, ind, t),
-        Lang::En => format!("{} {}", comparator_sign(t.comparator), value_text(t.value)),
+    let target = if spelled {
+        format!("{} {}", comparator_sign(t.comparator), value_text(t.value))
+    } else {
+        crate::hero::target_text(lang, ind, t)
     };
     let base = match (&ind.baseline, p.entered) {
         (Some(b), _) => format!("{} ({})", value_text(b.value), b.year),

@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 /// Writes the shown plan (`?plan=`), its linked values (`reported=`) and
 /// the scenario (the fragment) into the address, and turns `popstate` and
-/// `hashchange` into [`Msg::Navigate`]. An embed never adds entries to its
+/// `hashchange` into [`Msg::Navigate`]; a link to a card (`#ind-<id>`) also
+/// scrolls to it, and alone on a `hashchange` (typed or followed on the page)
+/// moves nothing: the address gets the scenario back. An embed never adds entries to its
 /// host page's history; `embed` stays in the address. `frag` is the shown
 /// scenario's fragment ([`crate::state::to_fragment`]), computed once per render by
 /// the app.
@@ -57,13 +59,21 @@ pub fn use_url_sync(model: UseReducerHandle<Visit>, embed: Option<String>, frag:
     }
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
-        let navigate = Rc::new(move |_: &Event| {
-            model.dispatch(Msg::Navigate {
-                plan: browser::query_param("plan"),
-                fragment: browser::fragment(),
-            });
-            // a card's anchor typed or followed on the page: the scenario stays, the page goes there
-            if let Some(id) = browser::card_anchor() {
+        let navigate = Rc::new(move |e: &Event| {
+            let fragment = browser::fragment();
+            let card = browser::card_anchor();
+            if e.type_() == "hashchange" && fragment.is_empty() && card.is_some() {
+                // A card's anchor alone, typed or followed on the page: the plan and the
+                // scenario stay (a `Navigate` to nothing would leave the address without
+                // them, and a link's pending plan without its scenario).
+                browser::write_url(&browser::last_link(), false);
+            } else {
+                model.dispatch(Msg::Navigate {
+                    plan: browser::query_param("plan"),
+                    fragment,
+                });
+            }
+            if let Some(id) = card {
                 browser::scroll_to_element(&format!("ind-{id}"));
             }
         });
