@@ -162,6 +162,42 @@ test('a 390 px phone shows no horizontal scroll', async () => {
   }
 });
 
+// iPhone readers: at 390 px the overview's rows are blocks (a container query, subgrid), every figure
+// on the screen under its column's name, as in Chromium (answer.test.mjs says it in full).
+test('a 390 px phone shows the figures of the overview two by two, named, without sideways scroll', async () => {
+  d = await session(driver, { width: 600, height: 900 });
+  const close = await framed(d, `${server.url}#lang=en`, 390, 844);
+  try {
+    await ready(d);
+    const got = await d.executeScript(`
+      const wrap = document.querySelector('.overview .table-wrap');
+      const rows = [...document.querySelectorAll('tr[data-overview]')].map((tr) => {
+        const c = [...tr.children].map((e) => {
+          const b = e.getBoundingClientRect();
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          const t = [...r.getClientRects()].find((q) => q.width > 0);
+          return { left: b.left, right: b.right, top: b.top, text: t ? t.top : NaN };
+        });
+        return { id: tr.dataset.overview, display: getComputedStyle(tr).display, c };
+      });
+      return { sideways: wrap.scrollWidth - wrap.clientWidth, rows };
+    `);
+    assert.equal(got.sideways, 0, 'the overview scrolls sideways');
+    assert.ok(got.rows.length >= 18);
+    for (const { id, display, c } of got.rows) {
+      assert.equal(display, 'grid', id);
+      const [name, base, target, yours, ref] = c;
+      assert.ok(base.top > name.top && Math.abs(base.top - target.top) < 1 && base.right <= target.left, `${id}: baseline and target`);
+      assert.ok(yours.top > base.top && Math.abs(yours.top - ref.top) < 1, `${id}: the projections`);
+      for (const x of [base, target, yours, ref]) assert.ok(x.text >= x.top + 8, `${id}: a figure without its name above it`);
+    }
+    await noErrors(d);
+  } finally {
+    await close();
+  }
+});
+
 for (const sandbox of ['', 'sandbox="allow-scripts"']) {
   test(`the embed view works in an iframe ${sandbox || '(no sandbox)'} on another site`, async () => {
     const src = `${server.url}?embed=base_stations_5g#g.base_stations_5g=10&lang=en`;
